@@ -1,0 +1,65 @@
+/**
+ * The check contract: a check is a pure function from recorded evidence to a result.
+ * It never does I/O and never reads the clock (the scan's `now` is passed in), so the
+ * same evidence always gives the same verdict and every check is unit-testable.
+ */
+import type { Lang } from '../core/lang.js';
+import type { ScanEvidence } from './evidence.js';
+
+export const STATUSES = ['pass', 'warn', 'fail', 'info', 'error', 'skip'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** Score categories; each check belongs to one. See src/scan/score.ts. */
+export type ScoreCategory = 'web.https' | 'web.tls' | 'web.cert' | 'web.headers' | 'web.hygiene';
+
+/** A reference to one of the check's own texts, with values for its {{placeholders}}. */
+export interface MessageRef {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+/**
+ * Every check's texts, per language. `title` and `verifies` are required and feed
+ * `weerbaar checks` and docs/checks.md; every other key is the check's own.
+ * Texts use i18next interpolation: `{{host}}`; plural keys end in `_one` / `_other`.
+ */
+export type CheckTexts = { title: string; verifies: string } & Record<string, string>;
+
+export interface CheckVerdict {
+  status: Status;
+  summary: MessageRef;
+  /** What to do, most important first. Empty when there is nothing to do. */
+  advice: MessageRef[];
+  /** The facts the verdict rests on: plain JSON, shown in --json output. */
+  evidence: Record<string, unknown>;
+}
+
+export interface CheckContext {
+  /** The scan's clock, so expiry-like verdicts are reproducible on recorded evidence. */
+  now: Date;
+}
+
+export interface Check {
+  /** Stable, dotted id (`web.*`, `mail.*`, `dns.*`, `privacy.*`). Never rename. */
+  id: string;
+  category: ScoreCategory;
+  /** Points at stake in the category (see docs/scoring in README). 0 = informational only. */
+  points: number;
+  texts: Record<Lang, CheckTexts>;
+  run(evidence: ScanEvidence, context: CheckContext): CheckVerdict;
+}
+
+/** Helpers so check files stay short. */
+export function verdict(
+  status: Status,
+  summaryKey: string,
+  params: Record<string, string | number> = {},
+  advice: MessageRef[] = [],
+  evidence: Record<string, unknown> = {},
+): CheckVerdict {
+  return { status, summary: { key: summaryKey, params }, advice, evidence };
+}
+
+export function msg(key: string, params?: Record<string, string | number>): MessageRef {
+  return params ? { key, params } : { key };
+}

@@ -1,0 +1,14 @@
+/**
+ * The one list of checks. It feeds the scan, `weerbaar checks --json` and docs/checks.md.
+ * Order here is report order within a status group.
+ */
+import type { Check } from '../check.js';
+import { webDnsChecks } from './web/dns/index.js';
+import { webHttpChecks } from './web/http/index.js';
+import { webTlsChecks } from './web/tls/index.js';
+
+export const CHECKS: readonly Check[] = [...webDnsChecks, ...webHttpChecks, ...webTlsChecks];
+
+export function findCheck(id: string): Check | undefined {
+  return CHECKS.find((check) => check.id === id);
+}

@@ -1,0 +1,45 @@
+/**
+ * What every collector gets: the scan's DNS client, its trust store, its limits and
+ * its safety policy. Built once per scan by the engine (src/scan/engine.ts).
+ */
+import type { AddressEvidence, RefusedAddress } from '../evidence.js';
+import type { DnsClient } from './dns/client.js';
+
+export interface ResolvedHost {
+  /** Addresses the scan may connect to (private ones removed unless allowed). IPv4 first. */
+  usable: string[];
+  refused: RefusedAddress[];
+  evidence: AddressEvidence;
+}
+
+export interface CollectLimits {
+  /** Connect + first byte, per connection. */
+  connectTimeoutMs: number;
+  /** One whole request/handshake, per connection. */
+  requestTimeoutMs: number;
+  /** Response body cap in bytes; beyond it the body is cut and marked truncated. */
+  maxBodyBytes: number;
+  /** Response header block cap in bytes. */
+  maxHeaderBytes: number;
+  maxRedirects: number;
+}
+
+export interface CollectContext {
+  dns: DnsClient;
+  /** Resolve A/AAAA (following CNAMEs) through the scan's DNS client and apply the private-target policy. Cached per scan. */
+  resolveHost(host: string): Promise<ResolvedHost>;
+  allowPrivate: boolean;
+  /** PEM roots: the system store plus --ca-file. */
+  ca: string[];
+  limits: CollectLimits;
+  /** Aborts when the whole-scan deadline passes; collectors must stop promptly. */
+  signal: AbortSignal;
+}
+
+export const DEFAULT_LIMITS: CollectLimits = {
+  connectTimeoutMs: 5_000,
+  requestTimeoutMs: 8_000,
+  maxBodyBytes: 1_048_576,
+  maxHeaderBytes: 65_536,
+  maxRedirects: 10,
+};

@@ -1,0 +1,48 @@
+/**
+ * Turns a check's MessageRefs into sentences in the scan's language, with i18next
+ * (plurals per language, {{placeholder}} interpolation). Each check carries its own
+ * texts; they are loaded into one i18next instance, namespaced by check id.
+ */
+import i18next, { type i18n } from 'i18next';
+import { LANGS, type Lang } from '../core/lang.js';
+import type { Check, MessageRef } from './check.js';
+
+const instances = new Map<readonly Check[], i18n>();
+
+function instanceFor(checks: readonly Check[]): i18n {
+  let instance = instances.get(checks);
+  if (!instance) {
+    const resources: Record<string, Record<string, Record<string, string>>> = {};
+    for (const lang of LANGS) {
+      resources[lang] = {};
+      for (const check of checks) resources[lang][check.id] = check.texts[lang];
+    }
+    instance = i18next.createInstance();
+    void instance.init({
+      resources,
+      lng: 'en',
+      fallbackLng: false,
+      initAsync: false,
+      keySeparator: false,
+      nsSeparator: false,
+      // Output is plain text; the HTML report escapes on its own.
+      interpolation: { escapeValue: false },
+      returnNull: false,
+      showSupportNotice: false,
+    } as Parameters<i18n['init']>[0]);
+    instances.set(checks, instance);
+  }
+  return instance;
+}
+
+export class MissingTextError extends Error {}
+
+/** Render one message of `check` in `lang`. Throws when the key does not exist (a bug, caught by tests). */
+export function renderMessage(checks: readonly Check[], check: Check, message: MessageRef, lang: Lang): string {
+  const instance = instanceFor(checks);
+  const options = { ...message.params, lng: lang, ns: check.id };
+  if (!instance.exists(message.key, options)) {
+    throw new MissingTextError(`check ${check.id} has no text '${message.key}' in ${lang}`);
+  }
+  return instance.t(message.key, options) as string;
+}
