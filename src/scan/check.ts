@@ -9,9 +9,6 @@ import type { ScanEvidence } from './evidence.js';
 export const STATUSES = ['pass', 'warn', 'fail', 'info', 'error', 'skip'] as const;
 export type Status = (typeof STATUSES)[number];
 
-/** Score categories; each check belongs to one. See src/scan/score.ts. */
-export type ScoreCategory = 'web.https' | 'web.tls' | 'web.cert' | 'web.headers' | 'web.hygiene';
-
 /** A reference to one of the check's own texts, with values for its {{placeholders}}. */
 export interface MessageRef {
   key: string;
@@ -39,12 +36,10 @@ export interface CheckContext {
   now: Date;
 }
 
+/** Points and score categories are not part of a check: see the table in src/scan/score.ts. */
 export interface Check {
   /** Stable, dotted id (`web.*`, `mail.*`, `dns.*`, `privacy.*`). Never rename. */
   id: string;
-  category: ScoreCategory;
-  /** Points at stake in the category (see docs/scoring in README). 0 = informational only. */
-  points: number;
   texts: Record<Lang, CheckTexts>;
   run(evidence: ScanEvidence, context: CheckContext): CheckVerdict;
 }
