@@ -1,0 +1,116 @@
+/**
+ * Parses `weerbaar scan` arguments per the scan contract. Every mistake is a
+ * UsageError naming the flag, so the CLI can exit 2 with a precise message.
+ */
+import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError, errorMessage } from '../core/errors.js';
+import { isLang, LANGS, type Lang } from '../core/lang.js';
+import { DEFAULT_SCAN_TIMEOUT_MS, type ScanArea, type ScanOptions } from '../scan/engine.js';
+
+export interface ScanCommand {
+  domain: string;
+  json: boolean;
+  lang: Lang;
+  explainScore: boolean;
+  options: ScanOptions;
+}
+
+const AREAS: readonly ScanArea[] = ['web', 'mail', 'privacy'];
+
+/** `IP`, `IP:PORT`, `[IPv6]:PORT` or a bare IPv6 address. */
+export function parseResolver(value: string): { address: string; port: number } {
+  let address = value;
+  let port = 53;
+  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(value);
+  if (bracketed) {
+    address = bracketed[1] ?? '';
+    if (bracketed[2] !== undefined) port = Number(bracketed[2]);
+  } else if (isIP(value) !== 6 && value.includes(':')) {
+    const cut = value.lastIndexOf(':');
+    address = value.slice(0, cut);
+    port = Number(value.slice(cut + 1));
+  }
+  if (isIP(address) === 0) throw new UsageError(`--resolver: '${value}' is not an IP address (use IP, IP:PORT or [IPv6]:PORT)`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--resolver: port in '${value}' must be 1 to 65535`);
+  return { address, port };
+}
+
+export function langFromEnvironment(env: NodeJS.ProcessEnv): Lang {
+  const raw = (env.WEERBAAR_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '').slice(0, 2).toLowerCase();
+  return isLang(raw) ? raw : 'en';
+}
+
+function readPemFile(flag: string, path: string): string {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`${flag}: cannot read '${path}': ${errorMessage(error)}`);
+  }
+  if (!text.includes('-----BEGIN CERTIFICATE-----')) {
+    throw new UsageError(`${flag}: '${path}' holds no PEM certificate (expected -----BEGIN CERTIFICATE-----)`);
+  }
+  return text;
+}
+
+/** node:util parseArgs, with its errors turned into UsageErrors (exit code 2). */
+export function parseFlags<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    throw new UsageError(errorMessage(error).replace(/\. To specify a positional argument.*$/s, '').replace(/ \(ERR_PARSE_ARGS_\w+\)$/, ''));
+  }
+}
+
+export function parseScanArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): ScanCommand {
+  const { values, positionals } = parseFlags({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        lang: { type: 'string' },
+        only: { type: 'string' },
+        resolver: { type: 'string' },
+        'ca-file': { type: 'string' },
+        'trust-anchor': { type: 'string' },
+        'allow-private': { type: 'boolean', default: false },
+        timeout: { type: 'string' },
+        'explain-score': { type: 'boolean', default: false },
+      },
+  });
+  if (positionals.length === 0) throw new UsageError('scan: give the domain to scan, e.g. weerbaar scan shop.example');
+  if (positionals.length > 1) throw new UsageError(`scan: one domain at a time (got ${positionals.join(', ')})`);
+
+  const lang = values.lang ?? langFromEnvironment(env);
+  if (!isLang(lang)) throw new UsageError(`--lang: '${lang}' is not one of ${LANGS.join(', ')}`);
+
+  const options: ScanOptions = { allowPrivate: values['allow-private'] };
+  if (values.only !== undefined) {
+    if (!(AREAS as readonly string[]).includes(values.only)) {
+      throw new UsageError(`--only: '${values.only}' is not one of ${AREAS.join(', ')}`);
+    }
+    options.only = values.only as ScanArea;
+  }
+  if (values.resolver !== undefined) options.resolver = parseResolver(values.resolver);
+  if (values['ca-file'] !== undefined) options.extraCa = [readPemFile('--ca-file', values['ca-file'])];
+  if (values['trust-anchor'] !== undefined) {
+    // Used by the DNSSEC checks; validated now so a typo is caught before the scan.
+    try {
+      readFileSync(values['trust-anchor'], 'utf8');
+    } catch (error) {
+      throw new UsageError(`--trust-anchor: cannot read '${values['trust-anchor']}': ${errorMessage(error)}`);
+    }
+  }
+  options.timeoutMs = DEFAULT_SCAN_TIMEOUT_MS;
+  if (values.timeout !== undefined) {
+    const seconds = Number(values.timeout);
+    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
+      throw new UsageError(`--timeout: '${values.timeout}' must be a number of seconds between 0 and 3600`);
+    }
+    options.timeoutMs = Math.round(seconds * 1000);
+  }
+  return { domain: positionals[0] ?? '', json: values.json, lang, explainScore: values['explain-score'], options };
+}

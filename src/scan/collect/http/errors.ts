@@ -1,0 +1,70 @@
+/**
+ * Turns whatever undici, net or tls threw into a FetchError with a plain sentence.
+ * The phase (did TCP connect, did TLS finish) decides between 'connect', 'tls' and
+ * 'protocol', because the same error code (e.g. ECONNRESET) means different things
+ * before and after the handshake.
+ */
+import type { FetchError } from '../../evidence.js';
+import { errorMessage } from '../../../core/errors.js';
+
+export interface ErrorPhase {
+  tcpConnected: boolean;
+  /** TLS handshake finished (always false for http:). */
+  secured: boolean;
+  https: boolean;
+  /** Our own whole-request timer fired. */
+  timedOut: boolean;
+  /** The scan's signal aborted (deadline or cancel). */
+  scanAborted: boolean;
+  connectTimeoutMs: number;
+  requestTimeoutMs: number;
+}
+
+const CONNECT_CODES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'EHOSTDOWN', 'ENETDOWN']);
+
+function codeOf(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function isTlsError(error: unknown, code: string | undefined): boolean {
+  if (code && (code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_') || code === 'EPROTO')) return true;
+  return /\b(ssl|tls)\b/i.test(errorMessage(error));
+}
+
+export function classifyError(error: unknown, phase: ErrorPhase): FetchError {
+  const code = codeOf(error);
+  const detail = errorMessage(error);
+  if (phase.scanAborted) return { kind: 'timeout', message: 'stopped: the scan deadline was reached' };
+  if (phase.timedOut) {
+    return { kind: 'timeout', message: `no complete answer within ${phase.requestTimeoutMs} ms` };
+  }
+  switch (code) {
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return { kind: 'timeout', message: `could not connect within ${phase.connectTimeoutMs} ms` };
+    case 'UND_ERR_HEADERS_TIMEOUT':
+    case 'UND_ERR_BODY_TIMEOUT':
+      return { kind: 'timeout', message: `the server stopped answering (${code})` };
+    case 'UND_ERR_HEADERS_OVERFLOW':
+      return { kind: 'headers-too-large', message: 'the response header block is larger than the limit' };
+    default:
+      break;
+  }
+  if ((error as { name?: unknown } | null)?.name === 'HTTPParserError' || code?.startsWith('HPE_')) {
+    return { kind: 'protocol', message: `the answer is not valid HTTP: ${detail}` };
+  }
+  if (!phase.tcpConnected) {
+    if (code && CONNECT_CODES.has(code)) return { kind: 'connect', message: `could not connect: ${detail}` };
+    if (code === 'ETIMEDOUT') return { kind: 'timeout', message: `could not connect: ${detail}` };
+    return { kind: 'connect', message: `could not connect: ${detail}` };
+  }
+  if (phase.https && !phase.secured) {
+    if (isTlsError(error, code)) return { kind: 'tls', message: `TLS handshake failed: ${detail}` };
+    return { kind: 'tls', message: `the connection closed during the TLS handshake: ${detail}` };
+  }
+  if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE') {
+    return { kind: 'protocol', message: `the server closed the connection without a complete answer: ${detail}` };
+  }
+  return { kind: 'protocol', message: detail };
+}

@@ -1,0 +1,167 @@
+/**
+ * The scan pipeline: validate the target -> collect evidence once -> run every pure
+ * check -> score -> render in the user's language. See docs/architecture.md.
+ */
+import { rootCertificates } from 'node:tls';
+import { ScanError, UsageError, errorMessage } from '../core/errors.js';
+import type { Lang } from '../core/lang.js';
+import type { Check, CheckVerdict, Status } from './check.js';
+import { CHECKS } from './checks/registry.js';
+import { DEFAULT_LIMITS, type CollectContext, type CollectLimits } from './collect/context.js';
+import { DnsClient } from './collect/dns/client.js';
+import { createHostResolver } from './collect/dns/resolve.js';
+import { collectWebEvidence } from './collect/web.js';
+import type { ScanEvidence } from './evidence.js';
+import { scoreChecks, type ScoreBreakdown, type Scores } from './score.js';
+import { parseTarget, refusalMessage } from './target.js';
+import { renderMessage } from './texts.js';
+
+export type ScanArea = 'web' | 'mail' | 'privacy';
+
+export interface ScanOptions {
+  /** Send every DNS query here instead of the system resolvers. */
+  resolver?: { address: string; port: number };
+  /** Extra trusted roots (PEM), e.g. from --ca-file. */
+  extraCa?: string[];
+  allowPrivate?: boolean;
+  /** Whole-scan time limit. Per-connection limits are derived from it. */
+  timeoutMs?: number;
+  only?: ScanArea;
+  /** The clock checks judge against (tests pin it). */
+  now?: Date;
+  limits?: Partial<CollectLimits>;
+}
+
+export interface CheckResult {
+  id: string;
+  status: Status;
+  verdict: CheckVerdict;
+}
+
+/** A finished scan, language-neutral: render() turns it into the contract's JSON. */
+export interface ScanResult {
+  target: string;
+  startedAt: string;
+  durationMs: number;
+  evidence: ScanEvidence;
+  results: CheckResult[];
+  score: ScoreBreakdown;
+}
+
+/** The public JSON contract (../shared/BRIEF.md, "The scan contract"). */
+export interface ScanReport {
+  target: string;
+  startedAt: string;
+  durationMs: number;
+  scores: Scores;
+  checks: { id: string; status: Status; summary: string; advice: string; evidence: Record<string, unknown> }[];
+}
+
+export const DEFAULT_SCAN_TIMEOUT_MS = 60_000;
+
+const AREA_OF_CHECK = (id: string): ScanArea | 'dns' => (id.split('.')[0] ?? '') as ScanArea | 'dns';
+
+export async function runScan(input: string, options: ScanOptions = {}): Promise<ScanResult> {
+  const target = parseTarget(input);
+  const only = options.only ?? 'web';
+  if (only !== 'web') {
+    throw new ScanError(`the ${only} scan is not available in this version yet; use --only web or leave --only out`);
+  }
+  const started = Date.now();
+  const startedAt = new Date(started).toISOString();
+  const timeoutMs = options.timeoutMs ?? DEFAULT_SCAN_TIMEOUT_MS;
+  const deadline = AbortSignal.timeout(timeoutMs);
+  const limits: CollectLimits = {
+    ...DEFAULT_LIMITS,
+    // Leave room for the redirect chain and the checks within the whole-scan limit.
+    connectTimeoutMs: Math.min(DEFAULT_LIMITS.connectTimeoutMs, Math.max(500, timeoutMs / 4)),
+    requestTimeoutMs: Math.min(DEFAULT_LIMITS.requestTimeoutMs, Math.max(1_000, timeoutMs / 3)),
+    ...options.limits,
+  };
+  const dns = options.resolver
+    ? new DnsClient({ servers: [options.resolver], signal: deadline })
+    : DnsClient.fromSystem({ signal: deadline });
+  const allowPrivate = options.allowPrivate ?? false;
+  const context: CollectContext = {
+    dns,
+    resolveHost: createHostResolver(dns, { allowPrivate }),
+    allowPrivate,
+    ca: [...rootCertificates, ...(options.extraCa ?? [])],
+    limits,
+    signal: deadline,
+  };
+
+  await refuseUnscannableTarget(target, context);
+
+  const evidence: ScanEvidence = { target, collectedAt: startedAt };
+  evidence.web = await collectWebEvidence(target, context);
+
+  const now = options.now ?? new Date();
+  const results = CHECKS.filter((check) => AREA_OF_CHECK(check.id) === only || (only === 'web' && check.id.startsWith('dns.')))
+    .map((check) => runCheck(check, evidence, now));
+  return {
+    target,
+    startedAt,
+    durationMs: Date.now() - started,
+    evidence,
+    results,
+    score: scoreChecks(results),
+  };
+}
+
+/**
+ * Refuse before any connection when the target exists but every address is private
+ * (exit code 2), and stop when DNS itself is unreachable (exit code 1). A name that
+ * does not exist is not an error: the scan runs and web.address says so.
+ */
+async function refuseUnscannableTarget(target: string, context: CollectContext): Promise<void> {
+  const resolved = await context.resolveHost(target);
+  const dnsError = resolved.evidence.error;
+  if (dnsError === 'timeout' || dnsError?.startsWith('network')) {
+    throw new ScanError(`could not reach the DNS resolver to look up ${target} (${dnsError})`);
+  }
+  if (resolved.usable.length === 0 && resolved.refused.length > 0) {
+    throw new UsageError(refusalMessage(target, resolved.refused));
+  }
+}
+
+/** A check that throws is a bug; it must not take the scan down with it. */
+function runCheck(check: Check, evidence: ScanEvidence, now: Date): CheckResult {
+  try {
+    const verdict = check.run(evidence, { now });
+    return { id: check.id, status: verdict.status, verdict };
+  } catch (error) {
+    const verdict: CheckVerdict = {
+      status: 'error',
+      summary: { key: '__internal' },
+      advice: [],
+      evidence: { internalError: errorMessage(error) },
+    };
+    return { id: check.id, status: 'error', verdict };
+  }
+}
+
+const INTERNAL_ERROR: Record<Lang, string> = {
+  en: 'This check failed inside Weerbaar itself; please report it. The other results are not affected.',
+  nl: 'Deze controle liep vast in Weerbaar zelf; meld dit alstublieft. De andere resultaten zijn niet geraakt.',
+  sv: 'Den här kontrollen fallerade i Weerbaar självt; rapportera det gärna. Övriga resultat påverkas inte.',
+};
+
+/** Render the contract's JSON in one language. */
+export function renderReport(result: ScanResult, lang: Lang): ScanReport {
+  return {
+    target: result.target,
+    startedAt: result.startedAt,
+    durationMs: result.durationMs,
+    scores: result.score.scores,
+    checks: result.results.map(({ id, status, verdict }) => {
+      const check = CHECKS.find((candidate) => candidate.id === id);
+      const summary =
+        verdict.summary.key === '__internal' || !check
+          ? INTERNAL_ERROR[lang]
+          : renderMessage(CHECKS, check, verdict.summary, lang);
+      const advice = check ? verdict.advice.map((message) => renderMessage(CHECKS, check, message, lang)).join('\n') : '';
+      return { id, status, summary, advice, evidence: verdict.evidence };
+    }),
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * Scoring, kept apart from the checks (internet.nl-like):
+ * - every scored check has points in one category (the table below);
+ * - pass, warn and info earn the check's points ("phase out" warnings cost nothing);
+ * - fail, error and skip earn nothing but still count as possible points: the score
+ *   only credits what was shown to be right, so a site without HTTPS does not score
+ *   well because its TLS checks could not run;
+ * - a category's percentage is earned / possible; an area's score (web, mail) is the
+ *   mean of its categories' percentages; overall is the mean of the areas scanned.
+ * Checks with 0 points are informational. Areas not scanned score null.
+ */
+import type { Status } from './check.js';
+
+export type Area = 'web' | 'mail';
+
+export interface ScoreEntry {
+  area: Area;
+  category: string;
+  points: number;
+}
+
+export const SCORE_TABLE: Readonly<Record<string, ScoreEntry>> = {
+  'web.address': { area: 'web', category: 'reachability', points: 2 },
+  'web.ipv6': { area: 'web', category: 'reachability', points: 1 },
+
+  'web.https.available': { area: 'web', category: 'https', points: 3 },
+  'web.https.redirect': { area: 'web', category: 'https', points: 2 },
+  'web.hsts': { area: 'web', category: 'https', points: 2 },
+
+  'web.tls.version': { area: 'web', category: 'tls', points: 3 },
+  'web.tls.ciphers': { area: 'web', category: 'tls', points: 3 },
+  'web.tls.cipher-order': { area: 'web', category: 'tls', points: 1 },
+  'web.tls.key-exchange': { area: 'web', category: 'tls', points: 2 },
+  'web.tls.renegotiation': { area: 'web', category: 'tls', points: 1 },
+
+  'web.cert.trust': { area: 'web', category: 'certificate', points: 3 },
+  'web.cert.hostname': { area: 'web', category: 'certificate', points: 3 },
+  'web.cert.expiry': { area: 'web', category: 'certificate', points: 3 },
+  'web.cert.key': { area: 'web', category: 'certificate', points: 2 },
+  'web.cert.signature': { area: 'web', category: 'certificate', points: 2 },
+
+  'web.headers.csp': { area: 'web', category: 'headers', points: 2 },
+  'web.headers.frame': { area: 'web', category: 'headers', points: 1 },
+  'web.headers.content-type-options': { area: 'web', category: 'headers', points: 1 },
+  'web.headers.referrer-policy': { area: 'web', category: 'headers', points: 1 },
+  'web.cookies': { area: 'web', category: 'headers', points: 2 },
+  'web.mixed-content': { area: 'web', category: 'headers', points: 2 },
+
+  'web.security-txt': { area: 'web', category: 'hygiene', points: 1 },
+  'web.exposure': { area: 'web', category: 'hygiene', points: 3 },
+  'web.caa': { area: 'web', category: 'hygiene', points: 0 },
+};
+
+const EARNING: Readonly<Record<Status, boolean>> = {
+  pass: true,
+  warn: true,
+  info: true,
+  fail: false,
+  error: false,
+  skip: false,
+};
+
+export interface ScoredCheck {
+  id: string;
+  status: Status;
+}
+
+export interface CheckPoints {
+  id: string;
+  area: Area;
+  category: string;
+  earned: number;
+  possible: number;
+}
+
+export interface CategoryScore {
+  area: Area;
+  category: string;
+  earned: number;
+  possible: number;
+  percent: number;
+}
+
+export interface Scores {
+  web: number | null;
+  mail: number | null;
+  overall: number | null;
+}
+
+export interface ScoreBreakdown {
+  scores: Scores;
+  categories: CategoryScore[];
+  checks: CheckPoints[];
+}
+
+function mean(values: number[]): number | null {
+  if (values.length === 0) return null;
+  return Math.round(values.reduce((sum, value) => sum + value, 0) / values.length);
+}
+
+export function scoreChecks(results: readonly ScoredCheck[]): ScoreBreakdown {
+  const checks: CheckPoints[] = [];
+  const categories = new Map<string, CategoryScore>();
+  for (const result of results) {
+    const entry = SCORE_TABLE[result.id];
+    if (!entry || entry.points === 0) continue;
+    const earned = EARNING[result.status] ? entry.points : 0;
+    checks.push({ id: result.id, area: entry.area, category: entry.category, earned, possible: entry.points });
+    const key = `${entry.area}.${entry.category}`;
+    const category = categories.get(key) ?? { area: entry.area, category: entry.category, earned: 0, possible: 0, percent: 0 };
+    category.earned += earned;
+    category.possible += entry.points;
+    categories.set(key, category);
+  }
+  for (const category of categories.values()) {
+    category.percent = Math.round((100 * category.earned) / category.possible);
+  }
+  const list = [...categories.values()];
+  const areaScore = (area: Area): number | null => mean(list.filter((c) => c.area === area).map((c) => c.percent));
+  const web = areaScore('web');
+  const mail = areaScore('mail');
+  const overall = mean([web, mail].filter((value): value is number => value !== null));
+  return { scores: { web, mail, overall }, categories: list, checks };
+}

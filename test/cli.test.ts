@@ -1,0 +1,70 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { main, type Io } from '../src/cli/main.js';
+import { parseResolver } from '../src/cli/args.js';
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: Io = { out: (text) => (out += text), err: (text) => (err += text), env: {}, isTty: false };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+describe('weerbaar CLI usage', () => {
+  it.each([
+    [['scan'], /give the domain/],
+    [['scan', 'shop.example', '--bogus'], /--bogus/],
+    [['scan', 'a.example', 'b.example'], /one domain at a time/],
+    [['scan', 'shop.example', '--lang', 'de'], /--lang: 'de'/],
+    [['scan', 'shop.example', '--only', 'ftp'], /--only: 'ftp'/],
+    [['scan', 'shop.example', '--resolver', 'dns.example'], /--resolver/],
+    [['scan', 'shop.example', '--resolver', '127.0.0.1:99999'], /port/],
+    [['scan', 'shop.example', '--timeout', '-3'], /--timeout/],
+    [['scan', 'shop.example', '--ca-file', '/nonexistent/roots.pem'], /--ca-file: cannot read/],
+    [['scan', 'shop.example', '--trust-anchor', '/nonexistent/root.key'], /--trust-anchor: cannot read/],
+    [['scan', 'not a domain!'], /not|invalid|character/i],
+    [['scan', '192.0.2.1'], /not an IP address/],
+    [['frobnicate'], /unknown command 'frobnicate'/],
+    [['checks', '--bogus'], /--bogus/],
+  ])('%j exits 2 with a precise message', async (argv, message) => {
+    const { code, err } = await run(...argv);
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
+  });
+
+  it('lists every check with title and what it verifies as JSON', async () => {
+    const { code, out } = await run('checks', '--json', '--lang', 'nl');
+    expect(code).toBe(0);
+    const list = JSON.parse(out) as { id: string; title: string; verifies: string }[];
+    expect(list.length).toBeGreaterThanOrEqual(24);
+    for (const entry of list) {
+      expect(Object.keys(entry).sort()).toEqual(['id', 'title', 'verifies']);
+      expect(entry.title.length).toBeGreaterThan(3);
+    }
+  });
+
+  it('parses resolver forms', () => {
+    expect(parseResolver('127.0.0.53')).toEqual({ address: '127.0.0.53', port: 53 });
+    expect(parseResolver('127.0.0.53:5353')).toEqual({ address: '127.0.0.53', port: 5353 });
+    expect(parseResolver('::1')).toEqual({ address: '::1', port: 53 });
+    expect(parseResolver('[::1]:5353')).toEqual({ address: '::1', port: 5353 });
+  });
+
+  it('fails with exit code 1 when the resolver cannot be reached', async () => {
+    const started = Date.now();
+    // Nothing listens on this loopback port: DNS times out or is refused.
+    const { code, err } = await run('scan', 'shop.example', '--resolver', '127.0.0.9:5399', '--timeout', '3');
+    expect(code).toBe(1);
+    expect(err).toMatch(/DNS resolver/);
+    expect(Date.now() - started).toBeLessThan(8_000);
+  });
+
+  it('runs as an installed binary', async () => {
+    expect(existsSync('dist/cli/main.js'), 'run `npm run build` first (npm test does)').toBe(true);
+    const { stdout } = await promisify(execFile)('node', ['bin/weerbaar.js', '--version']);
+    expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
