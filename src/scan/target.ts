@@ -137,12 +137,13 @@ function classifyIpv4(address: ipaddr.IPv4): AddressClass {
  * the embedded address. Unparseable input is refused as 'invalid'.
  */
 export function classifyAddress(ip: string): AddressClass {
-  const bare = ip.replace(/^\[(.*)\]$/, '$1');
-  if (!ipaddr.isValid(bare) || net.isIP(bare.replace(/%.*$/, '')) === 0) return { allowed: false, range: 'invalid' };
-  const address = ipaddr.parse(bare);
-  if (address.kind() === 'ipv4') return classifyIpv4(address as ipaddr.IPv4);
-
-  const v6 = address as ipaddr.IPv6;
+  // The zone (fe80::1%eth0) does not change the range.
+  const bare = ip.replace(/^\[(.*)\]$/, '$1').replace(/%.*$/, '');
+  const family = net.isIP(bare);
+  if (family === 4) return classifyIpv4(ipaddr.IPv4.parse(bare));
+  if (family !== 6) return { allowed: false, range: 'invalid' };
+  // ipaddr.js reads '::1.2.3.4' as IPv4-mapped; the WHATWG URL parser spells IPv6 canonically first.
+  const v6 = ipaddr.IPv6.parse(new URL(`http://[${bare}]/`).hostname.slice(1, -1));
   const refined = refinedRange(v6);
   if (refined) return { allowed: false, range: refined };
   const range = v6.range();

@@ -6,7 +6,7 @@
 import { constants } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReport, runScan, type ScanOptions, type ScanResult } from '../../src/scan/engine.js';
-import { startDnsServer } from '../fixtures/dns-server.js';
+import { startDnsServer, type DnsFixtureRecord } from '../fixtures/dns-server.js';
 import { testPki, type TestPki } from '../fixtures/pki.js';
 import { startSite, type RunningSite, type SiteOptions } from '../fixtures/site.js';
 
@@ -129,9 +129,9 @@ function status(target: string, id: string): string | undefined {
 
 beforeAll(async () => {
   pki = await testPki();
-  const records = SCENARIOS.map((s) => ({ name: s.name, type: 'A' as const, ttl: 60, data: s.address }));
-  records.push({ name: 'www.good.test', type: 'CNAME' as never, ttl: 60, data: 'good.test' });
-  records.push({ name: 'good.test', type: 'AAAA' as never, ttl: 60, data: '::1' });
+  const records: DnsFixtureRecord[] = SCENARIOS.map((s) => ({ name: s.name, type: 'A', ttl: 60, data: s.address }));
+  records.push({ name: 'www.good.test', type: 'CNAME', ttl: 60, data: 'good.test' });
+  records.push({ name: 'good.test', type: 'AAAA', ttl: 60, data: '::1' });
   records.push({ name: 'private.test', type: 'A', ttl: 60, data: '127.0.1.1' });
   dns = await startDnsServer({ address: DNS, port: 53, records });
   for (const scenario of SCENARIOS) {

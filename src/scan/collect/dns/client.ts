@@ -8,6 +8,7 @@
  */
 import { randomInt } from 'node:crypto';
 import dns from 'node:dns';
+import { setMaxListeners } from 'node:events';
 import net from 'node:net';
 import * as packet from 'dns-packet';
 import type { Answer, DecodedPacket, RecordType } from 'dns-packet';
@@ -103,7 +104,19 @@ export class DnsClient {
     this.servers = options.servers.map((server) => ({ ...server }));
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.retries = Math.max(0, options.retries ?? DEFAULT_RETRIES);
-    this.signal = options.signal;
+    this.signal = options.signal && DnsClient.ownSignal(options.signal);
+  }
+
+  /**
+   * Every in-flight exchange listens for abort. Hang them on a signal this client owns
+   * (one listener on the caller's), so a busy scan does not trip Node's listener-leak warning.
+   */
+  private static ownSignal(external: AbortSignal): AbortSignal {
+    const controller = new AbortController();
+    setMaxListeners(0, controller.signal);
+    if (external.aborted) controller.abort(external.reason);
+    else external.addEventListener('abort', () => controller.abort(external.reason), { once: true });
+    return controller.signal;
   }
 
   /** A client for the resolvers this machine is configured with. */

@@ -82,7 +82,12 @@ function withDeadline<T>(
       else reject(outcome.error);
     }
     signal?.addEventListener('abort', onAbort, { once: true });
-    cleanup = start(settle);
+    try {
+      cleanup = start(settle);
+    } catch (error) {
+      // Sockets throw synchronously on a bad port or address.
+      settle({ error: networkError(server, transport, error) });
+    }
     if (done) cleanup();
   });
 }
