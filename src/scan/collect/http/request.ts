@@ -44,7 +44,7 @@ function pairs(raw: string[]): [string, string][] {
   return out;
 }
 
-async function readCapped(body: AsyncIterable<Buffer>, cap: number): Promise<{ body: Buffer; truncated: boolean; error?: unknown }> {
+async function readCapped(body: AsyncIterable<Buffer>, cap: number): Promise<{ body: Buffer; truncated: boolean }> {
   const chunks: Buffer[] = [];
   let total = 0;
   try {
@@ -60,8 +60,9 @@ async function readCapped(body: AsyncIterable<Buffer>, cap: number): Promise<{ b
       total += chunk.length;
     }
     return { body: Buffer.concat(chunks, total), truncated: false };
-  } catch (error) {
-    return { body: Buffer.concat(chunks, total), truncated: true, error };
+  } catch {
+    // Timed out or aborted mid-body: keep what arrived, marked incomplete.
+    return { body: Buffer.concat(chunks, total), truncated: true };
   }
 }
 
@@ -151,6 +152,8 @@ export async function requestOnce(request: SingleRequest): Promise<SingleRespons
     });
     hop.status = response.statusCode;
     hop.headers = pairs(response.headers as unknown as string[]);
+    // Destroying an unfinished body makes undici emit an abort error; it is expected here.
+    response.body.on('error', () => undefined);
     if (!request.wantBody(response.statusCode)) {
       response.body.destroy();
       return finish({ body: Buffer.alloc(0), bodyTruncated: false });

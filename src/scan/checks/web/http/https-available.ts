@@ -1,0 +1,77 @@
+/**
+ * web.https.available: the site answers over HTTPS with a completed TLS handshake.
+ * Certificate trust and TLS settings are judged by the web.tls.* and web.cert.* checks.
+ */
+import { msg, type Check } from '../../../check.js';
+import type { WebHostEvidence } from '../../../evidence.js';
+import { withCommonTexts } from './common-texts.js';
+import { hostVerdict, judgeEachHost, unreachable, type HostVerdict } from './hosts.js';
+
+function judge(host: WebHostEvidence): HostVerdict {
+  const missing = unreachable(host, host.https ?? host.tls);
+  if (missing) return missing;
+  const first = host.https?.hops[0];
+  const evidence = {
+    address: first?.address ?? host.tls?.address,
+    status: first?.status,
+    protocol: first?.tls?.protocol ?? host.tls?.handshake.protocol,
+    handshake: host.tls?.handshake.ok,
+    error: first?.error?.message ?? host.tls?.handshake.error,
+  };
+  if (first?.status !== undefined) {
+    return hostVerdict(host.host, 'pass', 'pass', { protocol: evidence.protocol ?? 'TLS' }, [], evidence);
+  }
+  if (host.tls?.handshake.ok) {
+    const reason = first?.error?.message ?? 'no response';
+    return hostVerdict(host.host, 'pass', 'passHandshakeOnly', { reason }, [], evidence);
+  }
+  if (first?.error?.kind === 'refused-private') return hostVerdict(host.host, 'skip', 'refused');
+  const reason = first?.error?.message ?? host.tls?.handshake.error ?? host.tls?.error ?? 'no response';
+  if (first?.error?.kind === 'tls') {
+    return hostVerdict(host.host, 'fail', 'failHandshake', { reason }, [msg('fixHandshake', { host: host.host })], evidence);
+  }
+  return hostVerdict(host.host, 'fail', 'failClosed', { reason }, [msg('enableHttps', { host: host.host })], evidence);
+}
+
+export const httpsAvailable: Check = {
+  id: 'web.https.available',
+  texts: withCommonTexts({
+    en: {
+      title: 'HTTPS available',
+      verifies: 'The website answers over HTTPS, the encrypted connection that keeps passwords, addresses and payment details private.',
+      pass: '{{host}} answers over HTTPS ({{protocol}}).',
+      passHandshakeOnly: '{{host}} completes the secure HTTPS connection, but the web page itself did not answer ({{reason}}).',
+      failClosed: '{{host}} does not answer over HTTPS ({{reason}}), so visitors can only use an unencrypted connection.',
+      failHandshake: 'The secure HTTPS connection to {{host}} fails ({{reason}}), so browsers show an error instead of the shop.',
+      enableHttps:
+        "Turn on HTTPS for {{host}}. Most hosting control panels have a switch for it that also installs a free certificate (for example from Let's Encrypt). If yours does not, ask your hosting provider to enable HTTPS.",
+      fixHandshake:
+        'The encrypted connection to {{host}} starts but breaks off. Check in your hosting control panel that HTTPS is switched on and a valid certificate is installed for exactly this name, or ask your hosting provider.',
+    },
+    nl: {
+      title: 'HTTPS beschikbaar',
+      verifies: 'De website antwoordt via HTTPS, de versleutelde verbinding die wachtwoorden, adressen en betaalgegevens afschermt.',
+      pass: '{{host}} antwoordt via HTTPS ({{protocol}}).',
+      passHandshakeOnly: '{{host}} maakt de beveiligde HTTPS-verbinding, maar de webpagina zelf gaf geen antwoord ({{reason}}).',
+      failClosed: '{{host}} antwoordt niet via HTTPS ({{reason}}), dus bezoekers kunnen alleen een onversleutelde verbinding gebruiken.',
+      failHandshake: 'De beveiligde HTTPS-verbinding met {{host}} mislukt ({{reason}}), dus browsers tonen een foutmelding in plaats van de winkel.',
+      enableHttps:
+        "Zet HTTPS aan voor {{host}}. In de meeste hostingpanelen is daar een schakelaar voor die meteen een gratis certificaat installeert (bijvoorbeeld van Let's Encrypt). Lukt dat niet, vraag dan je hostingprovider om HTTPS aan te zetten.",
+      fixHandshake:
+        'De versleutelde verbinding met {{host}} begint wel, maar breekt af. Controleer in je hostingpaneel of HTTPS aanstaat en er een geldig certificaat voor precies deze naam is geïnstalleerd, of vraag het je hostingprovider.',
+    },
+    sv: {
+      title: 'HTTPS tillgängligt',
+      verifies: 'Webbplatsen svarar över HTTPS, den krypterade anslutningen som skyddar lösenord, adresser och betaluppgifter.',
+      pass: '{{host}} svarar över HTTPS ({{protocol}}).',
+      passHandshakeOnly: '{{host}} upprättar den säkra HTTPS-anslutningen, men själva webbsidan svarade inte ({{reason}}).',
+      failClosed: '{{host}} svarar inte över HTTPS ({{reason}}), så besökarna kan bara använda en okrypterad anslutning.',
+      failHandshake: 'Den säkra HTTPS-anslutningen till {{host}} misslyckas ({{reason}}), så webbläsare visar ett felmeddelande i stället för butiken.',
+      enableHttps:
+        "Slå på HTTPS för {{host}}. I de flesta kontrollpaneler hos webbhotell finns ett reglage för det som också installerar ett gratis certifikat (till exempel från Let's Encrypt). Om ditt inte har det, be ditt webbhotell att slå på HTTPS.",
+      fixHandshake:
+        'Den krypterade anslutningen till {{host}} påbörjas men bryts. Kontrollera i webbhotellets kontrollpanel att HTTPS är påslaget och att ett giltigt certifikat är installerat för exakt det här namnet, eller fråga ditt webbhotell.',
+    },
+  }),
+  run: (evidence) => judgeEachHost(evidence, judge),
+};

@@ -1,0 +1,92 @@
+/**
+ * probePaths: security.txt (RFC 9116) and safe GETs of a short list of files that
+ * must never be public. The checks judge these by content, not by status, so we keep
+ * the first bytes (and the page title) of every answer.
+ */
+import type { ExposedPathProbe, PathEvidence } from '../../evidence.js';
+import type { CollectContext } from '../context.js';
+import { fetchChain, firstHeader } from './fetch.js';
+import { requestOnce } from './request.js';
+
+/**
+ * Files commonly left behind on web servers, after the lists of well-known scanners
+ * (e.g. nuclei's exposures templates, Nikto): version control metadata, secrets,
+ * database dumps, editor backups of the WordPress configuration and server diagnostics.
+ */
+export const SENSITIVE_PATHS: readonly string[] = [
+  '/.git/HEAD',
+  '/.git/config',
+  '/.env',
+  '/.svn/entries',
+  '/.DS_Store',
+  '/.htpasswd',
+  '/backup.sql',
+  '/dump.sql',
+  '/database.sql',
+  '/wp-config.php.bak',
+  '/phpinfo.php',
+  '/server-status',
+];
+
+const SNIPPET_BYTES = 512;
+/** Enough to reach the <title> of a phpinfo() page, which comes after a long <style> block. */
+const TITLE_SCAN_BYTES = 16_384;
+const CONCURRENCY = 4;
+
+/** Run `work` over `items` with at most `limit` at a time, keeping the order of results. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+function htmlTitle(text: string): string | undefined {
+  const match = /<title[^>]*>([^<]{0,300})<\/title>/i.exec(text);
+  return match?.[1]?.trim().replace(/\s+/g, ' ');
+}
+
+function hostForUrl(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+async function probeOne(origin: string, path: string, address: string, ctx: CollectContext): Promise<ExposedPathProbe> {
+  const url = new URL(path, origin);
+  const { hop, body } = await requestOnce({ url, address, ctx, maxBodyBytes: TITLE_SCAN_BYTES, wantBody: () => true });
+  if (hop.error) return { path, snippet: '', bodyBytes: 0, error: hop.error.message };
+  const probe: ExposedPathProbe = {
+    path,
+    snippet: new TextDecoder('utf-8').decode(body.subarray(0, SNIPPET_BYTES)),
+    bodyBytes: body.length,
+  };
+  if (hop.status !== undefined) probe.status = hop.status;
+  const contentType = firstHeader(hop, 'content-type');
+  if (contentType !== undefined) probe.contentType = contentType;
+  const title = htmlTitle(body.toString('latin1'));
+  if (title !== undefined) probe.title = title;
+  return probe;
+}
+
+export async function probePaths(host: string, ctx: CollectContext, address?: string): Promise<PathEvidence> {
+  const origin = `https://${hostForUrl(host)}`;
+  const securityTxt = await fetchChain(`${origin}/.well-known/security.txt`, ctx, address ? { pinnedAddress: address } : {});
+  const notProbed = (reason: string): ExposedPathProbe[] =>
+    SENSITIVE_PATHS.map((path) => ({ path, snippet: '', bodyBytes: 0, error: reason }));
+
+  // No point in twelve more timeouts when HTTPS did not answer the first request.
+  const first = securityTxt.hops[0];
+  if (first?.status === undefined) {
+    return { securityTxt, exposure: notProbed(`not probed: HTTPS did not answer (${first?.error?.message ?? 'no response'})`) };
+  }
+  // Same server as the first security.txt request (the pinned address, or the one resolved then).
+  const useAddress = address ?? first.address;
+  if (useAddress === undefined) return { securityTxt, exposure: notProbed('not probed: no address') };
+  const exposure = await mapLimit(SENSITIVE_PATHS, CONCURRENCY, (path) => probeOne(origin, path, useAddress, ctx));
+  return { securityTxt, exposure };
+}
