@@ -57,10 +57,18 @@ describe('web.https.available', () => {
   });
 
   it('judges www too: the worst host wins and names that host', () => {
-    const result = judge(httpsAvailable, scan(host(APEX, 'apex'), host(WWW, 'www', { https: chain([failedHop(`https://${WWW}/`, 'timeout')]) })));
+    const result = judge(httpsAvailable, scan(host(APEX, 'apex'), host(WWW, 'www', { https: chain([failedHop(`https://${WWW}/`, 'connect')]) })));
     expect(result.status).toBe('fail');
     expect(result.summary.params?.host).toBe(WWW);
     expect(result.advice).toEqual([{ key: 'enableHttps', params: { host: WWW } }]);
+  });
+
+  it('cannot judge a server that takes the connection and never answers: error, not fail', () => {
+    for (const kind of ['timeout', 'protocol', 'headers-too-large'] as const) {
+      const result = judge(httpsAvailable, scan(host(APEX, 'apex', { https: chain([failedHop(`https://${APEX}/`, kind)]) })));
+      expect(result.status, kind).toBe('error');
+      expect(result.summary.key).toBe('unanswered');
+    }
   });
 
   it('says a finding shared by both hosts once, naming both', () => {

@@ -74,8 +74,8 @@ export async function runScan(input: string, options: ScanOptions = {}): Promise
   const limits: CollectLimits = {
     ...DEFAULT_LIMITS,
     // Leave room for the redirect chain and the checks within the whole-scan limit.
-    connectTimeoutMs: Math.min(DEFAULT_LIMITS.connectTimeoutMs, Math.max(500, timeoutMs / 4)),
-    requestTimeoutMs: Math.min(DEFAULT_LIMITS.requestTimeoutMs, Math.max(1_000, timeoutMs / 3)),
+    connectTimeoutMs: Math.round(Math.min(DEFAULT_LIMITS.connectTimeoutMs, Math.max(500, timeoutMs / 4))),
+    requestTimeoutMs: Math.round(Math.min(DEFAULT_LIMITS.requestTimeoutMs, Math.max(1_000, timeoutMs / 3))),
     ...options.limits,
   };
   const dns = options.resolver
@@ -94,7 +94,7 @@ export async function runScan(input: string, options: ScanOptions = {}): Promise
   await refuseUnscannableTarget(target, context);
 
   const evidence: ScanEvidence = { target, collectedAt: startedAt };
-  evidence.web = await collectWebEvidence(target, context);
+  evidence.web = await withBackstop(collectWebEvidence(target, context), timeoutMs + BACKSTOP_GRACE_MS);
 
   const now = options.now ?? new Date();
   const results = CHECKS.filter((check) => AREA_OF_CHECK(check.id) === only || (only === 'web' && check.id.startsWith('dns.')))
@@ -107,6 +107,21 @@ export async function runScan(input: string, options: ScanOptions = {}): Promise
     results,
     score: scoreChecks(results),
   };
+}
+
+/** Collectors honour the deadline signal; this is the guarantee if one ever does not. */
+const BACKSTOP_GRACE_MS = 2_000;
+
+async function withBackstop<T>(work: Promise<T>, limitMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const backstop = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ScanError(`the scan did not finish within ${Math.round(limitMs / 1000)} s`)), limitMs);
+  });
+  try {
+    return await Promise.race([work, backstop]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**

@@ -44,5 +44,5 @@ export function renderMessage(checks: readonly Check[], check: Check, message: M
   if (!instance.exists(message.key, options)) {
     throw new MissingTextError(`check ${check.id} has no text '${message.key}' in ${lang}`);
   }
-  return instance.t(message.key, options) as string;
+  return String(instance.t(message.key, options));
 }

@@ -56,7 +56,13 @@ export async function addressesFor(host: string, ctx: CollectContext): Promise<A
 async function requestAny(url: URL, addresses: string[], ctx: CollectContext, wantBody: (status: number) => boolean): Promise<SingleResponse> {
   let last: SingleResponse | undefined;
   for (const address of addresses.slice(0, 3)) {
-    last = await requestOnce({ url, address, ctx, maxBodyBytes: ctx.limits.maxBodyBytes, wantBody });
+    try {
+      last = await requestOnce({ url, address, ctx, maxBodyBytes: ctx.limits.maxBodyBytes, wantBody });
+    } catch (error) {
+      // requestOnce records network trouble itself; a throw is our bug, kept as evidence rather than a crash.
+      const hop = { ...failedHop(url, { kind: 'protocol', message: `internal error: ${errorMessage(error)}` }), address };
+      return { hop, body: Buffer.alloc(0), bodyTruncated: false };
+    }
     if (last.hop.error?.kind !== 'connect') return last;
   }
   if (!last) throw new Error('requestAny needs at least one address');

@@ -104,11 +104,12 @@ export async function requestOnce(request: SingleRequest): Promise<SingleRespons
   };
   ctx.signal.addEventListener('abort', onScanAbort, { once: true });
 
+  // Trust is judged by the TLS prober, not here: we want the headers even behind a bad
+  // certificate, and skipping the CA list saves parsing every root per request.
   const baseConnect = buildConnector({
     timeout: limits.connectTimeoutMs,
     rejectUnauthorized: false,
     maxCachedSessions: 0,
-    ...(ctx.ca.length > 0 ? { ca: ctx.ca } : {}),
   });
   const client = new Client(url.origin, {
     maxHeaderSize: limits.maxHeaderBytes,

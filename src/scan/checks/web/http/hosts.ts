@@ -63,10 +63,17 @@ export function firstHttpsResponse(host: WebHostEvidence): { hop: FetchHop } | H
   const first = host.https?.hops[0];
   if (first?.status === undefined) {
     if (first?.error?.kind === 'refused-private') return hostVerdict(host.host, 'skip', 'refused');
+    // The server took the connection but gave no readable answer: we cannot judge, which is not "no HTTPS".
+    if (first?.error && UNREADABLE.has(first.error.kind)) {
+      return hostVerdict(host.host, 'error', 'chainBroken', { reason: first.error.message });
+    }
     return hostVerdict(host.host, 'skip', 'noHttps');
   }
   return { hop: first };
 }
+
+/** Errors that mean the server answered badly or not in time (as opposed to refusing HTTPS). */
+export const UNREADABLE: ReadonlySet<string> = new Set(['timeout', 'protocol', 'headers-too-large']);
 
 /** The page https://host/ ends on after redirects, with its body, or why there is none. */
 export function finalHttpsResponse(host: WebHostEvidence): { hop: FetchHop; chain: FetchChain } | HostVerdict {

@@ -5,7 +5,7 @@
 import { msg, type Check } from '../../../check.js';
 import type { WebHostEvidence } from '../../../evidence.js';
 import { withCommonTexts } from './common-texts.js';
-import { hostVerdict, judgeEachHost, unreachable, type HostVerdict } from './hosts.js';
+import { UNREADABLE, hostVerdict, judgeEachHost, unreachable, type HostVerdict } from './hosts.js';
 
 function judge(host: WebHostEvidence): HostVerdict {
   const missing = unreachable(host, host.https ?? host.tls);
@@ -27,6 +27,9 @@ function judge(host: WebHostEvidence): HostVerdict {
   }
   if (first?.error?.kind === 'refused-private') return hostVerdict(host.host, 'skip', 'refused');
   const reason = first?.error?.message ?? host.tls?.handshake.error ?? host.tls?.error ?? 'no response';
+  if (first?.error && UNREADABLE.has(first.error.kind)) {
+    return hostVerdict(host.host, 'error', 'unanswered', { reason }, [msg('checkServer', { host: host.host })], evidence);
+  }
   if (first?.error?.kind === 'tls') {
     return hostVerdict(host.host, 'fail', 'failHandshake', { reason }, [msg('fixHandshake', { host: host.host })], evidence);
   }
@@ -43,6 +46,9 @@ export const httpsAvailable: Check = {
       passHandshakeOnly: '{{host}} completes the secure HTTPS connection, but the web page itself did not answer ({{reason}}).',
       failClosed: '{{host}} does not answer over HTTPS ({{reason}}), so visitors can only use an unencrypted connection.',
       failHandshake: 'The secure HTTPS connection to {{host}} fails ({{reason}}), so browsers show an error instead of the shop.',
+      unanswered: '{{host}} accepts connections on the HTTPS port but gave no usable answer ({{reason}}), so Weerbaar could not tell whether HTTPS works.',
+      checkServer:
+        'Open https://{{host}}/ in a browser. If it hangs or shows an error, the web server or a firewall in front of it is misbehaving: ask your hosting provider to look at it.',
       enableHttps:
         "Turn on HTTPS for {{host}}. Most hosting control panels have a switch for it that also installs a free certificate (for example from Let's Encrypt). If yours does not, ask your hosting provider to enable HTTPS.",
       fixHandshake:
@@ -55,6 +61,9 @@ export const httpsAvailable: Check = {
       passHandshakeOnly: '{{host}} maakt de beveiligde HTTPS-verbinding, maar de webpagina zelf gaf geen antwoord ({{reason}}).',
       failClosed: '{{host}} antwoordt niet via HTTPS ({{reason}}), dus bezoekers kunnen alleen een onversleutelde verbinding gebruiken.',
       failHandshake: 'De beveiligde HTTPS-verbinding met {{host}} mislukt ({{reason}}), dus browsers tonen een foutmelding in plaats van de winkel.',
+      unanswered: '{{host}} neemt verbindingen aan op de HTTPS-poort maar gaf geen bruikbaar antwoord ({{reason}}), dus Weerbaar kon niet vaststellen of HTTPS werkt.',
+      checkServer:
+        'Open https://{{host}}/ in een browser. Blijft die hangen of krijg je een foutmelding, dan doet de webserver of een firewall ervoor het niet goed: vraag je hostingprovider om ernaar te kijken.',
       enableHttps:
         "Zet HTTPS aan voor {{host}}. In de meeste hostingpanelen is daar een schakelaar voor die meteen een gratis certificaat installeert (bijvoorbeeld van Let's Encrypt). Lukt dat niet, vraag dan je hostingprovider om HTTPS aan te zetten.",
       fixHandshake:
@@ -67,6 +76,9 @@ export const httpsAvailable: Check = {
       passHandshakeOnly: '{{host}} upprättar den säkra HTTPS-anslutningen, men själva webbsidan svarade inte ({{reason}}).',
       failClosed: '{{host}} svarar inte över HTTPS ({{reason}}), så besökarna kan bara använda en okrypterad anslutning.',
       failHandshake: 'Den säkra HTTPS-anslutningen till {{host}} misslyckas ({{reason}}), så webbläsare visar ett felmeddelande i stället för butiken.',
+      unanswered: '{{host}} tar emot anslutningar på HTTPS-porten men gav inget användbart svar ({{reason}}), så Weerbaar kunde inte avgöra om HTTPS fungerar.',
+      checkServer:
+        'Öppna https://{{host}}/ i en webbläsare. Om sidan hänger sig eller visar ett fel fungerar inte webbservern eller en brandvägg framför den som den ska: be ditt webbhotell att titta på det.',
       enableHttps:
         "Slå på HTTPS för {{host}}. I de flesta kontrollpaneler hos webbhotell finns ett reglage för det som också installerar ett gratis certifikat (till exempel från Let's Encrypt). Om ditt inte har det, be ditt webbhotell att slå på HTTPS.",
       fixHandshake:
