@@ -117,6 +117,8 @@ export interface ExposedPathProbe {
   /** First bytes of the body (at most 512), for judging whether it is the real thing. */
   snippet: string;
   bodyBytes: number;
+  /** The <title> of an HTML answer, looked for in its first 16 KB (a phpinfo() title comes after a long style block). */
+  title?: string;
   error?: string;
 }
 
@@ -163,6 +165,8 @@ export interface TlsEvidence {
   handshake: { ok: boolean; protocol?: TlsVersion; cipher?: string; error?: string; durationMs: number };
   /** Per protocol version: true = accepted, false = refused, null = could not be tested (see `untested`). */
   versions: Record<TlsVersion, boolean | null>;
+  /** SSLv2 (its own hello format, so not in `versions`): true = accepted, false = refused, null = not tested. */
+  sslv2?: boolean | null;
   /** Every suite the server accepted, per version. */
   ciphers: CipherSuiteSeen[];
   /**
@@ -172,7 +176,13 @@ export interface TlsEvidence {
    */
   cipherOrder: Partial<Record<TlsVersion, { serverEnforced: boolean | null; preferred: string[] }>>;
   /** ECDHE groups the server accepted (OpenSSL names, e.g. 'X25519', 'prime256v1'), and the DHE size if DHE is used. */
-  keyExchange: { groups: string[]; dhBits?: number; error?: string };
+  keyExchange: {
+    groups: string[];
+    dhBits?: number;
+    /** The DHE group: an RFC 7919 name ('ffdhe2048' ... 'ffdhe8192') or 'custom' (a home-made prime). */
+    dhGroup?: string;
+    error?: string;
+  };
   certificate?: {
     /** Leaf first, as the server sent it. */
     chain: CertInfo[];

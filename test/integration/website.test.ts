@@ -5,6 +5,7 @@
  */
 import { constants } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main, type Io } from '../../src/cli/main.js';
 import { renderReport, runScan, type ScanOptions, type ScanResult } from '../../src/scan/engine.js';
 import { startDnsServer, type DnsFixtureRecord } from '../fixtures/dns-server.js';
 import { testPki, type TestPki } from '../fixtures/pki.js';
@@ -209,5 +210,44 @@ describe('whole website scan on loopback', () => {
 
   it('refuses a target that resolves to loopback without --allow-private', async () => {
     await expect(runScan('private.test', options({ allowPrivate: false }))).rejects.toThrow(/--allow-private/);
+  });
+});
+
+describe('weerbaar scan on the command line', () => {
+  async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+    let out = '';
+    let err = '';
+    const io: Io = { out: (text) => (out += text), err: (text) => (err += text), env: {}, isTty: false };
+    return { code: await main(argv, io), out, err };
+  }
+  const fixtureFlags = (): string[] => ['--resolver', `${DNS}:53`, '--ca-file', pki.rootFile];
+
+  it('prints the contract JSON and exits 0, whatever it found', async () => {
+    const { code, out } = await cli('scan', 'legacy.test', ...fixtureFlags(), '--allow-private', '--json');
+    expect(code).toBe(0);
+    const report = JSON.parse(out) as { target: string; scores: { web: number }; checks: { id: string; status: string; advice: string }[] };
+    expect(report.target).toBe('legacy.test');
+    expect(report.scores.web).toBeGreaterThan(0);
+    expect(report.scores.web).toBeLessThan(100);
+    const version = report.checks.find((check) => check.id === 'web.tls.version');
+    expect(version?.status).toBe('fail');
+    expect(version?.advice).not.toBe('');
+  });
+
+  it('speaks Dutch, failures first, and explains the score on request', async () => {
+    const { code, out } = await cli('scan', 'nohsts.test', ...fixtureFlags(), '--allow-private', '--lang', 'nl', '--explain-score');
+    expect(code).toBe(0);
+    expect(out.indexOf('Los dit eerst op')).toBeGreaterThan(-1);
+    expect(out.indexOf('Los dit eerst op')).toBeLessThan(out.indexOf('In orde'));
+    expect(out).toMatch(/\[web\.hsts\]/);
+    expect(out).toMatch(/Hoe de score is berekend/);
+    expect(out).toMatch(/web\.https: \d+\/7 punten/);
+  });
+
+  it('refuses a loopback target without --allow-private: exit 2 and why', async () => {
+    const { code, err } = await cli('scan', 'private.test', ...fixtureFlags());
+    expect(code).toBe(2);
+    expect(err).toMatch(/127\.0\.1\.1/);
+    expect(err).toMatch(/--allow-private/);
   });
 });
