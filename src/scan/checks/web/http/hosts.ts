@@ -1,30 +1,13 @@
 /**
  * Shared plumbing for the web HTTP checks: which hosts to judge (the apex, and www
  * when it has addresses), the common "cannot judge this host" verdicts, reading
- * headers from recorded hops, and combining per-host verdicts into one (the worst
- * wins; identical findings on both hosts are said once, naming both).
+ * headers from recorded hops; per-host verdicts are combined by ../host-verdicts.ts.
  */
-import type { CheckVerdict, MessageRef, Status } from '../../../check.js';
+import type { CheckVerdict } from '../../../check.js';
+import { combine, hostVerdict, type HostVerdict } from '../host-verdicts.js';
+
+export { combine, hostVerdict, type HostVerdict };
 import type { FetchChain, FetchHop, ScanEvidence, WebHostEvidence } from '../../../evidence.js';
-
-export interface HostVerdict {
-  host: string;
-  status: Status;
-  summary: MessageRef;
-  advice: MessageRef[];
-  evidence: Record<string, unknown>;
-}
-
-export function hostVerdict(
-  host: string,
-  status: Status,
-  summaryKey: string,
-  params: Record<string, string | number> = {},
-  advice: MessageRef[] = [],
-  evidence: Record<string, unknown> = {},
-): HostVerdict {
-  return { host, status, summary: { key: summaryKey, params: { host, ...params } }, advice, evidence };
-}
 
 function hasAddresses(host: WebHostEvidence): boolean {
   return host.dns.a.length + host.dns.aaaa.length > 0;
@@ -85,46 +68,6 @@ export function finalHttpsResponse(host: WebHostEvidence): { hop: FetchHop; chai
     return hostVerdict(host.host, 'error', 'chainBroken', { reason: chain.error?.message ?? last?.error?.message ?? 'no response' });
   }
   return { hop: last, chain };
-}
-
-const SEVERITY: readonly Status[] = ['fail', 'error', 'warn', 'pass', 'info', 'skip'];
-const rank = (status: Status): number => SEVERITY.indexOf(status);
-
-/** A message's identity without its host, so the same finding on two hosts is said once. */
-function identity(ref: MessageRef): string {
-  const { host: _host, ...rest } = ref.params ?? {};
-  return JSON.stringify([ref.key, Object.entries(rest).sort(([a], [b]) => a.localeCompare(b))]);
-}
-
-function mergeRefs(refs: { ref: MessageRef; host: string }[]): MessageRef[] {
-  const merged = new Map<string, { ref: MessageRef; hosts: string[] }>();
-  for (const { ref, host } of refs) {
-    const id = identity(ref);
-    const entry = merged.get(id);
-    const refHost = ref.params?.host;
-    if (entry) {
-      if (typeof refHost === 'string' && !entry.hosts.includes(refHost)) entry.hosts.push(refHost);
-    } else {
-      merged.set(id, { ref, hosts: typeof refHost === 'string' ? [refHost] : [host] });
-    }
-  }
-  return [...merged.values()].map(({ ref, hosts }) =>
-    ref.params && 'host' in ref.params ? { key: ref.key, params: { ...ref.params, host: hosts.join(', ') } } : ref,
-  );
-}
-
-/** One verdict from per-host verdicts: the worst status, its summary, every host's advice. */
-export function combine(results: HostVerdict[], noWebSummaryKey = 'noWeb'): CheckVerdict {
-  if (results.length === 0) return { status: 'error', summary: { key: noWebSummaryKey }, advice: [], evidence: {} };
-  const worst = results.reduce((a, b) => (rank(b.status) < rank(a.status) ? b : a));
-  const sameAsWorst = results.filter((r) => r.status === worst.status && identity(r.summary) === identity(worst.summary));
-  const [summary] = mergeRefs(sameAsWorst.map((r) => ({ ref: r.summary, host: r.host })));
-  return {
-    status: worst.status,
-    summary: summary ?? worst.summary,
-    advice: mergeRefs(results.flatMap((r) => r.advice.map((ref) => ({ ref, host: r.host })))),
-    evidence: { hosts: results.map((r) => ({ host: r.host, status: r.status, ...r.evidence })) },
-  };
 }
 
 /** The usual shape of a check: judge each host, then combine. */

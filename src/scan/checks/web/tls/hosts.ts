@@ -1,30 +1,13 @@
 /**
  * Shared plumbing for the web TLS checks: judge every host that has TLS evidence (apex
  * and www), turn a failed probe into `error` (or `skip` when the host simply has no HTTPS),
- * and combine per-host verdicts into one: the worst status wins, and identical advice for
- * both hosts is said once, naming both.
+ * and combine per-host verdicts into one (see ../host-verdicts.ts).
  */
-import type { CheckVerdict, MessageRef, Status } from '../../../check.js';
+import type { CheckVerdict } from '../../../check.js';
+import { combine, hostVerdict, type HostVerdict } from '../host-verdicts.js';
+
+export { combine, hostVerdict, type HostVerdict };
 import type { ScanEvidence, TlsEvidence, WebHostEvidence } from '../../../evidence.js';
-
-export interface HostVerdict {
-  host: string;
-  status: Status;
-  summary: MessageRef;
-  advice: MessageRef[];
-  evidence: Record<string, unknown>;
-}
-
-export function hostVerdict(
-  host: string,
-  status: Status,
-  summaryKey: string,
-  params: Record<string, string | number> = {},
-  advice: MessageRef[] = [],
-  evidence: Record<string, unknown> = {},
-): HostVerdict {
-  return { host, status, summary: { key: summaryKey, params: { host, ...params } }, advice, evidence };
-}
 
 /** A host with a TLS probe that worked, or the verdict for one whose probe did not. */
 function probed(host: WebHostEvidence & { tls: TlsEvidence }): HostVerdict | undefined {
@@ -33,38 +16,6 @@ function probed(host: WebHostEvidence & { tls: TlsEvidence }): HostVerdict | und
   const firstHttps = host.https?.hops[0];
   if (firstHttps?.error?.kind === 'connect' && firstHttps.status === undefined) return hostVerdict(host.host, 'skip', 'noHttpsHost');
   return hostVerdict(host.host, 'error', 'probeFailed', { reason: host.tls.error });
-}
-
-const SEVERITY: readonly Status[] = ['fail', 'error', 'warn', 'pass', 'info', 'skip'];
-const rank = (status: Status): number => SEVERITY.indexOf(status);
-
-/** A message's identity without its host, so the same finding on two hosts is said once. */
-function identity(ref: MessageRef): string {
-  const { host: _host, ...rest } = ref.params ?? {};
-  return JSON.stringify([ref.key, Object.entries(rest).sort(([a], [b]) => a.localeCompare(b))]);
-}
-
-function mergeByHost(refs: MessageRef[]): MessageRef[] {
-  const merged = new Map<string, { ref: MessageRef; hosts: string[] }>();
-  for (const ref of refs) {
-    const id = identity(ref);
-    const host = ref.params?.host;
-    const entry = merged.get(id);
-    if (!entry) merged.set(id, { ref, hosts: typeof host === 'string' ? [host] : [] });
-    else if (typeof host === 'string' && !entry.hosts.includes(host)) entry.hosts.push(host);
-  }
-  return [...merged.values()].map(({ ref, hosts }) => (hosts.length > 1 ? { key: ref.key, params: { ...ref.params, host: hosts.join(', ') } } : ref));
-}
-
-export function combine(results: HostVerdict[]): CheckVerdict {
-  const worst = results.reduce((a, b) => (rank(b.status) < rank(a.status) ? b : a));
-  const [summary] = mergeByHost(results.filter((result) => result.status === worst.status && identity(result.summary) === identity(worst.summary)).map((result) => result.summary));
-  return {
-    status: worst.status,
-    summary: summary ?? worst.summary,
-    advice: mergeByHost(results.flatMap((result) => result.advice)),
-    evidence: { hosts: results.map((result) => ({ host: result.host, status: result.status, ...result.evidence })) },
-  };
 }
 
 /** The usual shape of a TLS check: judge each host with TLS evidence, then combine. */
