@@ -95,6 +95,11 @@ describe('web.https.redirect', () => {
     expect([closed.status, closed.summary.key]).toEqual(['pass', 'httpClosed']);
   });
 
+  it('does not call HTTP closed when port 80 took the connection and never answered', () => {
+    const silent = judge(httpsRedirect, withHttp([failedHop(`http://${APEX}/`, 'timeout')]));
+    expect([silent.status, silent.summary.key]).toEqual(['error', 'httpBroken']);
+  });
+
   it('fails a direct redirect to https on another host, and explains', () => {
     const result = judge(httpsRedirect, withHttp([hop(`http://${APEX}/`, 301, [['location', `https://${WWW}/`]]), hop(`https://${WWW}/`, 200)]));
     expect([result.status, result.summary.key, adviceKeys(result)]).toEqual(['fail', 'otherHost', ['redirectSameHostFirst']]);

@@ -324,6 +324,20 @@ describe('certificate checks', () => {
     });
   });
 
+  describe('a self-signed leaf marked as CA (what `openssl req -x509` makes)', () => {
+    const selfSignedLeaf = tls(GOOD, (evidence) => {
+      const leaf = evidence.certificate?.chain[0];
+      if (!evidence.certificate || !leaf) throw new Error('recorded evidence has no leaf');
+      Object.assign(leaf, { keyType: 'rsa', keyBits: 1024, curve: undefined, signatureAlgorithm: 'sha1WithRSAEncryption', selfSigned: true, isCA: true });
+      evidence.certificate.chain = [leaf];
+    });
+
+    it('is still judged: its weak key and SHA-1 signature fail', () => {
+      expect(judge(certKey, apex(selfSignedLeaf)).status).toBe('fail');
+      expect(judge(certSignature, apex(selfSignedLeaf)).status).toBe('fail');
+    });
+  });
+
   describe('web.cert.signature', () => {
     const signed = (leaf: string, intermediate = 'sha256WithRSAEncryption'): TlsEvidence =>
       withCert((certificate) => {

@@ -166,6 +166,8 @@ describe('hostile servers', () => {
     ['stall.test', 'web.tls.version'],
     ['garbage.test', 'web.tls.version'],
     ['garbage.test', 'web.https.redirect'],
+    ['silent.test', 'web.https.redirect'],
+    ['stall.test', 'web.https.redirect'],
     ['loop.test', 'web.headers.csp'],
     ['headerflood.test', 'web.headers.csp'],
   ])('%s: %s is error with a plain reason', (target, id) => {

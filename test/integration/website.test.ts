@@ -118,6 +118,15 @@ const SCENARIOS: Scenario[] = [
     site: async (p) => base(p, 'gitexposed.test', { paths: { ...securityTxt(new Date(now.getTime() + 180 * DAY)), '/.git/HEAD': { headers: { 'content-type': 'text/plain' }, body: 'ref: refs/heads/main\n' } } }),
   },
   { name: 'softnotfound.test', address: '127.0.1.17', site: async (p) => base(p, 'softnotfound.test', { softNotFound: true }) },
+  {
+    name: 'tls10only.test',
+    address: '127.0.1.18',
+    site: async (p) =>
+      base(p, 'tls10only.test', {
+        cert: await p.issue({ names: ['tls10only.test'], key: 'rsa3072' }),
+        tls: { minVersion: 'TLSv1', maxVersion: 'TLSv1.1', ciphers: 'AES128-SHA:ECDHE-RSA-AES128-SHA:@SECLEVEL=0' },
+      }),
+  },
 ];
 
 function options(extra: Partial<ScanOptions> = {}): ScanOptions {
@@ -179,6 +188,10 @@ describe('whole website scan on loopback', () => {
     ['expired.test', 'web.cert.hostname', 'pass'],
     ['wrongname.test', 'web.cert.expiry', 'pass'],
     ['legacy.test', 'web.cert.key', 'pass'],
+    // Only TLS 1.0/1.1: the protocol fails, but the page is still read and judged.
+    ['tls10only.test', 'web.tls.version', 'fail'],
+    ['tls10only.test', 'web.hsts', 'pass'],
+    ['tls10only.test', 'web.headers.csp', 'pass'],
   ])('%s: %s is %s', (target, id, expected) => {
     expect(status(target, id)).toBe(expected);
   });

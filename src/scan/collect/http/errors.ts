@@ -37,12 +37,18 @@ export function classifyError(error: unknown, phase: ErrorPhase): FetchError {
   const code = codeOf(error);
   const detail = errorMessage(error);
   if (phase.scanAborted) return { kind: 'timeout', message: 'stopped: the scan deadline was reached' };
+  // No TCP connection in time means a closed or filtered port ('connect'); a server that
+  // took the connection and then went quiet is a 'timeout': we could not judge it.
+  const timedOutBeforeConnect = !phase.tcpConnected && (phase.timedOut || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT');
+  if (timedOutBeforeConnect) {
+    return { kind: 'connect', message: `no connection within ${phase.connectTimeoutMs} ms (port closed or filtered)` };
+  }
   if (phase.timedOut) {
     return { kind: 'timeout', message: `no complete answer within ${phase.requestTimeoutMs} ms` };
   }
   switch (code) {
     case 'UND_ERR_CONNECT_TIMEOUT':
-      return { kind: 'timeout', message: `could not connect within ${phase.connectTimeoutMs} ms` };
+      return { kind: 'timeout', message: `connected, but the ${phase.https ? 'TLS handshake' : 'connection'} did not complete within ${phase.connectTimeoutMs} ms` };
     case 'UND_ERR_HEADERS_TIMEOUT':
     case 'UND_ERR_BODY_TIMEOUT':
       return { kind: 'timeout', message: `the server stopped answering (${code})` };
@@ -56,7 +62,6 @@ export function classifyError(error: unknown, phase: ErrorPhase): FetchError {
   }
   if (!phase.tcpConnected) {
     if (code && CONNECT_CODES.has(code)) return { kind: 'connect', message: `could not connect: ${detail}` };
-    if (code === 'ETIMEDOUT') return { kind: 'timeout', message: `could not connect: ${detail}` };
     return { kind: 'connect', message: `could not connect: ${detail}` };
   }
   if (phase.https && !phase.secured) {

@@ -106,10 +106,14 @@ export async function requestOnce(request: SingleRequest): Promise<SingleRespons
 
   // Trust is judged by the TLS prober, not here: we want the headers even behind a bad
   // certificate, and skipping the CA list saves parsing every root per request.
+  // Offer old protocols too: a shop that only speaks TLS 1.0 still has headers to judge
+  // (its protocol is judged by web.tls.version, not by whether we could read the page).
   const baseConnect = buildConnector({
     timeout: limits.connectTimeoutMs,
     rejectUnauthorized: false,
     maxCachedSessions: 0,
+    minVersion: 'TLSv1',
+    ciphers: 'DEFAULT:@SECLEVEL=0',
   });
   const client = new Client(url.origin, {
     maxHeaderSize: limits.maxHeaderBytes,

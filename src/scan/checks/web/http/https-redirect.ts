@@ -19,7 +19,8 @@ function judge(host: WebHostEvidence): HostVerdict {
     const kind = first?.error?.kind;
     if (kind === 'refused-private') return hostVerdict(host.host, 'skip', 'refused');
     const evidence = { error: first?.error?.message };
-    if (kind === 'connect' || kind === 'timeout') return hostVerdict(host.host, 'pass', 'httpClosed', {}, [], evidence);
+    // Closed (refused, or no TCP connection at all) is fine: nobody can be served over plain HTTP.
+    if (kind === 'connect') return hostVerdict(host.host, 'pass', 'httpClosed', {}, [], evidence);
     return hostVerdict(host.host, 'error', 'httpBroken', { reason: first?.error?.message ?? 'no response' }, [], evidence);
   }
   const location = firstHeaderValue(first, 'location');

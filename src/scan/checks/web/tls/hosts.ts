@@ -33,9 +33,13 @@ export function certificateOf(host: string, tls: TlsEvidence): NonNullable<TlsEv
   return hostVerdict(host, 'error', 'noCertificate', { reason: why });
 }
 
-/** Certificates below the root: a self-signed CA certificate (a root) is left out. */
+/**
+ * Certificates below the root: a self-signed CA certificate (a root) is left out, except
+ * the leaf itself. A self-signed leaf (`openssl req -x509` marks it CA) is what the site
+ * presents, so its key and signature are judged like any other.
+ */
 export function belowRoot(chain: NonNullable<TlsEvidence['certificate']>['chain']): NonNullable<TlsEvidence['certificate']>['chain'] {
-  return chain.filter((cert) => !(cert.selfSigned && cert.isCA));
+  return chain.filter((cert, index) => index === 0 || !(cert.selfSigned && cert.isCA));
 }
 
 /** A short name for a certificate in a sentence: its common name, or its subject. */
