@@ -175,6 +175,9 @@ describe('web.headers.csp', () => {
     ['script-unsafe-eval', swap("script-src 'self'", "script-src 'self' 'unsafe-eval'"), 'fail'],
     ['script-broad', swap("script-src 'self'", "script-src 'self' https:"), 'fail'],
     ['script-broad', swap("script-src 'self'", "script-src 'self' data:"), 'fail'],
+    ['script-unsafe-inline', swap("script-src 'self'", "script-src 'self' 'unsafe-hashes'"), 'fail'],
+    ['unsafe-elsewhere', `${STRICT_CSP}; style-src 'self' 'unsafe-inline'`, 'fail'],
+    ['unsafe-elsewhere', `${STRICT_CSP}; style-src 'self' 'unsafe-hashes'`, 'fail'],
     ['insecure-scheme', `${STRICT_CSP}; style-src 'self' http://cdn.example`, 'fail'],
     ['object-src', swap("object-src 'none'", 'object-src *'), 'fail'],
     ['object-src', swap("object-src 'none'; ", ''), 'warn'],
@@ -195,6 +198,10 @@ describe('web.headers.csp', () => {
     expect(rules(swap("script-src 'self'", "script-src 'unsafe-inline' 'sha256-abc=' 'strict-dynamic' https: http:"))).toEqual([]);
     // strict-dynamic without a nonce or hash neutralises nothing.
     expect(rules(swap("script-src 'self'", "script-src 'self' 'unsafe-inline' 'strict-dynamic'"))).toEqual(['script-unsafe-inline']);
+  });
+
+  it('lets a nonce neutralise unsafe-inline in style-src too', () => {
+    expect(rules(`${STRICT_CSP}; style-src 'self' 'unsafe-inline' 'nonce-abc123'`)).toEqual([]);
   });
 
   it('keeps img/media http: sources out of the active-content rule', () => {

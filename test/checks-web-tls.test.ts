@@ -92,11 +92,11 @@ describe('web.tls.version', () => {
     expect(adviceKeys(verdict)).toEqual(['enable13']);
   });
 
-  it('says which versions could not be tested', () => {
+  it('does not pass when an old version could not be tested, and says which', () => {
     const verdict = judge(tlsVersion, apex(tls(GOOD, (evidence) => {
       evidence.versions.TLSv1 = null;
     })));
-    expect(verdict).toMatchObject({ status: 'pass', summary: { key: 'passUntested', params: { untested: 'TLS 1.0' } } });
+    expect(verdict).toMatchObject({ status: 'error', summary: { key: 'untestedOld', params: { untested: 'TLS 1.0' } } });
   });
 });
 
@@ -262,6 +262,14 @@ describe('certificate checks', () => {
       if (certificate.chain[0]) certificate.chain[0].subjectAltNames = ['DNS:other.test', 'IP Address:192.0.2.1'];
     })));
     expect(verdict).toMatchObject({ status: 'fail', summary: { params: { names: 'other.test, 192.0.2.1' } }, advice: [{ key: 'fix' }] });
+  });
+
+  it('web.cert.hostname: fails a common-name-only certificate even when Node matched the CN', () => {
+    const verdict = judge(certHostname, apex(withCert((certificate) => {
+      certificate.hostnameMatches = true;
+      if (certificate.chain[0]) Object.assign(certificate.chain[0], { subjectAltNames: [], commonName: 'shop.test' });
+    })));
+    expect(verdict).toMatchObject({ status: 'fail', summary: { key: 'failNoSan', params: { names: 'shop.test' } } });
   });
 
   describe('web.cert.expiry', () => {

@@ -1,9 +1,14 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { main, type Io } from '../src/cli/main.js';
 import { parseResolver } from '../src/cli/args.js';
+
+const BROKEN_PEM = join(mkdtempSync(join(tmpdir(), 'weerbaar-cli-')), 'broken.pem');
+writeFileSync(BROKEN_PEM, '-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n');
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -25,6 +30,7 @@ describe('weerbaar CLI usage', () => {
     [['scan', 'shop.example', '--timeout', '-3'], /--timeout/],
     [['scan', 'shop.example', '--ca-file', '/nonexistent/roots.pem'], /--ca-file: cannot read/],
     [['scan', 'shop.example', '--trust-anchor', '/nonexistent/root.key'], /--trust-anchor: cannot read/],
+    [['scan', 'shop.example', '--ca-file', BROKEN_PEM], /--ca-file: certificate 1 .* cannot be read/],
     [['scan', 'not a domain!'], /not|invalid|character/i],
     [['scan', '192.0.2.1'], /not an IP address/],
     [['frobnicate'], /unknown command 'frobnicate'/],

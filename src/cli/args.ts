@@ -2,6 +2,7 @@
  * Parses `weerbaar scan` arguments per the scan contract. Every mistake is a
  * UsageError naming the flag, so the CLI can exit 2 with a precise message.
  */
+import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -49,10 +50,19 @@ function readPemFile(flag: string, path: string): string {
   } catch (error) {
     throw new UsageError(`${flag}: cannot read '${path}': ${errorMessage(error)}`);
   }
-  if (!text.includes('-----BEGIN CERTIFICATE-----')) {
+  const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
+  if (blocks.length === 0) {
     throw new UsageError(`${flag}: '${path}' holds no PEM certificate (expected -----BEGIN CERTIFICATE-----)`);
   }
-  return text;
+  // Node's TLS silently ignores a broken root; a typo must not turn into 'untrusted' verdicts.
+  blocks.forEach((block, index) => {
+    try {
+      new X509Certificate(block);
+    } catch (error) {
+      throw new UsageError(`${flag}: certificate ${index + 1} in '${path}' cannot be read: ${errorMessage(error)}`);
+    }
+  });
+  return blocks.join('\n');
 }
 
 /** node:util parseArgs, with its errors turned into UsageErrors (exit code 2). */

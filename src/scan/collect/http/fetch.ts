@@ -4,11 +4,11 @@
  * and every request bounded in time, header size and body size.
  */
 import { isIP } from 'node:net';
-import ipaddr from 'ipaddr.js';
 import type { FetchChain, FetchError, FetchHop } from '../../evidence.js';
 import type { CollectContext } from '../context.js';
 import { errorMessage } from '../../../core/errors.js';
 import { bareHost, requestOnce, type SingleResponse } from './request.js';
+import { classifyAddress } from '../../target.js';
 
 export interface FetchChainOptions {
   /** Redirects to follow at most; default `ctx.limits.maxRedirects`. */
@@ -33,8 +33,8 @@ type Addresses = { ok: true; addresses: string[] } | { ok: false; error: FetchEr
 export async function addressesFor(host: string, ctx: CollectContext): Promise<Addresses> {
   if (isIP(host)) {
     // A literal IP in a URL (often a redirect target) gets the same private-address policy.
-    const range = ipaddr.process(host).range();
-    if (range !== 'unicast' && !ctx.allowPrivate) {
+    const { allowed, range } = classifyAddress(host);
+    if (!allowed && !ctx.allowPrivate) {
       return { ok: false, error: { kind: 'refused-private', message: `${host} is a ${range} address; not scanned` } };
     }
     return { ok: true, addresses: [host] };

@@ -53,6 +53,7 @@ export type CspRule =
   | 'script-unsafe-inline'
   | 'script-unsafe-eval'
   | 'script-broad'
+  | 'unsafe-elsewhere'
   | 'insecure-scheme'
   | 'default-src'
   | 'object-src'
@@ -66,6 +67,7 @@ export const CSP_RULES: readonly CspRule[] = [
   'script-unsafe-inline',
   'script-unsafe-eval',
   'script-broad',
+  'unsafe-elsewhere',
   'insecure-scheme',
   'object-src',
   'default-src',
@@ -84,6 +86,7 @@ export interface RuleFailure {
 // Observatory's DANGEROUSLY_BROAD list.
 const BROAD = new Set(['*', 'http:', 'https:', 'ftp:', 'http://*', 'http://*.*', 'https://*', 'https://*.*']);
 const PASSIVE = new Set(['img-src', 'media-src']);
+const UNSAFE_KEYWORDS = new Set(["'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'"]);
 const NONCE_OR_HASH = /^'(nonce-|sha256-|sha384-|sha512-)/;
 
 const lower = (sources: string[]): string[] => sources.map((source) => source.toLowerCase());
@@ -121,11 +124,21 @@ export function policyFailures(policy: CspPolicy): RuleFailure[] {
   if (rawScript === undefined) fail('script-src-missing', 'fail');
   else {
     const script = effectiveScriptSources(rawScript);
-    if (script.includes("'unsafe-inline'")) fail('script-unsafe-inline', 'fail', ["'unsafe-inline'"]);
+    const inline = script.filter((source) => source === "'unsafe-inline'" || source === "'unsafe-hashes'");
+    if (inline.length > 0) fail('script-unsafe-inline', 'fail', inline);
     if (script.includes("'unsafe-eval'")) fail('script-unsafe-eval', 'fail', ["'unsafe-eval'"]);
     const broad = script.filter((source) => BROAD.has(source) || source === 'data:');
     if (broad.length > 0) fail('script-broad', 'fail', broad);
   }
+  // internet.nl fails 'unsafe-inline', 'unsafe-eval' and 'unsafe-hashes' in any directive,
+  // e.g. style-src (injected styles can read page content). default-src only counts here
+  // when script-src exists; otherwise the script rules above already report it.
+  const unsafeElsewhere = [...policy.directives.entries()]
+    .filter(([name]) => !name.startsWith('script-src') && (name !== 'default-src' || policy.directives.has('script-src')))
+    .flatMap(([, sources]) => effectiveScriptSources(lower(sources)))
+    .filter((source) => UNSAFE_KEYWORDS.has(source));
+  if (unsafeElsewhere.length > 0) fail('unsafe-elsewhere', 'fail', [...new Set(unsafeElsewhere)]);
+
   // Active content: every source list except images and media, with script-src as browsers apply it.
   const insecure = [...policy.directives.entries()]
     .filter(([name]) => (name.endsWith('-src') || ['base-uri', 'form-action', 'frame-ancestors'].includes(name)) && !PASSIVE.has(name))

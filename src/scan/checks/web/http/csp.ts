@@ -15,6 +15,7 @@ const RULE_ADVICE: Record<CspRule, string> = {
   'script-unsafe-inline': 'ruleUnsafeInline',
   'script-unsafe-eval': 'ruleUnsafeEval',
   'script-broad': 'ruleScriptBroad',
+  'unsafe-elsewhere': 'ruleUnsafeElsewhere',
   'insecure-scheme': 'ruleInsecureScheme',
   'object-src': 'ruleObjectSrc',
   'default-src': 'ruleDefaultSrc',
@@ -86,6 +87,8 @@ export const csp: Check = {
         "Remove 'unsafe-inline' from the script sources of {{host}}: it lets injected scripts run. Move inline scripts into files, or give them a nonce or hash (a one-time code or fingerprint); many CMS security plugins can do this.",
       ruleUnsafeEval:
         "Remove 'unsafe-eval' from the script sources of {{host}}: it lets scripts turn text into code. If a plugin needs it, ask its maker for a version that does not.",
+      ruleUnsafeElsewhere:
+        "The policy of {{host}} allows {{sources}} outside the script sources (for example in style-src). Injected styles can then read and leak page content. Move inline styles into style sheet files, or give them a nonce or hash; CMS security plugins can often do this.",
       ruleScriptBroad:
         'The script sources of {{host}} allow {{sources}}, which means scripts from almost anywhere. Name the exact addresses instead, such as https://pay.example.',
       ruleInsecureScheme:
@@ -126,6 +129,8 @@ export const csp: Check = {
         "Haal 'unsafe-inline' weg uit de scriptbronnen van {{host}}: daarmee kunnen geïnjecteerde scripts draaien. Zet inline scripts in aparte bestanden of geef ze een nonce of hash (een eenmalige code of vingerafdruk); veel beveiligingsplugins voor CMS'en kunnen dat.",
       ruleUnsafeEval:
         "Haal 'unsafe-eval' weg uit de scriptbronnen van {{host}}: daarmee kunnen scripts tekst omzetten in code. Heeft een plugin het nodig, vraag de maker dan om een versie zonder.",
+      ruleUnsafeElsewhere:
+        "Het beleid van {{host}} staat {{sources}} toe buiten de scriptbronnen (bijvoorbeeld in style-src). Geïnjecteerde stijlen kunnen dan pagina-inhoud uitlezen en doorlekken. Zet inline stijlen in stijlbestanden, of geef ze een nonce of hash; CMS-beveiligingsplugins kunnen dat vaak.",
       ruleScriptBroad:
         'De scriptbronnen van {{host}} staan {{sources}} toe, en dat betekent scripts van vrijwel overal. Noem in plaats daarvan de precieze adressen, zoals https://pay.example.',
       ruleInsecureScheme:
@@ -166,6 +171,8 @@ export const csp: Check = {
         "Ta bort 'unsafe-inline' från skriptkällorna för {{host}}: det låter inskjutna skript köras. Flytta inbäddade skript till filer eller ge dem en nonce eller hash (en engångskod eller ett fingeravtryck); många säkerhetstillägg för CMS kan göra det.",
       ruleUnsafeEval:
         "Ta bort 'unsafe-eval' från skriptkällorna för {{host}}: det låter skript göra om text till kod. Om ett tillägg behöver det, be tillverkaren om en version utan.",
+      ruleUnsafeElsewhere:
+        "Policyn för {{host}} tillåter {{sources}} utanför skriptkällorna (till exempel i style-src). Injicerade stilar kan då läsa och läcka sidans innehåll. Flytta inline-stilar till stilmallsfiler, eller ge dem en nonce eller hash; CMS-säkerhetstillägg kan ofta göra det.",
       ruleScriptBroad:
         'Skriptkällorna för {{host}} tillåter {{sources}}, vilket betyder skript från nästan var som helst. Ange de exakta adresserna i stället, till exempel https://pay.example.',
       ruleInsecureScheme:

@@ -1,6 +1,7 @@
 /**
  * web.cert.hostname: the certificate covers the host name the visitor typed (checked with
- * Node's tls.checkServerIdentity against subjectAltName, as browsers do).
+ * Node's tls.checkServerIdentity against subjectAltName; a certificate with a common
+ * name only fails, as in browsers).
  */
 import { msg, type Check } from '../../../check.js';
 import type { TlsEvidence } from '../../../evidence.js';
@@ -21,6 +22,9 @@ function judge(host: string, tls: TlsEvidence): HostVerdict {
   if ('status' in certificate) return certificate;
   const names = namesOf(certificate);
   const evidence = { hostnameMatches: certificate.hostnameMatches, hostnameError: certificate.hostnameError, names: certificate.chain[0]?.subjectAltNames ?? [] };
+  // Node falls back to the common name when there is no subjectAltName; browsers do not (RFC 6125).
+  const hasSan = (certificate.chain[0]?.subjectAltNames ?? []).some((name) => /^(DNS|IP Address):/.test(name));
+  if (!hasSan) return hostVerdict(host, 'fail', 'failNoSan', { names }, [msg('fix', { host })], evidence);
   if (certificate.hostnameMatches) return hostVerdict(host, 'pass', 'pass', {}, [], evidence);
   return hostVerdict(host, 'fail', 'fail', { names }, [msg('fix', { host })], evidence);
 }
@@ -33,6 +37,7 @@ export const certHostname: Check = {
       verifies: "The website's certificate is issued for the exact name visitors use (with and without www), so browsers accept it without a warning.",
       pass: 'The certificate of {{host}} is valid for that name.',
       fail: 'The certificate of {{host}} is not valid for that name (it covers: {{names}}), so browsers show a security warning.',
+      failNoSan: 'The certificate of {{host}} names the site only in its old "common name" field ({{names}}) and has no subjectAltName list, which browsers require, so they show a security warning.',
       fix: "Get a certificate that also covers {{host}}: when requesting or renewing it in your hosting panel or with Let's Encrypt, include both the name with and without www. Ask your hosting provider if the panel does not offer this.",
     },
     nl: {
@@ -40,6 +45,7 @@ export const certHostname: Check = {
       verifies: 'Het certificaat van de website is uitgegeven voor precies de naam die bezoekers gebruiken (met en zonder www), zodat browsers het zonder waarschuwing accepteren.',
       pass: 'Het certificaat van {{host}} is geldig voor die naam.',
       fail: 'Het certificaat van {{host}} is niet geldig voor die naam (het dekt: {{names}}), dus browsers tonen een beveiligingswaarschuwing.',
+      failNoSan: 'Het certificaat van {{host}} noemt de site alleen in het oude veld "common name" ({{names}}) en heeft geen subjectAltName-lijst, die browsers vereisen, dus zij tonen een beveiligingswaarschuwing.',
       fix: "Vraag een certificaat aan dat ook {{host}} dekt: neem bij het aanvragen of vernieuwen in je hostingpaneel of bij Let's Encrypt zowel de naam met als zonder www op. Vraag het je hostingprovider als het paneel dat niet biedt.",
     },
     sv: {
@@ -47,6 +53,7 @@ export const certHostname: Check = {
       verifies: 'Webbplatsens certifikat är utfärdat för exakt det namn besökarna använder (med och utan www), så att webbläsare godtar det utan varning.',
       pass: 'Certifikatet för {{host}} är giltigt för det namnet.',
       fail: 'Certifikatet för {{host}} är inte giltigt för det namnet (det täcker: {{names}}), så webbläsare visar en säkerhetsvarning.',
+      failNoSan: 'Certifikatet för {{host}} anger webbplatsen bara i det gamla fältet "common name" ({{names}}) och saknar listan subjectAltName, som webbläsare kräver, så de visar en säkerhetsvarning.',
       fix: "Skaffa ett certifikat som också täcker {{host}}: ta med namnet både med och utan www när du beställer eller förnyar det i kontrollpanelen eller hos Let's Encrypt. Fråga ditt webbhotell om panelen inte erbjuder det.",
     },
   }),

@@ -33,7 +33,11 @@ function judge(host: string, tls: TlsEvidence): HostVerdict {
     return hostVerdict(host, 'fail', 'fail', { old: label(old) }, advice, evidence);
   }
   const modern = accepted.filter((version) => versionGrade(version) !== 'insufficient');
-  if (untested.length > 0) return hostVerdict(host, 'pass', 'passUntested', { versions: label(modern), untested: untested.join(', ') }, [], evidence);
+  // An old version we could not test might be on: we cannot call that a pass.
+  const untestedOld = all.filter((entry) => entry.accepted === null && versionGrade(entry.version) === 'insufficient');
+  if (untestedOld.length > 0) {
+    return hostVerdict(host, 'error', 'untestedOld', { versions: label(modern), untested: label(untestedOld.map((entry) => entry.version)) }, [], evidence);
+  }
   if (!accepted.includes('TLSv1.3')) return hostVerdict(host, 'pass', 'passNo13', {}, [msg('enable13', { host })], evidence);
   return hostVerdict(host, 'pass', 'pass', { versions: label(modern) }, [], evidence);
 }
@@ -47,7 +51,7 @@ export const tlsVersion: Check = {
         'The web server accepts only TLS 1.2 and TLS 1.3, the versions of the encryption protocol that are still secure, and refuses SSLv2, SSLv3, TLS 1.0 and TLS 1.1.',
       pass: '{{host}} accepts only secure TLS versions ({{versions}}).',
       passNo13: '{{host}} accepts only TLS 1.2, which is sufficient; the newer TLS 1.3 is faster and safer.',
-      passUntested: '{{host}} accepts only secure TLS versions ({{versions}}), but {{untested}} could not be tested.',
+      untestedOld: '{{host}} accepts {{versions}}, but whether it still accepts {{untested}} could not be tested, so Weerbaar cannot confirm that the old versions are switched off.',
       fail: '{{host}} still accepts {{old}}: outdated versions of the encryption protocol with known weaknesses.',
       disableOld: `Turn off {{old}} on {{host}} and keep only TLS 1.2 and TLS 1.3 (nginx: ssl_protocols TLSv1.2 TLSv1.3; Apache: SSLProtocol -all +TLSv1.2 +TLSv1.3). ${WHERE_TLS_LIVES.en}`,
       enable13: 'Turn on TLS 1.3 on {{host}} next to TLS 1.2 (nginx: ssl_protocols TLSv1.2 TLSv1.3; Apache: SSLProtocol -all +TLSv1.2 +TLSv1.3), or ask your hosting provider.',
@@ -58,7 +62,7 @@ export const tlsVersion: Check = {
         'De webserver accepteert alleen TLS 1.2 en TLS 1.3, de versies van het versleutelingsprotocol die nog veilig zijn, en weigert SSLv2, SSLv3, TLS 1.0 en TLS 1.1.',
       pass: '{{host}} accepteert alleen veilige TLS-versies ({{versions}}).',
       passNo13: '{{host}} accepteert alleen TLS 1.2; dat is voldoende, maar het nieuwere TLS 1.3 is sneller en veiliger.',
-      passUntested: '{{host}} accepteert alleen veilige TLS-versies ({{versions}}), maar {{untested}} kon niet worden getest.',
+      untestedOld: '{{host}} accepteert {{versions}}, maar of het ook nog {{untested}} accepteert kon niet worden getest, dus Weerbaar kan niet bevestigen dat de oude versies uit staan.',
       fail: '{{host}} accepteert nog {{old}}: verouderde versies van het versleutelingsprotocol met bekende zwakheden.',
       disableOld: `Zet {{old}} uit op {{host}} en houd alleen TLS 1.2 en TLS 1.3 aan (nginx: ssl_protocols TLSv1.2 TLSv1.3; Apache: SSLProtocol -all +TLSv1.2 +TLSv1.3). ${WHERE_TLS_LIVES.nl}`,
       enable13: 'Zet TLS 1.3 aan op {{host}}, naast TLS 1.2 (nginx: ssl_protocols TLSv1.2 TLSv1.3; Apache: SSLProtocol -all +TLSv1.2 +TLSv1.3), of vraag het je hostingprovider.',
@@ -69,7 +73,7 @@ export const tlsVersion: Check = {
         'Webbservern accepterar bara TLS 1.2 och TLS 1.3, de versioner av krypteringsprotokollet som fortfarande är säkra, och vägrar SSLv2, SSLv3, TLS 1.0 och TLS 1.1.',
       pass: '{{host}} accepterar bara säkra TLS-versioner ({{versions}}).',
       passNo13: '{{host}} accepterar bara TLS 1.2; det räcker, men det nyare TLS 1.3 är snabbare och säkrare.',
-      passUntested: '{{host}} accepterar bara säkra TLS-versioner ({{versions}}), men {{untested}} kunde inte testas.',
+      untestedOld: '{{host}} accepterar {{versions}}, men om den fortfarande accepterar {{untested}} kunde inte testas, så Weerbaar kan inte bekräfta att de gamla versionerna är avstängda.',
       fail: '{{host}} accepterar fortfarande {{old}}: föråldrade versioner av krypteringsprotokollet med kända svagheter.',
       disableOld: `Stäng av {{old}} på {{host}} och behåll bara TLS 1.2 och TLS 1.3 (nginx: ssl_protocols TLSv1.2 TLSv1.3; Apache: SSLProtocol -all +TLSv1.2 +TLSv1.3). ${WHERE_TLS_LIVES.sv}`,
       enable13: 'Slå på TLS 1.3 på {{host}} vid sidan av TLS 1.2 (nginx: ssl_protocols TLSv1.2 TLSv1.3; Apache: SSLProtocol -all +TLSv1.2 +TLSv1.3), eller fråga ditt webbhotell.',
