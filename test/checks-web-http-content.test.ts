@@ -217,6 +217,22 @@ describe('web.exposure', () => {
     expect(judge(exposure, scan(host(APEX, 'apex'))).summary).toMatchObject({ key: 'pass', params: { count: 12 } });
   });
 
+  it('fails a .git folder exposed over plain HTTP on a shop without HTTPS', () => {
+    const exposures = softProbes().map((p) => (p.path === '/.git/HEAD' ? probe('/.git/HEAD', 'ref: refs/heads/main\n') : p));
+    const httpOnly = host(APEX, 'apex', {
+      https: chain([failedHop(`https://${APEX}/`, 'connect')]),
+      paths: paths(APEX, { exposure: exposures, exposureOrigin: `http://${APEX}` }),
+    });
+    const result = judge(exposure, scan(httpOnly));
+    expect([result.status, result.summary.params?.paths]).toEqual(['fail', '/.git/HEAD']);
+  });
+
+  it('fails a file exposed on www when the apex only redirects there', () => {
+    const exposures = softProbes().map((p) => (p.path === '/.env' ? probe('/.env', 'DB_PASSWORD=hunter2\nAPP_KEY=base64:abc\n') : p));
+    const result = judge(exposure, scan(host(APEX, 'apex'), host(WWW, 'www', { paths: paths(WWW, { exposure: exposures }) })));
+    expect([result.status, result.summary.params?.host]).toEqual(['fail', WWW]);
+  });
+
   it('fails an exposed /.git/HEAD, naming it, with the fix', () => {
     const result = judge(exposure, exposing(probe('/.git/HEAD', 'ref: refs/heads/main\n')));
     expect([result.status, result.summary.params?.paths]).toEqual(['fail', '/.git/HEAD']);
@@ -254,10 +270,14 @@ describe('web.exposure', () => {
     for (const value of ['Apache/2.4.41', 'Drupal 10 (https://www.drupal.org)', '4.0.30319', 'Microsoft-IIS/10.0']) expect(hasVersion(value), value).toBe(true);
   });
 
-  it('skips without HTTPS and errors when HTTPS worked but no probe did', () => {
+  it('skips when neither HTTPS nor HTTP answers, and errors when one did but no probe did', () => {
     const down = Array.from(softProbes(), (p) => ({ path: p.path, snippet: '', bodyBytes: 0, error: 'not probed: HTTPS did not answer' }));
-    const noHttps = host(APEX, 'apex', { https: chain([failedHop(`https://${APEX}/`, 'connect')]), paths: paths(APEX, { exposure: down }) });
-    expect(judge(exposure, scan(noHttps)).summary.key).toBe('noHttps');
+    const noWeb = host(APEX, 'apex', {
+      https: chain([failedHop(`https://${APEX}/`, 'connect')]),
+      http: chain([failedHop(`http://${APEX}/`, 'connect')]),
+      paths: paths(APEX, { exposure: down }),
+    });
+    expect(judge(exposure, scan(noWeb)).summary.key).toBe('noHttps');
     expect(judge(exposure, scan(host(APEX, 'apex', { paths: paths(APEX, { exposure: down }) }))).summary.key).toBe('pathsUnchecked');
   });
 });

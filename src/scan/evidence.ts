@@ -36,7 +36,7 @@ export interface WebHostEvidence {
   https?: FetchChain;
   /** A GET https://host/ pinned to the first IPv6 address, when the host has one. */
   httpsIpv6?: { address: string; ok: boolean; status?: number; error?: string };
-  /** Only for the apex host: well-known paths fetched once over HTTPS. */
+  /** Well-known paths: security.txt over HTTPS, and the sensitive-path probes (HTTPS, else HTTP). */
   paths?: PathEvidence;
 }
 
@@ -108,6 +108,8 @@ export interface PathEvidence {
   securityTxt: FetchChain;
   /** Safe GETs of well-known sensitive paths; no redirects followed. */
   exposure: ExposedPathProbe[];
+  /** Where the sensitive paths were probed: https://host, or http://host when HTTPS did not answer. */
+  exposureOrigin?: string;
 }
 
 export interface ExposedPathProbe {

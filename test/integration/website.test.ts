@@ -119,6 +119,16 @@ const SCENARIOS: Scenario[] = [
   },
   { name: 'softnotfound.test', address: '127.0.1.17', site: async (p) => base(p, 'softnotfound.test', { softNotFound: true }) },
   {
+    name: 'httponly.test',
+    address: '127.0.1.19',
+    site: async (p) => ({
+      ...(await base(p, 'httponly.test')),
+      cert: null,
+      http: 'page' as const,
+      paths: { '/.git/HEAD': { headers: { 'content-type': 'text/plain' }, body: 'ref: refs/heads/main\n' } },
+    }),
+  },
+  {
     name: 'tls10only.test',
     address: '127.0.1.18',
     site: async (p) =>
@@ -190,6 +200,9 @@ describe('whole website scan on loopback', () => {
     ['legacy.test', 'web.cert.key', 'pass'],
     // Only TLS 1.0/1.1: the protocol fails, but the page is still read and judged.
     ['tls10only.test', 'web.tls.version', 'fail'],
+    // No HTTPS at all: the .git folder leaks over plain HTTP and is still found.
+    ['httponly.test', 'web.https.available', 'fail'],
+    ['httponly.test', 'web.exposure', 'fail'],
     ['tls10only.test', 'web.hsts', 'pass'],
     ['tls10only.test', 'web.headers.csp', 'pass'],
   ])('%s: %s is %s', (target, id, expected) => {

@@ -1,7 +1,7 @@
 /**
  * Collects all website evidence for a target: the apex and `www.` host, each with
  * DNS, one TLS probe, http:// and https:// fetch chains, an IPv6 HTTPS fetch, and
- * (apex only) well-known paths. Everything for one host runs concurrently; nothing
+ * well-known paths. Everything for one host runs concurrently; nothing
  * is fetched twice.
  */
 import { isIP } from 'node:net';
@@ -46,13 +46,14 @@ async function collectHost(host: string, role: 'apex' | 'www', context: CollectC
     fetchChain(`http://${host}/`, context),
     fetchChain(`https://${host}/`, context),
     ipv6 === undefined ? undefined : fetchChain(`https://${host}/`, context, { maxRedirects: 0, pinnedAddress: ipv6 }),
-    role === 'apex' ? probePaths(host, context) : undefined,
+    // www too: a shop whose apex only redirects to www serves its files from www.
+    probePaths(host, context),
   ]);
   evidence.tls = tls;
   evidence.http = http;
   evidence.https = https;
   if (ipv6 !== undefined && httpsIpv6) evidence.httpsIpv6 = summariseIpv6(ipv6, httpsIpv6);
-  if (paths) evidence.paths = paths;
+  evidence.paths = paths;
   return evidence;
 }
 

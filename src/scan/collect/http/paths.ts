@@ -79,14 +79,23 @@ export async function probePaths(host: string, ctx: CollectContext, address?: st
   const notProbed = (reason: string): ExposedPathProbe[] =>
     SENSITIVE_PATHS.map((path) => ({ path, snippet: '', bodyBytes: 0, error: reason }));
 
-  // No point in twelve more timeouts when HTTPS did not answer the first request.
   const first = securityTxt.hops[0];
   if (first?.status === undefined) {
-    return { securityTxt, exposure: notProbed(`not probed: HTTPS did not answer (${first?.error?.message ?? 'no response'})`) };
+    // A shop without HTTPS can still leak its .git folder over plain HTTP.
+    const reason = `HTTPS did not answer (${first?.error?.message ?? 'no response'})`;
+    const httpOrigin = `http://${hostForUrl(host)}`;
+    const httpAddress = address ?? (await ctx.resolveHost(host).catch(() => undefined))?.usable[0];
+    if (httpAddress === undefined) return { securityTxt, exposure: notProbed(`not probed: ${reason}`) };
+    // One probe first, so a closed or silent port 80 costs one timeout, not twelve.
+    const [head, ...rest] = SENSITIVE_PATHS;
+    const firstProbe = await probeOne(httpOrigin, head ?? '/', httpAddress, ctx);
+    if (firstProbe.error !== undefined) return { securityTxt, exposure: notProbed(`not probed: ${reason}; HTTP: ${firstProbe.error}`) };
+    const others = await mapLimit(rest, CONCURRENCY, (path) => probeOne(httpOrigin, path, httpAddress, ctx));
+    return { securityTxt, exposure: [firstProbe, ...others], exposureOrigin: httpOrigin };
   }
   // Same server as the first security.txt request (the pinned address, or the one resolved then).
   const useAddress = address ?? first.address;
   if (useAddress === undefined) return { securityTxt, exposure: notProbed('not probed: no address') };
   const exposure = await mapLimit(SENSITIVE_PATHS, CONCURRENCY, (path) => probeOne(origin, path, useAddress, ctx));
-  return { securityTxt, exposure };
+  return { securityTxt, exposure, exposureOrigin: origin };
 }

@@ -51,23 +51,30 @@ function banners(hosts: WebHostEvidence[]): Banner[] {
   return [...found.values()];
 }
 
+interface Exposed {
+  host: string;
+  path: string;
+  kind: ExposureKind;
+  status?: number;
+}
+
 function run(evidence: ScanEvidence): CheckVerdict {
   const hosts = judgedHosts(evidence);
   const apex = hosts?.find((host) => host.role === 'apex');
   if (!hosts || !apex) return verdict('error', 'noWeb');
-  const missing = unreachable(apex, apex.https);
+  const missing = unreachable(apex, apex.paths ?? apex.https);
   if (missing) return verdict(missing.status, missing.summary.key, missing.summary.params);
-  const host = apex.host;
 
-  const probes = apex.paths?.exposure ?? [];
-  const answered = probes.filter((probe) => probe.error === undefined);
-  const exposed = probes.flatMap((probe) => {
+  // Every host that was probed (apex and www): a shop may serve its files from either.
+  const probed = hosts.flatMap((host) => (host.paths ? host.paths.exposure.map((probe) => ({ host: host.host, origin: host.paths?.exposureOrigin, probe })) : []));
+  const answered = probed.filter(({ probe }) => probe.error === undefined);
+  const exposed: Exposed[] = probed.flatMap(({ host, probe }) => {
     const kind = exposedKind(probe);
-    return kind ? [{ path: probe.path, kind, status: probe.status }] : [];
+    return kind ? [{ host, path: probe.path, kind, ...(probe.status === undefined ? {} : { status: probe.status }) }] : [];
   });
   const shown = banners(hosts);
   const facts = {
-    probed: probes.map((probe) => ({ path: probe.path, status: probe.status, error: probe.error })),
+    probed: probed.map(({ host, origin, probe }) => ({ host, origin, path: probe.path, status: probe.status, error: probe.error })),
     exposed,
     banners: shown,
   };
@@ -75,15 +82,17 @@ function run(evidence: ScanEvidence): CheckVerdict {
   const bannerAdvice: MessageRef[] = shown.slice(0, MAX_BANNERS).map((b) => msg('hideBanner', { host: b.host, header: b.header, value: b.value }));
   if (shown.length > 0) bannerAdvice.push(msg('hideBannerHow'));
   if (exposed.length > 0) {
-    const advice = [...exposed.map((e) => msg(ADVICE[e.kind], { host, path: e.path })), msg('blockPaths'), ...bannerAdvice];
-    return verdict('fail', 'exposed', { host, count: exposed.length, paths: exposed.map((e) => e.path).join(', ') }, advice, facts);
+    const advice = [...exposed.map((e) => msg(ADVICE[e.kind], { host: e.host, path: e.path })), msg('blockPaths'), ...bannerAdvice];
+    const where = [...new Set(exposed.map((e) => e.host))].join(', ');
+    return verdict('fail', 'exposed', { host: where, count: exposed.length, paths: exposed.map((e) => e.path).join(', ') }, advice, facts);
   }
   const bannerList = shown.map((b) => `${b.header}: ${b.value}`).join('; ');
+  const host = apex.host;
   if (answered.length === 0) {
-    const reason = probes[0]?.error ?? 'not collected';
+    const reason = probed[0]?.probe.error ?? 'not collected';
     if (shown.length > 0) return verdict('warn', 'bannerPathsUnchecked', { banners: bannerList, reason }, bannerAdvice, facts);
-    // Without HTTPS there was nothing to probe: not applicable rather than a failed collection.
-    if (apex.https?.hops[0]?.status === undefined) return verdict('skip', 'noHttps', { host }, [], facts);
+    // Neither HTTPS nor HTTP answered: nothing to probe, not applicable rather than a failed collection.
+    if (apex.https?.hops[0]?.status === undefined && apex.http?.hops[0]?.status === undefined) return verdict('skip', 'noHttps', { host }, [], facts);
     return verdict('error', 'pathsUnchecked', { host, reason }, [], facts);
   }
   if (shown.length > 0) return verdict('warn', 'banner', { banners: bannerList }, bannerAdvice, facts);
