@@ -22,7 +22,7 @@ export function renderText(report: ScanReport, lang: Lang, options: { colour: bo
   const score = (value: number | null): string => (value === null ? t.notScanned : `${value}/100`);
   const lines: string[] = [
     fill(t.title, { target: report.target }),
-    `${t.score}: web ${score(report.scores.web)} · mail ${score(report.scores.mail)} · overall ${score(report.scores.overall)}  (${fill(t.duration, { seconds: (report.durationMs / 1000).toFixed(1) })})`,
+    `${t.score}: web ${score(report.scores.web)} · mail ${score(report.scores.mail)} · ${t.overall} ${score(report.scores.overall)}  (${fill(t.duration, { seconds: (report.durationMs / 1000).toFixed(1) })})`,
   ];
   for (const status of ORDER) {
     const group = report.checks.filter((check) => check.status === status);
@@ -49,6 +49,6 @@ function renderBreakdown(breakdown: ScoreBreakdown, lang: Lang): string[] {
       lines.push(`      ${check.id.padEnd(36)} ${check.earned}/${check.possible}`);
     }
   }
-  lines.push(`  web = mean of web categories; overall = mean of web and mail (when scanned)`);
+  lines.push(`  ${t.scoreRule}`);
   return lines;
 }

@@ -5,6 +5,7 @@ export interface CliTexts {
   title: string;
   score: string;
   notScanned: string;
+  overall: string;
   fail: string;
   warn: string;
   error: string;
@@ -15,6 +16,7 @@ export interface CliTexts {
   category: string;
   points: string;
   duration: string;
+  scoreRule: string;
 }
 
 export const CLI_TEXTS: Record<Lang, CliTexts> = {
@@ -22,6 +24,7 @@ export const CLI_TEXTS: Record<Lang, CliTexts> = {
     title: 'Weerbaar scan of {target}',
     score: 'Score',
     notScanned: 'not scanned',
+    overall: 'overall',
     fail: 'Fix these first',
     warn: 'Worth improving',
     error: 'Could not be checked',
@@ -32,11 +35,13 @@ export const CLI_TEXTS: Record<Lang, CliTexts> = {
     category: 'category',
     points: 'points',
     duration: 'took {seconds} s',
+    scoreRule: 'web = mean of the web categories; overall = mean of web and mail (when scanned). Warnings cost nothing; fail, error and skip earn nothing.',
   },
   nl: {
     title: 'Weerbaar-scan van {target}',
     score: 'Score',
     notScanned: 'niet gescand',
+    overall: 'totaal',
     fail: 'Los dit eerst op',
     warn: 'Kan beter',
     error: 'Kon niet worden gecontroleerd',
@@ -47,11 +52,13 @@ export const CLI_TEXTS: Record<Lang, CliTexts> = {
     category: 'categorie',
     points: 'punten',
     duration: 'duurde {seconds} s',
+    scoreRule: 'web = gemiddelde van de webcategorieën; totaal = gemiddelde van web en mail (als gescand). Waarschuwingen kosten niets; fail, error en skip leveren niets op.',
   },
   sv: {
     title: 'Weerbaar-skanning av {target}',
     score: 'Poäng',
     notScanned: 'inte skannat',
+    overall: 'totalt',
     fail: 'Åtgärda detta först',
     warn: 'Kan förbättras',
     error: 'Kunde inte kontrolleras',
@@ -62,6 +69,7 @@ export const CLI_TEXTS: Record<Lang, CliTexts> = {
     category: 'kategori',
     points: 'poäng',
     duration: 'tog {seconds} s',
+    scoreRule: 'web = medelvärdet av webbkategorierna; totalt = medelvärdet av webb och e-post (om skannat). Varningar kostar inget; fail, error och skip ger inga poäng.',
   },
 };
 

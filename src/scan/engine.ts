@@ -2,6 +2,7 @@
  * The scan pipeline: validate the target -> collect evidence once -> run every pure
  * check -> score -> render in the user's language. See docs/architecture.md.
  */
+import { setMaxListeners } from 'node:events';
 import { rootCertificates } from 'node:tls';
 import { ScanError, UsageError, errorMessage } from '../core/errors.js';
 import type { Lang } from '../core/lang.js';
@@ -71,6 +72,9 @@ export async function runScan(input: string, options: ScanOptions = {}): Promise
   const startedAt = new Date(started).toISOString();
   const timeoutMs = options.timeoutMs ?? DEFAULT_SCAN_TIMEOUT_MS;
   const deadline = AbortSignal.timeout(timeoutMs);
+  // Every in-flight request and handshake listens on this one signal (and removes its
+  // listener when done); concurrency is bounded, but well above Node's warning at 10.
+  setMaxListeners(200, deadline);
   const limits: CollectLimits = {
     ...DEFAULT_LIMITS,
     // Leave room for the redirect chain and the checks within the whole-scan limit.
