@@ -10,16 +10,7 @@ import { probeTls, type ProbeTlsOptions } from '../src/scan/collect/tls/probe.js
 import type { TlsEvidence } from '../src/scan/evidence.js';
 import { testPki, type IssuedCert, type TestPki } from './fixtures/pki.js';
 import { startLegacyServer, startRawServer, startTlsServer, type TestServer } from './tls/servers.js';
-
-const FFDHE2048_PEM = `-----BEGIN DH PARAMETERS-----
-MIIBCAKCAQEA//////////+t+FRYortKmq/cViAnPTzx2LnFg84tNpWp4TZBFGQz
-+8yTnc4kmz75fS/jY2MMddj2gbICrsRhetPfHtXV/WVhJDP1H18GbtCFY2VVPe0a
-87VXE15/V8k1mE8McODmi3fipona8+/och3xWKE2rec1MKzKT0g6eXq8CrGCsyT7
-YdEIqUuyyOP7uWrat2DX9GgdT0Kj3jlN9K5W7edjcrsZCwenyO4KbXCeAvzhzffi
-7MA0BM0oNC9hkXL+nOmFg/+OTxIy7vKBg8P+OxtMb61zO7X8vC7CIAXFjvGDfRaD
-ssbzSibBsu/6iGtCOGEoXJf//////////wIBAg==
------END DH PARAMETERS-----
-`;
+import { FFDHE2048_PEM } from './fixtures/nginx.js';
 
 /** PEM DH parameters { p, g = 2 } for a prime, e.g. the 1024-bit RFC 2409 group. */
 function dhParamsPem(prime: Buffer): string {
