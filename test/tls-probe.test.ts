@@ -251,9 +251,13 @@ describe('probeTls on other configurations', () => {
       preferred: ['TLS_RSA_WITH_RC4_128_SHA', 'TLS_RSA_WITH_3DES_EDE_CBC_SHA', 'TLS_RSA_WITH_RC4_128_MD5'],
     });
     expect(evidence.renegotiation.secure).toBe(false);
-    // Node cannot speak to it at all, so there is no verified certificate.
+    // Node cannot speak to it at all; the certificate comes from the raw flight and is verified by us.
     expect(evidence.handshake.ok).toBe(false);
-    expect(evidence.certificate).toBeUndefined();
+    expect(evidence.certificate?.chain[0]?.commonName).toBe('good.test');
+    expect(evidence.certificate?.hostnameMatches).toBe(true);
+    // The server sends the leaf without its intermediate, so it cannot chain to the root.
+    expect(evidence.certificate).toMatchObject({ trusted: false, trustError: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' });
+    expect(evidence.untested.map((entry) => entry.what)).toContain('OCSP stapling');
     expect(evidence.error).toBeUndefined();
   });
 });

@@ -14,6 +14,7 @@ import type net from 'node:net';
 import tls from 'node:tls';
 import { TLS_VERSIONS, type CertInfo, type CipherSuiteSeen, type TlsEvidence, type TlsVersion } from '../../evidence.js';
 import { certInfo } from './cert-info.js';
+import { certificateFromFlight } from './raw-certificate.js';
 import { AttemptError, createLimiter } from './connection.js';
 import type { Enumeration } from './enumerate.js';
 import type { NodeHandshake } from './handshake.js';
@@ -210,8 +211,17 @@ export async function probeTls(options: ProbeTlsOptions): Promise<TlsEvidence> {
         ...(handshake.hostnameError ? { hostnameError: handshake.hostnameError } : {}),
       };
     } else {
-      const reason = 'error' in main ? ` (${message(main.error).replace(/\.$/, '')})` : '';
-      untested.push({ what: 'Certificate', why: `No complete TLS handshake succeeded with the settings a current browser uses${reason}.` });
+      // Node could not finish a handshake (e.g. only RC4/3DES offered), but the raw hello saw the chain.
+      const rawChain = topLegacy?.flight?.certificates ?? [];
+      const fromFlight = rawChain.length > 0 ? certificateFromFlight(rawChain, options.host, options.ca) : undefined;
+      if (fromFlight) {
+        const chain = rawChain.map(safeCertInfo).filter((info): info is CertInfo => info !== undefined);
+        certificate = { chain, ...fromFlight };
+        untested.push({ what: 'OCSP stapling', why: 'No TLS handshake could be completed, so the certificate was read from the server\'s first message and verified by Weerbaar itself.' });
+      } else {
+        const reason = 'error' in main ? ` (${message(main.error).replace(/\.$/, '')})` : '';
+        untested.push({ what: 'Certificate', why: `No complete TLS handshake succeeded with the settings a current browser uses${reason}.` });
+      }
     }
     if (sslv2Failed(sslv2)) untested.push({ what: 'SSLv2', why: message(sslv2.error) });
 
