@@ -55,6 +55,11 @@ export function verdict(
   return { status, summary: { key: summaryKey, params }, advice, evidence };
 }
 
+/** A check's own texts on top of texts shared by a group of checks (own keys win). */
+export function mergeTexts(shared: Record<Lang, Record<string, string>>, own: Record<Lang, CheckTexts>): Record<Lang, CheckTexts> {
+  return { en: { ...shared.en, ...own.en }, nl: { ...shared.nl, ...own.nl }, sv: { ...shared.sv, ...own.sv } };
+}
+
 export function msg(key: string, params?: Record<string, string | number>): MessageRef {
   return params ? { key, params } : { key };
 }

@@ -60,8 +60,6 @@ export interface ScanReport {
 
 export const DEFAULT_SCAN_TIMEOUT_MS = 60_000;
 
-const AREA_OF_CHECK = (id: string): ScanArea | 'dns' => (id.split('.')[0] ?? '') as ScanArea | 'dns';
-
 export async function runScan(input: string, options: ScanOptions = {}): Promise<ScanResult> {
   const target = parseTarget(input);
   const only = options.only ?? 'web';
@@ -101,8 +99,7 @@ export async function runScan(input: string, options: ScanOptions = {}): Promise
   evidence.web = await withBackstop(collectWebEvidence(target, context), timeoutMs + BACKSTOP_GRACE_MS);
 
   const now = options.now ?? new Date();
-  const results = CHECKS.filter((check) => AREA_OF_CHECK(check.id) === only || (only === 'web' && check.id.startsWith('dns.')))
-    .map((check) => runCheck(check, evidence, now));
+  const results = CHECKS.filter((check) => check.id.startsWith(`${only}.`)).map((check) => runCheck(check, evidence, now));
   return {
     target,
     startedAt,

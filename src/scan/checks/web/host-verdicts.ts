@@ -2,7 +2,15 @@
  * Per-host verdicts for the web checks, and how they become one: the worst status
  * wins, and a finding that is the same on the apex and www is said once, naming both.
  */
+import type { Lang } from '../../../core/lang.js';
 import type { CheckVerdict, MessageRef, Status } from '../../check.js';
+
+/** Texts for the verdicts made here; every web check's texts include them. */
+export const WEB_SHARED_TEXTS: Record<Lang, Record<string, string>> = {
+  en: { noWeb: 'The website part of the scan was not collected, so this could not be checked.' },
+  nl: { noWeb: 'Het websitedeel van de scan is niet verzameld, dus dit kon niet worden gecontroleerd.' },
+  sv: { noWeb: 'Webbplatsdelen av skanningen samlades inte in, så detta kunde inte kontrolleras.' },
+};
 
 export interface HostVerdict {
   host: string;

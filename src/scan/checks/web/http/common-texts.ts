@@ -2,12 +2,13 @@
  * Texts every web HTTP check may need for hosts it cannot judge (no address, no
  * HTTPS, nothing collected). Spread into each check's own texts with `withCommonTexts`.
  */
-import type { CheckTexts } from '../../../check.js';
+import { mergeTexts, type CheckTexts } from '../../../check.js';
+import { WEB_SHARED_TEXTS } from '../host-verdicts.js';
 import type { Lang } from '../../../../core/lang.js';
 
 const COMMON: Record<Lang, Record<string, string>> = {
   en: {
-    noWeb: 'The website part of the scan was not collected, so this could not be checked.',
+    ...WEB_SHARED_TEXTS.en,
     noAddress: '{{host}} has no IPv4 or IPv6 address, so there is no website there to check.',
     noAddressDns: '{{host}} could not be looked up in DNS ({{reason}}), so there is no website to check.',
     refused: '{{host}} only points to private or reserved network addresses, which this scan does not contact.',
@@ -17,7 +18,7 @@ const COMMON: Record<Lang, Record<string, string>> = {
     chainBroken: 'The HTTPS page of {{host}} could not be loaded to the end ({{reason}}).',
   },
   nl: {
-    noWeb: 'Het websitedeel van de scan is niet verzameld, dus dit kon niet worden gecontroleerd.',
+    ...WEB_SHARED_TEXTS.nl,
     noAddress: '{{host}} heeft geen IPv4- of IPv6-adres, dus daar is geen website om te controleren.',
     noAddressDns: '{{host}} kon niet in de DNS worden opgezocht ({{reason}}), dus er is geen website om te controleren.',
     refused: '{{host}} verwijst alleen naar privé- of gereserveerde netwerkadressen; daar maakt deze scan geen verbinding mee.',
@@ -27,7 +28,7 @@ const COMMON: Record<Lang, Record<string, string>> = {
     chainBroken: 'De HTTPS-pagina van {{host}} kon niet volledig worden geladen ({{reason}}).',
   },
   sv: {
-    noWeb: 'Webbplatsdelen av skanningen samlades inte in, så detta kunde inte kontrolleras.',
+    ...WEB_SHARED_TEXTS.sv,
     noAddress: '{{host}} har ingen IPv4- eller IPv6-adress, så där finns ingen webbplats att kontrollera.',
     noAddressDns: '{{host}} kunde inte slås upp i DNS ({{reason}}), så det finns ingen webbplats att kontrollera.',
     refused: '{{host}} pekar bara på privata eller reserverade nätverksadresser, som den här skanningen inte ansluter till.',
@@ -39,9 +40,5 @@ const COMMON: Record<Lang, Record<string, string>> = {
 };
 
 export function withCommonTexts(texts: Record<Lang, CheckTexts>): Record<Lang, CheckTexts> {
-  return {
-    en: { ...COMMON.en, ...texts.en },
-    nl: { ...COMMON.nl, ...texts.nl },
-    sv: { ...COMMON.sv, ...texts.sv },
-  };
+  return mergeTexts(COMMON, texts);
 }

@@ -2,26 +2,27 @@
  * Texts every web TLS check may need for hosts it cannot judge. Spread into each
  * check's own texts with `withTlsTexts`.
  */
-import type { CheckTexts } from '../../../check.js';
+import { mergeTexts, type CheckTexts } from '../../../check.js';
+import { WEB_SHARED_TEXTS } from '../host-verdicts.js';
 import type { Lang } from '../../../../core/lang.js';
 
 const COMMON: Record<Lang, Record<string, string>> = {
   en: {
-    noWeb: 'The website part of the scan was not collected, so this could not be checked.',
+    ...WEB_SHARED_TEXTS.en,
     noTls: 'No host of this website answers over HTTPS (the encrypted connection), so there is no TLS setup to check; see the HTTPS check.',
     noHttpsHost: '{{host}} does not accept HTTPS connections, so its TLS setup cannot be checked; see the HTTPS check.',
     probeFailed: 'The TLS setup of {{host}} could not be examined: {{reason}}',
     noCertificate: 'The certificate of {{host}} could not be examined: {{reason}}',
   },
   nl: {
-    noWeb: 'Het websitedeel van de scan is niet verzameld, dus dit kon niet worden gecontroleerd.',
+    ...WEB_SHARED_TEXTS.nl,
     noTls: 'Geen enkele host van deze website antwoordt via HTTPS (de versleutelde verbinding), dus er is geen TLS-instelling om te controleren; zie de HTTPS-controle.',
     noHttpsHost: '{{host}} accepteert geen HTTPS-verbindingen, dus de TLS-instelling kan niet worden gecontroleerd; zie de HTTPS-controle.',
     probeFailed: 'De TLS-instelling van {{host}} kon niet worden onderzocht: {{reason}}',
     noCertificate: 'Het certificaat van {{host}} kon niet worden onderzocht: {{reason}}',
   },
   sv: {
-    noWeb: 'Webbplatsdelen av skanningen samlades inte in, så detta kunde inte kontrolleras.',
+    ...WEB_SHARED_TEXTS.sv,
     noTls: 'Ingen värd för den här webbplatsen svarar över HTTPS (den krypterade anslutningen), så det finns ingen TLS-konfiguration att kontrollera; se HTTPS-kontrollen.',
     noHttpsHost: '{{host}} tar inte emot HTTPS-anslutningar, så dess TLS-konfiguration kan inte kontrolleras; se HTTPS-kontrollen.',
     probeFailed: 'TLS-konfigurationen för {{host}} kunde inte undersökas: {{reason}}',
@@ -30,11 +31,7 @@ const COMMON: Record<Lang, Record<string, string>> = {
 };
 
 export function withTlsTexts(texts: Record<Lang, CheckTexts>): Record<Lang, CheckTexts> {
-  return {
-    en: { ...COMMON.en, ...texts.en },
-    nl: { ...COMMON.nl, ...texts.nl },
-    sv: { ...COMMON.sv, ...texts.sv },
-  };
+  return mergeTexts(COMMON, texts);
 }
 
 /** Where TLS settings usually live, for advice texts. */
