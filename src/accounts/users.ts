@@ -1,0 +1,54 @@
+/** Users and organisations: the few writes every module relies on. */
+import type { Kysely } from 'kysely';
+import { newId, nowIso } from '../db/ids.js';
+import type { Database, Org, OrgKind, Role, User } from '../db/schema.js';
+import { hashPassword } from './passwords.js';
+
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
+
+/** A pragmatic address check (the HTML form's own rule): something@something.tld, no spaces. */
+export const isEmail = (email: string): boolean => email.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email);
+
+export async function createUser(
+  db: Kysely<Database>,
+  input: { email: string; displayName: string; password: string; lang?: string | null; isAdmin?: boolean },
+): Promise<User> {
+  const user: User = {
+    id: newId(),
+    email: normaliseEmail(input.email),
+    display_name: input.displayName.trim(),
+    password_hash: await hashPassword(input.password),
+    lang: input.lang ?? null,
+    is_admin: input.isAdmin ? 1 : 0,
+    totp_secret_enc: null,
+    totp_enabled_at: null,
+    totp_last_step: null,
+    created_at: nowIso(),
+  };
+  await db.insertInto('users').values(user).execute();
+  return user;
+}
+
+export function findUserByEmail(db: Kysely<Database>, email: string): Promise<User | undefined> {
+  return db.selectFrom('users').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst();
+}
+
+export async function createOrg(db: Kysely<Database>, input: { name: string; kind: OrgKind; ownerId: string }): Promise<Org> {
+  const org: Org = { id: newId(), name: input.name.trim(), kind: input.kind, require_totp: 0, created_at: nowIso() };
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('orgs').values(org).execute();
+    await trx.insertInto('memberships').values({ org_id: org.id, user_id: input.ownerId, role: 'owner', created_at: org.created_at }).execute();
+  });
+  return org;
+}
+
+export function orgsOfUser(db: Kysely<Database>, userId: string): Promise<(Org & { role: Role })[]> {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('orgs', 'orgs.id', 'memberships.org_id')
+    .selectAll('orgs')
+    .select('memberships.role')
+    .where('memberships.user_id', '=', userId)
+    .orderBy('orgs.name')
+    .execute();
+}

@@ -1,0 +1,51 @@
+/** Request scans and run them through the queue; the one place both the pages and the API go through. */
+import type { Kysely } from 'kysely';
+import { newId, nowIso } from '../db/ids.js';
+import type { Database, Scan } from '../db/schema.js';
+import type { ScanOptions } from '../scan/engine.js';
+import { executeScan, type ExecuteOutcome, type ScanRunner } from './execute-scan.js';
+import type { ScanQueue } from './queue.js';
+
+export class ScanService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    readonly queue: ScanQueue,
+    private readonly scanOptions: ScanOptions,
+    private readonly runner?: ScanRunner,
+  ) {}
+
+  async request(input: { orgId: string; domainId: string; target: string; requestedBy: string }): Promise<Scan> {
+    const scan: Scan = {
+      id: newId(),
+      org_id: input.orgId,
+      domain_id: input.domainId,
+      target: input.target,
+      status: 'queued',
+      requested_by: input.requestedBy,
+      created_at: nowIso(),
+      started_at: null,
+      finished_at: null,
+      attempts: 0,
+      error: null,
+      score_web: null,
+      count_fail: null,
+      count_warn: null,
+      count_pass: null,
+      result_json: null,
+    };
+    await this.db.insertInto('scans').values(scan).execute();
+    await this.queue.enqueue(scan.id);
+    return scan;
+  }
+
+  execute(scanId: string): Promise<ExecuteOutcome> {
+    return executeScan(this.db, scanId, this.scanOptions, this.runner);
+  }
+
+  /** Start working the queue in this process. */
+  async startWorking(): Promise<void> {
+    await this.queue.start(async (scanId) => {
+      await this.execute(scanId);
+    });
+  }
+}

@@ -1,0 +1,234 @@
+/**
+ * The web app: Fastify with our security defaults (strict CSP, HSTS, CSRF on every
+ * form, secure cookies), sessions from the database, the UI language per request, and
+ * one error handler that answers pages with HTML and the API with JSON naming the field.
+ */
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Lang } from '../core/lang.js';
+import type { ApiToken, Session, User } from '../db/schema.js';
+import { loadSession } from '../accounts/sessions.js';
+import { Redirect } from './context.js';
+import type { AppDeps } from './deps.js';
+import { HttpError } from './errors.js';
+import { html, type SafeHtml } from './html.js';
+import { langFromAcceptLanguage, translator, type Translate } from './i18n.js';
+import { layout } from './layout.js';
+import { registerRoutes } from './routes/index.js';
+
+export const SESSION_COOKIE = 'wb_session';
+
+export interface PageView {
+  title: string;
+  body: SafeHtml;
+  org?: { id: string; name: string } | undefined;
+  status?: number;
+}
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+    routeTable: RouteInfo[];
+  }
+  interface FastifyRequest {
+    /** The signed-in user (session fully authenticated), else null. */
+    user: User | null;
+    /** The session behind the cookie, also while it waits for the second factor. */
+    session: Session | null;
+    /** Set by the API's bearer-token hook. */
+    apiToken: ApiToken | null;
+    lang: Lang;
+    t: Translate;
+  }
+  interface FastifyReply {
+    page(view: PageView): FastifyReply;
+    csrfField(): SafeHtml;
+  }
+}
+
+export type App = FastifyInstance;
+
+const STATIC_ROOT = fileURLToPath(new URL('./static/', import.meta.url));
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: deps.config.logLevel, ...(deps.logStream ? { stream: deps.logStream } : {}) },
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 256 * 1024,
+    // Ids are UUIDs and users type addresses by hand; a trailing slash should not 404.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('deps', deps);
+  app.decorate('routeTable', [] as RouteInfo[]);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) if (method !== 'HEAD') app.routeTable.push({ method, url: route.url });
+  });
+  app.decorateRequest('user', null);
+  app.decorateRequest('session', null);
+  app.decorateRequest('apiToken', null);
+  app.decorateRequest('lang', 'en');
+  app.decorateRequest('t', null as unknown as Translate);
+
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 256 * 1024 });
+  await app.register(csrf, {
+    cookieKey: '_csrf',
+    // 'auto': Secure whenever the request came over HTTPS (directly or via a trusted proxy).
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: 'auto' },
+    getToken: (request: FastifyRequest) => {
+      const body = request.body as Record<string, unknown> | undefined;
+      const fromBody = body && typeof body._csrf === 'string' ? body._csrf : undefined;
+      return fromBody ?? (request.headers['x-csrf-token'] as string | undefined);
+    },
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    strictTransportSecurity: { maxAge: 63_072_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'same-origin' },
+    frameguard: { action: 'deny' },
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new HttpError(429, 'error.tooManyRequests', `too many requests; retry in ${Math.ceil(context.ttl / 1000)} s`),
+  });
+  await app.register(fastifyStatic, { root: STATIC_ROOT, prefix: '/static/', maxAge: '1h', index: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Weerbaar API', version: '1', description: 'Domains and scans of one organisation, authenticated with an API token (Authorization: Bearer ...).' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    hideUntagged: true,
+  });
+
+  app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/static/') || request.url === '/healthz') return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const found = await loadSession(deps.database.db, token);
+      if (found) {
+        request.session = found.session;
+        if (found.session.stage === 'full') request.user = found.user;
+      }
+    }
+    const chosen = request.user?.lang;
+    request.lang = chosen === 'en' || chosen === 'nl' || chosen === 'sv' ? chosen : (langFromAcceptLanguage(request.headers['accept-language']) ?? 'en');
+    request.t = translator(request.lang);
+  });
+
+  // CSRF on every state-changing form; the API authenticates with bearer tokens, not cookies.
+  app.addHook('preHandler', (request, reply, done) => {
+    if (STATE_CHANGING.has(request.method) && !request.url.startsWith('/api/')) {
+      app.csrfProtection(request, reply, done);
+      return;
+    }
+    done();
+  });
+
+  app.addHook('onSend', (request, reply, payload, done) => {
+    const type = String(reply.getHeader('content-type') ?? '');
+    if (type.startsWith('text/html') || request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    done(null, payload);
+  });
+
+  app.decorateReply('csrfField', function (this: FastifyReply): SafeHtml {
+    return html`<input type="hidden" name="_csrf" value="${this.generateCsrf()}">`;
+  });
+  app.decorateReply('page', function (this: FastifyReply, view: PageView): FastifyReply {
+    const request = this.request;
+    const csrfToken = request.user ? this.generateCsrf() : undefined;
+    return this.status(view.status ?? 200)
+      .type('text/html; charset=utf-8')
+      .send(layout({ lang: request.lang, t: request.t, title: view.title, body: view.body, user: request.user, csrfToken, org: view.org }));
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => handleError(error, request, reply));
+  app.setNotFoundHandler((request, reply) => handleError(new HttpError(404, 'error.notFound', `no route ${request.method} ${request.url.split('?')[0] ?? ''}`), request, reply));
+
+  await registerRoutes(app);
+  return app;
+}
+
+function describeValidation(error: FastifyError): { message: string; field: string } {
+  const first = error.validation?.[0];
+  const part = error.validationContext ?? 'body';
+  const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty;
+  const path = (first?.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+  const field = [part, path, missing].filter(Boolean).join('.');
+  return { field, message: `${field} ${first?.message ?? 'is invalid'}` };
+}
+
+function handleError(error: FastifyError | HttpError | Redirect, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (error instanceof Redirect) return reply.redirect(error.location, 303);
+  const isApi = request.url.startsWith('/api/');
+  let status = 500;
+  let key = 'error.internal';
+  let message = 'internal error';
+  let field: string | undefined;
+  if (error instanceof HttpError) {
+    ({ statusCode: status, textKey: key, message, field } = error);
+  } else if (error.validation) {
+    status = 400;
+    ({ field, message } = describeValidation(error));
+    key = 'error.badRequest';
+  } else if (error.code?.startsWith('FST_CSRF')) {
+    status = 403;
+    key = 'error.csrf';
+    message = 'missing or invalid CSRF token';
+  } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    status = error.statusCode;
+    key = 'error.badRequest';
+    message = error.message;
+  }
+  if (status >= 500) request.log.error({ err: error }, 'request failed');
+  if (status === 429) {
+    const retry = Number(reply.getHeader('retry-after') ?? 60);
+    message = `too many requests; retry in ${retry} s`;
+    if (isApi) return reply.status(429).send({ error: { status, message } });
+    // t may be unset when the limit hit before onRequest finished.
+    const t = request.t ?? translator('en');
+    return reply.page({ title: t('error.title'), status, body: html`<h1>${t('error.title')}</h1><p role="alert">${t('error.tooManyRequests', { seconds: retry })}</p>` });
+  }
+  if (isApi) return reply.status(status).send({ error: { status, message, ...(field ? { field } : {}) } });
+  const t = request.t ?? translator('en');
+  const text = key === 'error.badRequest' ? t(key, { detail: message }) : t(key);
+  return reply.page({
+    title: t('error.title'),
+    status,
+    body: html`<h1>${t('error.title')}</h1><p role="alert">${text}</p><p><a href="/">${t('error.back')}</a></p>`,
+  });
+}

@@ -1,0 +1,35 @@
+/** What the web app needs from the outside; the CLI's `serve` and the tests build it. */
+import type { DatabaseHandle } from '../db/connect.js';
+import type { SecretBox } from '../core/secret-box.js';
+import type { Mailer } from '../mail/mailer.js';
+import type { ScanService } from '../jobs/scan-service.js';
+
+export interface AppConfig {
+  /** The public address, used in e-mailed links (e.g. https://weerbaar.example.org). */
+  baseUrl: string;
+  /** Trust X-Forwarded-* from this proxy (address, CIDR list or true); off by default. */
+  trustProxy: boolean | string;
+  /** Anyone may create an account at /signup (default true). */
+  signupOpen: boolean;
+  /** Login attempts allowed per account and per IP in the window below. */
+  loginLimit: { perAccount: number; perIp: number; windowMs: number };
+  logLevel: string;
+}
+
+export interface AppDeps {
+  database: DatabaseHandle;
+  secretBox: SecretBox;
+  mailer: Mailer;
+  scans: ScanService;
+  config: AppConfig;
+  /** Pino destination for tests; stdout otherwise. */
+  logStream?: NodeJS.WritableStream;
+}
+
+export const DEFAULT_APP_CONFIG: AppConfig = {
+  baseUrl: 'http://localhost:8080',
+  trustProxy: false,
+  signupOpen: true,
+  loginLimit: { perAccount: 5, perIp: 20, windowMs: 15 * 60 * 1000 },
+  logLevel: 'info',
+};

@@ -1,0 +1,69 @@
+/**
+ * Interface texts in EN/NL/SV. Each module keeps its own texts file (src/web/texts/);
+ * they are merged here into one i18next instance, separate from the scan's texts.
+ * The user's language comes from their profile, else the browser's Accept-Language.
+ */
+import i18next, { type i18n } from 'i18next';
+import { LANGS, isLang, type Lang } from '../core/lang.js';
+import { UI_TEXT_MODULES } from './texts/index.js';
+
+export type UiTexts = Record<Lang, Record<string, string>>;
+
+export function mergeUiTexts(modules: readonly UiTexts[]): UiTexts {
+  const merged: UiTexts = { en: {}, nl: {}, sv: {} };
+  for (const module of modules) {
+    for (const lang of LANGS) {
+      for (const [key, value] of Object.entries(module[lang])) {
+        if (key in merged[lang]) throw new Error(`UI text key "${key}" is defined twice (${lang})`);
+        merged[lang][key] = value;
+      }
+    }
+  }
+  return merged;
+}
+
+export const UI_TEXTS = mergeUiTexts(UI_TEXT_MODULES);
+
+let instance: i18n | undefined;
+
+function ui(): i18n {
+  if (!instance) {
+    instance = i18next.createInstance();
+    void instance.init({
+      initAsync: false,
+      resources: Object.fromEntries(LANGS.map((lang) => [lang, { ui: UI_TEXTS[lang] }])),
+      ns: ['ui'],
+      defaultNS: 'ui',
+      fallbackLng: false,
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
+  }
+  return instance;
+}
+
+export type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+/** A translator for one language. A missing key throws: tests then catch it. */
+export function translator(lang: Lang): Translate {
+  const fixed = ui().getFixedT(lang, 'ui');
+  return (key, params) => {
+    if (!(key in UI_TEXTS[lang])) throw new Error(`missing UI text "${key}" (${lang})`);
+    return fixed(key, params ?? {});
+  };
+}
+
+/** Pick the best language from an Accept-Language header (q-values honoured). */
+export function langFromAcceptLanguage(header: string | undefined): Lang | undefined {
+  if (!header) return undefined;
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { base: tag.toLowerCase().split('-')[0] ?? '', q: q ? Number(q.slice(2)) : 1 };
+    })
+    .filter((entry) => Number.isFinite(entry.q) && entry.q > 0)
+    .sort((a, b) => b.q - a.q);
+  return ranked.map((entry) => entry.base).find(isLang);
+}

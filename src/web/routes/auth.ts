@@ -1,0 +1,163 @@
+/**
+ * Sign up, sign in (password, then the second factor when the user has one), sign out.
+ * Failed sign-ins are limited per account and per address (login-throttle.ts); a burst
+ * guard per address sits in front (@fastify/rate-limit).
+ */
+import { Type } from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { accountSubject, clearFailures, ipSubject, recordFailure, retryAfterSeconds } from '../../accounts/login-throttle.js';
+import { passwordProblem, verifyAgainstDummy, verifyPassword } from '../../accounts/passwords.js';
+import { createSession, revokeSession } from '../../accounts/sessions.js';
+import { createUser, findUserByEmail, isEmail, normaliseEmail } from '../../accounts/users.js';
+import { audit } from '../../audit/audit.js';
+import { SESSION_COOKIE } from '../app.js';
+import { HttpError } from '../errors.js';
+import { html, type SafeHtml } from '../html.js';
+
+const SignupBody = Type.Object({
+  _csrf: Type.Optional(Type.String()),
+  email: Type.String({ maxLength: 254 }),
+  name: Type.String({ maxLength: 200 }),
+  password: Type.String({ maxLength: 1024 }),
+});
+const LoginBody = Type.Object({
+  _csrf: Type.Optional(Type.String()),
+  email: Type.String({ maxLength: 254 }),
+  password: Type.String({ maxLength: 1024 }),
+  next: Type.Optional(Type.String({ maxLength: 500 })),
+});
+const NextQuery = Type.Object({ next: Type.Optional(Type.String({ maxLength: 500 })) });
+
+/** Only same-site paths; never "//evil.example" or an absolute URL. */
+export function safeNext(next: string | undefined): string {
+  return next && /^\/(?![/\\])/.test(next) ? next : '/orgs';
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string): void {
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto' });
+}
+
+export function clientOf(request: FastifyRequest): { ip: string; userAgent: string } {
+  return { ip: request.ip, userAgent: request.headers['user-agent'] ?? '' };
+}
+
+function alert(message: string | undefined): SafeHtml | string {
+  return message ? html`<p class="alert" role="alert">${message}</p>` : '';
+}
+
+export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = app.deps.database.db;
+
+  app.get('/', async (request, reply) => reply.redirect(request.user ? '/orgs' : '/login', 303));
+
+  const signupPage = (request: FastifyRequest, reply: FastifyReply, values: { email?: string; name?: string }, problem?: string, status = 200): FastifyReply => {
+    const t = request.t;
+    return reply.page({
+      title: t('signup.title'),
+      status,
+      body: html`<h1>${t('signup.title')}</h1>
+        <p>${t('signup.intro')}</p>
+        ${alert(problem)}
+        <form method="post" action="/signup" class="stack">
+          ${reply.csrfField()}
+          <label for="name">${t('signup.name')}</label>
+          <input id="name" name="name" autocomplete="name" required maxlength="200" value="${values.name ?? ''}">
+          <label for="email">${t('auth.email')}</label>
+          <input id="email" name="email" type="email" autocomplete="email" required maxlength="254" value="${values.email ?? ''}">
+          <label for="password">${t('auth.password')}</label>
+          <input id="password" name="password" type="password" autocomplete="new-password" required minlength="12" maxlength="256" aria-describedby="password-hint">
+          <p id="password-hint" class="hint">${t('signup.passwordHint')}</p>
+          <button type="submit">${t('signup.submit')}</button>
+        </form>
+        <p>${t('signup.haveAccount')} <a href="/login">${t('nav.signIn')}</a></p>`,
+    });
+  };
+
+  app.get('/signup', async (request, reply) => {
+    if (!app.deps.config.signupOpen) throw new HttpError(404, 'signup.closed', 'sign-up is closed on this instance');
+    return signupPage(request, reply, {});
+  });
+
+  app.post('/signup', { schema: { body: SignupBody }, config: { rateLimit: { max: 10, timeWindow: 60_000 } } }, async (request, reply) => {
+    if (!app.deps.config.signupOpen) throw new HttpError(404, 'signup.closed', 'sign-up is closed on this instance');
+    const { email, name, password } = request.body;
+    const t = request.t;
+    if (!isEmail(email.trim())) return signupPage(request, reply, { email, name }, t('signup.badEmail'), 400);
+    if (!name.trim()) return signupPage(request, reply, { email, name }, t('signup.badName'), 400);
+    const problem = passwordProblem(password, email);
+    if (problem) return signupPage(request, reply, { email, name }, t(`password.${problem}`), 400);
+    if (await findUserByEmail(db, email)) return signupPage(request, reply, { email, name }, t('signup.taken'), 409);
+    const user = await createUser(db, { email, displayName: name, password, lang: request.lang });
+    await audit(db, { userId: user.id, ip: request.ip }, { orgId: null, action: 'create', recordType: 'user', recordId: user.id });
+    const { token } = await createSession(db, user.id, 'full', clientOf(request));
+    setSessionCookie(reply, token);
+    return reply.redirect('/orgs', 303);
+  });
+
+  const loginPage = (request: FastifyRequest, reply: FastifyReply, values: { email?: string; next?: string | undefined }, problem?: string, status = 200): FastifyReply => {
+    const t = request.t;
+    return reply.page({
+      title: t('login.title'),
+      status,
+      body: html`<h1>${t('login.title')}</h1>
+        ${alert(problem)}
+        <form method="post" action="/login" class="stack">
+          ${reply.csrfField()}
+          <input type="hidden" name="next" value="${safeNext(values.next)}">
+          <label for="email">${t('auth.email')}</label>
+          <input id="email" name="email" type="email" autocomplete="username" required maxlength="254" value="${values.email ?? ''}">
+          <label for="password">${t('auth.password')}</label>
+          <input id="password" name="password" type="password" autocomplete="current-password" required maxlength="256">
+          <button type="submit">${t('login.submit')}</button>
+        </form>
+        ${app.deps.config.signupOpen ? html`<p>${t('login.noAccount')} <a href="/signup">${t('nav.signUp')}</a></p>` : ''}`,
+    });
+  };
+
+  app.get('/login', { schema: { querystring: NextQuery } }, async (request, reply) => {
+    const { next } = request.query;
+    if (request.user) return reply.redirect(safeNext(next), 303);
+    return loginPage(request, reply, { next });
+  });
+
+  app.post('/login', { schema: { body: LoginBody }, config: { rateLimit: { max: 30, timeWindow: 60_000 } } }, async (request, reply) => {
+    const { email, password, next } = request.body;
+    const t = request.t;
+    const limits = app.deps.config.loginLimit;
+    const subjects = [accountSubject(email), ipSubject(request.ip)];
+    const wait = Math.max(
+      await retryAfterSeconds(db, subjects[0] as string, limits.perAccount, limits.windowMs),
+      await retryAfterSeconds(db, subjects[1] as string, limits.perIp, limits.windowMs),
+    );
+    if (wait > 0) {
+      reply.header('retry-after', String(wait));
+      return loginPage(request, reply, { email, next }, t('login.throttled', { minutes: Math.ceil(wait / 60) }), 429);
+    }
+    const user = await findUserByEmail(db, normaliseEmail(email));
+    const ok = user ? await verifyPassword(user.password_hash, password) : await verifyAgainstDummy(password);
+    if (!user || !ok) {
+      await recordFailure(db, subjects);
+      await audit(db, { userId: user?.id ?? null, ip: request.ip }, { orgId: null, action: 'login', recordType: 'user', recordId: user?.id ?? null, detail: { ok: false } });
+      return loginPage(request, reply, { email, next }, t('login.failed'), 401);
+    }
+    await clearFailures(db, subjects[0] as string);
+    if (request.session) await revokeSession(db, request.session.id);
+    const stage = user.totp_enabled_at ? 'totp' : 'full';
+    const { token } = await createSession(db, user.id, stage, clientOf(request));
+    setSessionCookie(reply, token);
+    if (stage === 'totp') return reply.redirect(`/login/totp?next=${encodeURIComponent(safeNext(next))}`, 303);
+    await audit(db, { userId: user.id, ip: request.ip }, { orgId: null, action: 'login', recordType: 'user', recordId: user.id, detail: { ok: true } });
+    return reply.redirect(safeNext(next), 303);
+  });
+
+  app.post('/logout', async (request, reply) => {
+    if (request.session) {
+      await revokeSession(db, request.session.id);
+      await audit(db, { userId: request.session.user_id, ip: request.ip }, { orgId: null, action: 'logout', recordType: 'session', recordId: null });
+    }
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.redirect('/login', 303);
+  });
+  await Promise.resolve();
+};

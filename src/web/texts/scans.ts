@@ -1,0 +1,3 @@
+import type { UiTexts } from '../i18n.js';
+
+export const SCANS_TEXTS: UiTexts = { en: {}, nl: {}, sv: {} };
