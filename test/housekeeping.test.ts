@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pruneExpired } from '../src/accounts/housekeeping.js';
+import { recordFailure } from '../src/accounts/login-throttle.js';
+import { createSession, revokeSession } from '../src/accounts/sessions.js';
+import { createOrg, createUser } from '../src/accounts/users.js';
+import { newId, nowIso } from '../src/db/ids.js';
+import { createTestDatabase, DIALECTS, STRONG_PASSWORD, type TestDatabase } from './web/harness.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+describe.each(DIALECTS)('housekeeping (%s)', (dialect) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+  });
+  afterAll(async () => {
+    await t.drop();
+  });
+
+  it('removes stale failures, sessions and invitations, and keeps recent ones and the audit log', async () => {
+    const db = t.handle.db;
+    const now = new Date('2026-06-01T12:00:00Z');
+    const user = await createUser(db, { email: 'keep@shop.example', displayName: 'Keep', password: STRONG_PASSWORD });
+    const org = await createOrg(db, { name: 'Shop', kind: 'webshop', ownerId: user.id });
+    await recordFailure(db, ['account:old@shop.example'], new Date(now.getTime() - 2 * DAY));
+    await recordFailure(db, ['account:new@shop.example'], new Date(now.getTime() - 60_000));
+    const old = await createSession(db, user.id, 'full', { ip: '127.0.0.1', userAgent: 'old' }, new Date(now.getTime() - 40 * DAY));
+    await revokeSession(db, old.session.id, new Date(now.getTime() - 35 * DAY));
+    const current = await createSession(db, user.id, 'full', { ip: '127.0.0.1', userAgent: 'new' }, new Date(now.getTime() - DAY));
+    const invitation = (expiresAt: Date) => ({
+      id: newId(), org_id: org.id, email: 'x@shop.example', role: 'member' as const, token_hash: newId(),
+      invited_by: user.id, expires_at: nowIso(expiresAt), accepted_at: null, revoked_at: null, created_at: nowIso(now),
+    });
+    const stale = invitation(new Date(now.getTime() - 31 * DAY));
+    const open = invitation(new Date(now.getTime() + 5 * DAY));
+    await db.insertInto('invitations').values([stale, open]).execute();
+
+    const counts = await pruneExpired(db, now);
+    expect(counts).toEqual({ loginFailures: 1, sessions: 1, invitations: 1 });
+    const sessions = await db.selectFrom('sessions').select('id').execute();
+    expect(sessions.map((s) => s.id)).toEqual([current.session.id]);
+    const invitations = await db.selectFrom('invitations').select('id').execute();
+    expect(invitations.map((i) => i.id)).toEqual([open.id]);
+    const failures = await db.selectFrom('login_failures').select('subject').execute();
+    expect(failures.map((f) => f.subject)).toEqual(['account:new@shop.example']);
+  });
+});
