@@ -5,10 +5,13 @@
  */
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
 import { accountSubject, clearFailures, ipSubject, recordFailure, retryAfterSeconds } from '../../accounts/login-throttle.js';
 import { passwordProblem, verifyAgainstDummy, verifyPassword } from '../../accounts/passwords.js';
 import { createSession, revokeSession } from '../../accounts/sessions.js';
+import { PENDING_SIGN_IN_MS, verifySecondFactor } from '../../accounts/totp.js';
+import type { Database, Session, User } from '../../db/schema.js';
 import { createUser, findUserByEmail, isEmail, normaliseEmail } from '../../accounts/users.js';
 import { audit } from '../../audit/audit.js';
 import { SESSION_COOKIE } from '../app.js';
@@ -28,6 +31,11 @@ const LoginBody = Type.Object({
   next: Type.Optional(Type.String({ maxLength: 500 })),
 });
 const NextQuery = Type.Object({ next: Type.Optional(Type.String({ maxLength: 500 })) });
+const SecondFactorBody = Type.Object({
+  _csrf: Type.Optional(Type.String()),
+  code: Type.String({ maxLength: 64 }),
+  next: Type.Optional(Type.String({ maxLength: 500 })),
+});
 
 /** Only same-site paths; never "//evil.example" or an absolute URL. */
 export function safeNext(next: string | undefined): string {
@@ -40,6 +48,23 @@ export function setSessionCookie(reply: FastifyReply, token: string): void {
 
 export function clientOf(request: FastifyRequest): { ip: string; userAgent: string } {
   return { ip: request.ip, userAgent: request.headers['user-agent'] ?? '' };
+}
+
+/**
+ * Seconds before this account or address may try again (0: now). Wrong passwords and
+ * wrong second-factor codes count alike, wherever they are typed.
+ */
+export async function signInWait(app: FastifyInstance, email: string, ip: string): Promise<number> {
+  const { perAccount, perIp, windowMs } = app.deps.config.loginLimit;
+  const db = app.deps.database.db;
+  return Math.max(
+    await retryAfterSeconds(db, accountSubject(email), perAccount, windowMs),
+    await retryAfterSeconds(db, ipSubject(ip), perIp, windowMs),
+  );
+}
+
+export function recordSignInFailure(db: Kysely<Database>, email: string, ip: string): Promise<void> {
+  return recordFailure(db, [accountSubject(email), ipSubject(ip)]);
 }
 
 function alert(message: string | undefined): SafeHtml | string {
@@ -141,13 +166,81 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       await audit(db, { userId: user?.id ?? null, ip: request.ip }, { orgId: null, action: 'login', recordType: 'user', recordId: user?.id ?? null, detail: { ok: false } });
       return loginPage(request, reply, { email, next }, t('login.failed'), 401);
     }
-    await clearFailures(db, subjects[0] as string);
-    if (request.session) await revokeSession(db, request.session.id);
     const stage = user.totp_enabled_at ? 'totp' : 'full';
+    // With a second factor still to come, the count stays: a known password must not
+    // reset the guesses left for the TOTP code. It is cleared when sign-in completes.
+    if (stage === 'full') await clearFailures(db, subjects[0] as string);
+    if (request.session) await revokeSession(db, request.session.id);
     const { token } = await createSession(db, user.id, stage, clientOf(request));
     setSessionCookie(reply, token);
     if (stage === 'totp') return reply.redirect(`/login/totp?next=${encodeURIComponent(safeNext(next))}`, 303);
     await audit(db, { userId: user.id, ip: request.ip }, { orgId: null, action: 'login', recordType: 'user', recordId: user.id, detail: { ok: true } });
+    return reply.redirect(safeNext(next), 303);
+  });
+
+  /** The session waiting for its second factor, while it may still wait. */
+  const pendingSignIn = async (request: FastifyRequest): Promise<{ session: Session; user: User } | undefined> => {
+    const session = request.session;
+    if (!session || session.stage !== 'totp') return undefined;
+    if (Date.now() - Date.parse(session.created_at) > PENDING_SIGN_IN_MS) {
+      await revokeSession(db, session.id);
+      return undefined;
+    }
+    const user = await db.selectFrom('users').selectAll().where('id', '=', session.user_id).executeTakeFirst();
+    return user?.totp_enabled_at ? { session, user } : undefined;
+  };
+
+  const secondFactorPage = (request: FastifyRequest, reply: FastifyReply, next: string | undefined, problem?: string, status = 200): FastifyReply => {
+    const t = request.t;
+    return reply.page({
+      title: t('loginTotp.title'),
+      status,
+      body: html`<h1>${t('loginTotp.title')}</h1>
+        <p>${t('loginTotp.intro')}</p>
+        ${alert(problem)}
+        <form method="post" action="/login/totp" class="stack">
+          ${reply.csrfField()}
+          <input type="hidden" name="next" value="${safeNext(next)}">
+          <label for="code">${t('loginTotp.code')}</label>
+          <input id="code" name="code" autocomplete="one-time-code" required maxlength="64" autocapitalize="none" spellcheck="false" aria-describedby="code-hint"${problem ? html` aria-invalid="true"` : ''}>
+          <p id="code-hint" class="hint">${t('loginTotp.codeHint')}</p>
+          <button type="submit">${t('loginTotp.submit')}</button>
+        </form>
+        <p><a href="/login">${t('loginTotp.startOver')}</a></p>`,
+    });
+  };
+
+  app.get('/login/totp', { schema: { querystring: NextQuery } }, async (request, reply) => {
+    const { next } = request.query;
+    if (request.user) return reply.redirect(safeNext(next), 303);
+    if (!(await pendingSignIn(request))) return reply.redirect(`/login?next=${encodeURIComponent(safeNext(next))}`, 303);
+    return secondFactorPage(request, reply, next);
+  });
+
+  app.post('/login/totp', { schema: { body: SecondFactorBody }, config: { rateLimit: { max: 30, timeWindow: 60_000 } } }, async (request, reply) => {
+    const { code, next } = request.body;
+    const t = request.t;
+    const pending = await pendingSignIn(request);
+    if (!pending) return reply.redirect(`/login?next=${encodeURIComponent(safeNext(next))}`, 303);
+    const { session, user } = pending;
+    const wait = await signInWait(app, user.email, request.ip);
+    if (wait > 0) {
+      reply.header('retry-after', String(wait));
+      return secondFactorPage(request, reply, next, t('login.throttled', { minutes: Math.ceil(wait / 60) }), 429);
+    }
+    const factor = await verifySecondFactor(db, app.deps.secretBox, user, code);
+    if (!factor) {
+      await recordSignInFailure(db, user.email, request.ip);
+      await audit(db, { userId: user.id, ip: request.ip }, { orgId: null, action: 'login', recordType: 'user', recordId: user.id, detail: { ok: false, step: 'second-factor' } });
+      return secondFactorPage(request, reply, next, t('loginTotp.failed'), 401);
+    }
+    await clearFailures(db, accountSubject(user.email));
+    // A fresh session (new cookie) rather than promoting the pending one: a token that
+    // existed before the second factor never becomes a signed-in one.
+    await revokeSession(db, session.id);
+    const { token } = await createSession(db, user.id, 'full', clientOf(request));
+    setSessionCookie(reply, token);
+    await audit(db, { userId: user.id, ip: request.ip }, { orgId: null, action: 'login', recordType: 'user', recordId: user.id, detail: { ok: true, factor } });
     return reply.redirect(safeNext(next), 303);
   });
 
