@@ -1,0 +1,111 @@
+/**
+ * Organisation settings and membership changes. Every rule that protects an
+ * organisation from losing its last owner lives here, inside one transaction that
+ * first locks the organisation's row, so two owners demoting each other at the same
+ * moment cannot both succeed (PostgreSQL runs transactions concurrently; SQLite
+ * serialises writers anyway).
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { nowIso } from '../db/ids.js';
+import type { Database, Org, OrgKind, Role } from '../db/schema.js';
+
+export interface MemberRow {
+  user_id: string;
+  display_name: string;
+  email: string;
+  role: Role;
+  created_at: string;
+  totp_enabled_at: string | null;
+}
+
+export function membersOf(db: Kysely<Database>, orgId: string): Promise<MemberRow[]> {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(['memberships.user_id', 'users.display_name', 'users.email', 'memberships.role', 'memberships.created_at', 'users.totp_enabled_at'])
+    .where('memberships.org_id', '=', orgId)
+    .orderBy('users.display_name')
+    .orderBy('users.email')
+    .execute();
+}
+
+export function membershipOf(db: Kysely<Database>, orgId: string, userId: string): Promise<{ role: Role } | undefined> {
+  return db.selectFrom('memberships').select('role').where('org_id', '=', orgId).where('user_id', '=', userId).executeTakeFirst();
+}
+
+export interface OrgSettings {
+  name: string;
+  kind: OrgKind;
+  requireTotp: boolean;
+}
+
+/** What changed, as `{field: {from, to}}`; empty when nothing did (then nothing is written). */
+export type SettingsChange = Partial<Record<'name' | 'kind' | 'require_totp', { from: string | boolean; to: string | boolean }>>;
+
+export async function updateOrgSettings(db: Kysely<Database>, org: Org, next: OrgSettings): Promise<SettingsChange> {
+  const change: SettingsChange = {};
+  const name = next.name.trim();
+  if (name !== org.name) change.name = { from: org.name, to: name };
+  if (next.kind !== org.kind) change.kind = { from: org.kind, to: next.kind };
+  if (next.requireTotp !== (org.require_totp === 1)) change.require_totp = { from: org.require_totp === 1, to: next.requireTotp };
+  if (Object.keys(change).length > 0) {
+    await db
+      .updateTable('orgs')
+      .set({ name, kind: next.kind, require_totp: next.requireTotp ? 1 : 0 })
+      .where('id', '=', org.id)
+      .execute();
+  }
+  return change;
+}
+
+/** Take the organisation's row lock (a no-op UPDATE) so owner counts stay true until commit. */
+async function lockOrg(trx: Transaction<Database>, orgId: string): Promise<void> {
+  await trx
+    .updateTable('orgs')
+    .set({ id: sql<string>`id` })
+    .where('id', '=', orgId)
+    .execute();
+}
+
+async function ownerCount(trx: Transaction<Database>, orgId: string): Promise<number> {
+  const row = await trx
+    .selectFrom('memberships')
+    .select((eb) => eb.fn.countAll<string | number>().as('owners'))
+    .where('org_id', '=', orgId)
+    .where('role', '=', 'owner')
+    .executeTakeFirstOrThrow();
+  return Number(row.owners);
+}
+
+export type MembershipChangeResult = { outcome: 'done'; previousRole: Role } | { outcome: 'notMember' } | { outcome: 'lastOwner' } | { outcome: 'unchanged' };
+
+export function changeRole(db: Kysely<Database>, orgId: string, userId: string, role: Role): Promise<MembershipChangeResult> {
+  return db.transaction().execute(async (trx): Promise<MembershipChangeResult> => {
+    await lockOrg(trx, orgId);
+    const current = await trx.selectFrom('memberships').select('role').where('org_id', '=', orgId).where('user_id', '=', userId).executeTakeFirst();
+    if (!current) return { outcome: 'notMember' };
+    if (current.role === role) return { outcome: 'unchanged' };
+    if (current.role === 'owner' && (await ownerCount(trx, orgId)) <= 1) return { outcome: 'lastOwner' };
+    await trx.updateTable('memberships').set({ role }).where('org_id', '=', orgId).where('user_id', '=', userId).execute();
+    return { outcome: 'done', previousRole: current.role };
+  });
+}
+
+export function removeMember(db: Kysely<Database>, orgId: string, userId: string): Promise<MembershipChangeResult> {
+  return db.transaction().execute(async (trx): Promise<MembershipChangeResult> => {
+    await lockOrg(trx, orgId);
+    const current = await trx.selectFrom('memberships').select('role').where('org_id', '=', orgId).where('user_id', '=', userId).executeTakeFirst();
+    if (!current) return { outcome: 'notMember' };
+    if (current.role === 'owner' && (await ownerCount(trx, orgId)) <= 1) return { outcome: 'lastOwner' };
+    await trx.deleteFrom('memberships').where('org_id', '=', orgId).where('user_id', '=', userId).execute();
+    return { outcome: 'done', previousRole: current.role };
+  });
+}
+
+/** Add a membership inside a caller's transaction; an existing membership is left as it is. */
+export async function addMembership(trx: Kysely<Database>, orgId: string, userId: string, role: Role, now = new Date()): Promise<'added' | 'alreadyMember'> {
+  const existing = await trx.selectFrom('memberships').select('role').where('org_id', '=', orgId).where('user_id', '=', userId).executeTakeFirst();
+  if (existing) return 'alreadyMember';
+  await trx.insertInto('memberships').values({ org_id: orgId, user_id: userId, role, created_at: nowIso(now) }).execute();
+  return 'added';
+}
