@@ -10,6 +10,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { Migrator, type Migration } from 'kysely/migration';
 import pg from 'pg';
 import { initialMigration } from './migrations/001-initial.js';
+import { benchIndexesMigration } from './migrations/005-bench-indexes.js';
 import type { Database } from './schema.js';
 import { errorMessage } from '../core/errors.js';
 
@@ -66,7 +67,7 @@ function redactUrl(url: string): string {
 }
 
 export function migrations(dialect: Dialect): Record<string, Migration> {
-  return { '001-initial': initialMigration(dialect) };
+  return { '001-initial': initialMigration(dialect), '005-bench-indexes': benchIndexesMigration };
 }
 
 /** Bring the schema up to date; throws with the failing migration's name. */

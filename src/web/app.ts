@@ -36,6 +36,8 @@ export interface PageView {
 export interface RouteInfo {
   method: string;
   url: string;
+  /** The route's schema (params/querystring/body), so tests can build valid requests. */
+  schema?: unknown;
 }
 
 declare module 'fastify' {
@@ -79,7 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('routeTable', [] as RouteInfo[]);
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) if (method !== 'HEAD') app.routeTable.push({ method, url: route.url });
+    for (const method of methods) if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, schema: route.schema });
   });
   app.decorateRequest('user', null);
   app.decorateRequest('session', null);

@@ -48,6 +48,7 @@ ${html`<html lang="${frame.lang}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${frame.title} · ${t('app.name')}</title>
 <link rel="stylesheet" href="/static/app.css">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <script src="/static/app.js" defer></script>
 </head>
 <body>
