@@ -174,7 +174,7 @@ describe.each(DIALECTS)('sign-in limit per account (%s)', (dialect) => {
     const blocked = await attacker.post('/login', { email: 'TARGET@shop.example', password: STRONG_PASSWORD });
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
-    expect(blocked.body).toMatch(/role="alert">Too many failed attempts to sign in\. For your safety, wait 1 minutes and try again\./);
+    expect(blocked.body).toMatch(/role="alert">Too many failed attempts to sign in\. For your safety, wait a minute and try again\./);
     expect(attacker.cookies.has('wb_session')).toBe(false);
     expect(await signIn(new TestClient(t.app), 'neighbour@shop.example')).toBe(303);
   });

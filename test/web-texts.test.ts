@@ -29,6 +29,8 @@ describe('interface texts', () => {
 
   it('translates with parameters and throws on a missing key', () => {
     expect(translator('nl')('error.tooManyRequests', { seconds: 30 })).toContain('30 seconden');
+    expect(translator('en')('login.throttled', { count: 1 })).toContain('wait a minute');
+    expect(translator('sv')('login.throttled', { count: 15 })).toContain('15 minuter');
     expect(() => translator('sv')('no.such.key')).toThrow(/missing UI text/);
   });
 

@@ -238,7 +238,7 @@ describe.each(DIALECTS)('wrong second-factor codes count toward the sign-in limi
     const blocked = await client.post('/login/totp', { code: await authenticator.nextCode() });
     expect(blocked.statusCode).toBe(429);
     expect(blocked.headers['retry-after']).toMatch(/^\d+$/);
-    expect(blocked.body).toMatch(/role="alert">Too many failed attempts to sign in\. For your safety, wait 1 minutes/);
+    expect(blocked.body).toMatch(/role="alert">Too many failed attempts to sign in\. For your safety, wait a minute/);
     expect((await client.get('/account')).statusCode).toBe(303);
     await client.get('/login');
     expect((await client.post('/login', { email: 'guess@shop.example', password: STRONG_PASSWORD })).statusCode).toBe(429);

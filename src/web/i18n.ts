@@ -48,7 +48,9 @@ export type Translate = (key: string, params?: Record<string, string | number>) 
 export function translator(lang: Lang): Translate {
   const fixed = ui().getFixedT(lang, 'ui');
   return (key, params) => {
-    if (!(key in UI_TEXTS[lang])) throw new Error(`missing UI text "${key}" (${lang})`);
+    // With a count, i18next picks key_one / key_other by the language's plural rules.
+    const known = key in UI_TEXTS[lang] || (params?.count !== undefined && `${key}_other` in UI_TEXTS[lang]);
+    if (!known) throw new Error(`missing UI text "${key}" (${lang})`);
     return fixed(key, params ?? {});
   };
 }

@@ -201,7 +201,7 @@ export const accountSecurityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const wait = await signInWait(app, user.email, request.ip);
     if (wait > 0) {
       reply.header('retry-after', String(wait));
-      return securityPage(request, reply, user, { problem: t('login.throttled', { minutes: Math.ceil(wait / 60) }), problemAt: 'regenerate' }, 429);
+      return securityPage(request, reply, user, { problem: t('login.throttled', { count: Math.ceil(wait / 60) }), problemAt: 'regenerate' }, 429);
     }
     if (!(await verifySecondFactor(db, box, user, request.body.code))) {
       await recordSignInFailure(db, user.email, request.ip);
@@ -219,7 +219,7 @@ export const accountSecurityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const wait = await signInWait(app, user.email, request.ip);
     if (wait > 0) {
       reply.header('retry-after', String(wait));
-      return securityPage(request, reply, user, { problem: t('login.throttled', { minutes: Math.ceil(wait / 60) }), problemAt: 'disable' }, 429);
+      return securityPage(request, reply, user, { problem: t('login.throttled', { count: Math.ceil(wait / 60) }), problemAt: 'disable' }, 429);
     }
     // The code (perhaps a recovery code) is spent only when the password is right; one
     // message for either mistake, so the form does not confirm a guessed password.

@@ -138,7 +138,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const wait = await signInWait(app, user.email, request.ip);
     if (wait > 0) {
       reply.header('retry-after', String(wait));
-      return accountPage(request, reply, user, { password: t('login.throttled', { minutes: Math.ceil(wait / 60) }) }, 429);
+      return accountPage(request, reply, user, { password: t('login.throttled', { count: Math.ceil(wait / 60) }) }, 429);
     }
     if (!(await verifyPassword(user.password_hash, current))) {
       await recordSignInFailure(db, user.email, request.ip);

@@ -157,7 +157,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     );
     if (wait > 0) {
       reply.header('retry-after', String(wait));
-      return loginPage(request, reply, { email, next }, t('login.throttled', { minutes: Math.ceil(wait / 60) }), 429);
+      return loginPage(request, reply, { email, next }, t('login.throttled', { count: Math.ceil(wait / 60) }), 429);
     }
     const user = await findUserByEmail(db, normaliseEmail(email));
     const ok = user ? await verifyPassword(user.password_hash, password) : await verifyAgainstDummy(password);
@@ -226,7 +226,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const wait = await signInWait(app, user.email, request.ip);
     if (wait > 0) {
       reply.header('retry-after', String(wait));
-      return secondFactorPage(request, reply, next, t('login.throttled', { minutes: Math.ceil(wait / 60) }), 429);
+      return secondFactorPage(request, reply, next, t('login.throttled', { count: Math.ceil(wait / 60) }), 429);
     }
     const factor = await verifySecondFactor(db, app.deps.secretBox, user, code);
     if (!factor) {
