@@ -21,7 +21,7 @@ export interface ScanCommand {
 const AREAS: readonly ScanArea[] = ['web', 'mail', 'privacy'];
 
 /** `IP`, `IP:PORT`, `[IPv6]:PORT` or a bare IPv6 address. */
-export function parseResolver(value: string): { address: string; port: number } {
+export function parseResolver(value: string, label = '--resolver'): { address: string; port: number } {
   let address = value;
   let port = 53;
   const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(value);
@@ -33,8 +33,8 @@ export function parseResolver(value: string): { address: string; port: number } 
     address = value.slice(0, cut);
     port = Number(value.slice(cut + 1));
   }
-  if (isIP(address) === 0) throw new UsageError(`--resolver: '${value}' is not an IP address (use IP, IP:PORT or [IPv6]:PORT)`);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--resolver: port in '${value}' must be 1 to 65535`);
+  if (isIP(address) === 0) throw new UsageError(`${label}: '${value}' is not an IP address (use IP, IP:PORT or [IPv6]:PORT)`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`${label}: port in '${value}' must be 1 to 65535`);
   return { address, port };
 }
 
@@ -43,7 +43,7 @@ export function langFromEnvironment(env: NodeJS.ProcessEnv): Lang {
   return isLang(raw) ? raw : 'en';
 }
 
-function readPemFile(flag: string, path: string): string {
+export function readPemFile(flag: string, path: string): string {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

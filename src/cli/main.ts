@@ -8,6 +8,7 @@ import { isLang, type Lang } from '../core/lang.js';
 import { CHECKS } from '../scan/checks/registry.js';
 import { renderReport, runScan } from '../scan/engine.js';
 import { langFromEnvironment, parseFlags, parseScanArgs } from './args.js';
+import { adminCommand, serveCommand, workerCommand } from './serve.js';
 import { renderText } from './text-report.js';
 import { USAGE } from './texts.js';
 
@@ -16,6 +17,8 @@ export interface Io {
   err: (text: string) => void;
   env: NodeJS.ProcessEnv;
   isTty: boolean;
+  /** Where `admin create` reads a password from (default: process.stdin). */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
 }
 
 const processIo: Io = {
@@ -38,6 +41,12 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await scanCommand(rest, io);
       case 'checks':
         return checksCommand(rest, io);
+      case 'serve':
+        return await serveCommand(rest, io);
+      case 'worker':
+        return await workerCommand(rest, io);
+      case 'admin':
+        return await adminCommand(rest, io);
       case '--version':
       case '-v':
         io.out(`${version()}\n`);

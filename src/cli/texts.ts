@@ -78,6 +78,9 @@ export const USAGE = `Usage:
                 [--resolver IP[:PORT]] [--ca-file PEM] [--trust-anchor FILE]
                 [--allow-private] [--timeout S] [--explain-score]
   weerbaar checks [--json] [--lang en|nl|sv]
+  weerbaar serve [--port N] [--host H] [--data DIR] [--workers N]
+  weerbaar worker [--workers N]              (needs DATABASE_URL=postgres://...)
+  weerbaar admin create --email E [--name N] [--data DIR]
   weerbaar --version | --help
 
-Exit codes: 0 the scan ran (whatever it found), 1 the scan could not run, 2 bad usage.`;
+Exit codes: 0 the scan ran (whatever it found) or the server stopped cleanly, 1 it could not run, 2 bad usage.`;

@@ -2,32 +2,50 @@
  * Run one queued scan and store its result exactly once. Any worker may be killed at
  * any moment; the queue then runs the job again. The claim and the final write are
  * conditional, so a retry after a crash re-runs the scan, and a late duplicate of a
- * finished job changes nothing.
+ * finished job changes nothing: when two runs race (a retry while the first run is
+ * still alive, or two workers given the same job), the first to finish is stored and
+ * the other finds the scan finished and writes nothing.
  */
 import type { Kysely } from 'kysely';
 import { errorMessage } from '../core/errors.js';
 import { nowIso } from '../db/ids.js';
-import type { Database } from '../db/schema.js';
+import type { Database, ScanUpdate } from '../db/schema.js';
 import { runScan, type ScanOptions, type ScanResult } from '../scan/engine.js';
 
 export type ExecuteOutcome = 'done' | 'failed' | 'already-finished' | 'missing';
 
 export type ScanRunner = (target: string, options: ScanOptions) => Promise<ScanResult>;
 
+/** A scan started this many times without finishing (its worker died each time) is marked failed, not started again. */
+export const DEFAULT_MAX_ATTEMPTS = 3;
+
+export interface ExecuteLimits {
+  maxAttempts?: number;
+}
+
+const UNFINISHED = ['queued', 'running'] as const;
+
 export async function executeScan(
   db: Kysely<Database>,
   scanId: string,
   options: ScanOptions,
   runner: ScanRunner = runScan,
+  limits: ExecuteLimits = {},
 ): Promise<ExecuteOutcome> {
-  const scan = await db.selectFrom('scans').select(['id', 'status', 'target']).where('id', '=', scanId).executeTakeFirst();
+  const scan = await db.selectFrom('scans').select(['id', 'status', 'target', 'attempts']).where('id', '=', scanId).executeTakeFirst();
   if (!scan) return 'missing';
   if (scan.status === 'done' || scan.status === 'failed') return 'already-finished';
+  const maxAttempts = limits.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  if (scan.attempts >= maxAttempts) {
+    // A target that kills its worker (or a worker that keeps dying) must not loop forever.
+    const error = `the scan was started ${scan.attempts} times and its worker stopped each time before it finished; start a new scan to try again`;
+    return (await finish(db, scanId, { status: 'failed', finished_at: nowIso(), error })) ? 'failed' : 'already-finished';
+  }
   await db
     .updateTable('scans')
     .set((eb) => ({ status: 'running', started_at: nowIso(), attempts: eb('attempts', '+', 1) }))
     .where('id', '=', scanId)
-    .where('status', 'in', ['queued', 'running'])
+    .where('status', 'in', UNFINISHED)
     .execute();
 
   let outcome: { status: 'done'; result: ScanResult } | { status: 'failed'; error: string };
@@ -50,12 +68,16 @@ export async function executeScan(
           count_pass: outcome.result.results.filter((r) => r.status === 'pass').length,
         }
       : { status: 'failed' as const, finished_at: finishedAt, error: outcome.error };
-  const written = await db
-    .updateTable('scans')
-    .set(values)
-    .where('id', '=', scanId)
-    .where('status', 'in', ['queued', 'running'])
-    .executeTakeFirst();
-  if (Number(written.numUpdatedRows) === 0) return 'already-finished';
+  if (!(await finish(db, scanId, values))) return 'already-finished';
   return outcome.status;
+}
+
+/** The one write that finishes a scan; true when this call did it (one UPDATE, so atomic on both databases). */
+async function finish(
+  db: Kysely<Database>,
+  scanId: string,
+  values: ScanUpdate & { status: 'done' | 'failed' },
+): Promise<boolean> {
+  const written = await db.updateTable('scans').set(values).where('id', '=', scanId).where('status', 'in', UNFINISHED).executeTakeFirst();
+  return Number(written.numUpdatedRows) > 0;
 }

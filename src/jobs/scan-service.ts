@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { newId, nowIso } from '../db/ids.js';
 import type { Database, Scan } from '../db/schema.js';
 import type { ScanOptions } from '../scan/engine.js';
-import { executeScan, type ExecuteOutcome, type ScanRunner } from './execute-scan.js';
+import { executeScan, type ExecuteLimits, type ExecuteOutcome, type ScanRunner } from './execute-scan.js';
 import type { ScanQueue } from './queue.js';
 
 export class ScanService {
@@ -12,6 +12,7 @@ export class ScanService {
     readonly queue: ScanQueue,
     private readonly scanOptions: ScanOptions,
     private readonly runner?: ScanRunner,
+    private readonly limits: ExecuteLimits = {},
   ) {}
 
   async request(input: { orgId: string; domainId: string; target: string; requestedBy: string }): Promise<Scan> {
@@ -39,13 +40,18 @@ export class ScanService {
   }
 
   execute(scanId: string): Promise<ExecuteOutcome> {
-    return executeScan(this.db, scanId, this.scanOptions, this.runner);
+    return executeScan(this.db, scanId, this.scanOptions, this.runner, this.limits);
   }
 
-  /** Start working the queue in this process. */
+  /** Start working the queue in this process. A database error is thrown to the queue, which retries the job later. */
   async startWorking(): Promise<void> {
     await this.queue.start(async (scanId) => {
       await this.execute(scanId);
     });
+  }
+
+  /** Start the queue for sending only: scans requested here are run by `weerbaar worker` processes. */
+  async startSending(): Promise<void> {
+    await this.queue.start();
   }
 }
