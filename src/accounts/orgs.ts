@@ -87,6 +87,7 @@ export function changeRole(db: Kysely<Database>, orgId: string, userId: string, 
     if (current.role === role) return { outcome: 'unchanged' };
     if (current.role === 'owner' && (await ownerCount(trx, orgId)) <= 1) return { outcome: 'lastOwner' };
     await trx.updateTable('memberships').set({ role }).where('org_id', '=', orgId).where('user_id', '=', userId).execute();
+    if (current.role === 'owner') await revokeOpenInvitationsBy(trx, orgId, userId);
     return { outcome: 'done', previousRole: current.role };
   });
 }
@@ -98,8 +99,21 @@ export function removeMember(db: Kysely<Database>, orgId: string, userId: string
     if (!current) return { outcome: 'notMember' };
     if (current.role === 'owner' && (await ownerCount(trx, orgId)) <= 1) return { outcome: 'lastOwner' };
     await trx.deleteFrom('memberships').where('org_id', '=', orgId).where('user_id', '=', userId).execute();
+    await revokeOpenInvitationsBy(trx, orgId, userId);
     return { outcome: 'done', previousRole: current.role };
   });
+}
+
+/** An invitation carries its sender's authority: once they are no longer an owner, their open links stop working. */
+async function revokeOpenInvitationsBy(trx: Kysely<Database>, orgId: string, userId: string): Promise<void> {
+  await trx
+    .updateTable('invitations')
+    .set({ revoked_at: new Date().toISOString() })
+    .where('org_id', '=', orgId)
+    .where('invited_by', '=', userId)
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 /** Add a membership inside a caller's transaction; an existing membership is left as it is. */

@@ -161,10 +161,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     done();
   });
 
+  // Pages, API answers and downloads (reports, audit exports) hold an organisation's data:
+  // no cache may keep them. Only the static assets are cacheable.
   app.addHook('onSend', (request, reply, payload, done) => {
-    const type = String(reply.getHeader('content-type') ?? '');
-    if (type.startsWith('text/html') || request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    if (!request.url.startsWith('/static/')) reply.header('cache-control', 'no-store');
     done(null, payload);
+  });
+
+  // PostgreSQL cannot store U+0000 in text, and no form or API field needs it: refuse it
+  // for every route with a clear 400 instead of a database error.
+  app.addHook('preValidation', (request, _reply, done) => {
+    const field = findNulField({ body: request.body, querystring: request.query, params: request.params });
+    done(field ? new HttpError(400, 'error.badRequest', `${field} contains a NUL character`, field) : undefined);
   });
 
   app.decorateReply('csrfField', function (this: FastifyReply): SafeHtml {
@@ -183,6 +191,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await registerRoutes(app);
   return app;
+}
+
+function findNulField(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      const found = findNulField(inner, path ? `${path}.${key}` : key);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 function describeValidation(error: FastifyError): { message: string; field: string } {

@@ -17,7 +17,8 @@ import { isId, requireUser } from '../context.js';
 import { notFound } from '../errors.js';
 import { html, type SafeHtml } from '../html.js';
 import { alertBox, noticeBox, orgsRequiringTotp, timeTag } from './account-view.js';
-import { recordSignInFailure, signInWait } from './auth.js';
+import { reserveSignIn } from './auth.js';
+import { revokeOtherSessions } from '../../accounts/account-sessions.js';
 
 const RequiredBy = Type.Optional(Type.String({ maxLength: 100 }));
 const SecurityQuery = Type.Object({ requiredBy: RequiredBy, notice: Type.Optional(Type.String({ maxLength: 40 })) });
@@ -190,7 +191,9 @@ export const accountSecurityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return securityPage(request, reply, await reload(user.id), { problem: request.t('security.confirmFailed'), problemAt: 'confirm', requiredBy }, 400);
     }
     const codes = await replaceRecoveryCodes(db, user.id);
-    await audit(db, { userId: user.id, ip: request.ip }, { orgId: null, action: 'update', recordType: 'user', recordId: user.id, detail: { totp: 'enabled', recoveryCodes: 'created' } });
+    // Other sessions signed in with the password alone; from now on that is not enough.
+    const ended = request.session ? await revokeOtherSessions(db, user.id, request.session.id) : 0;
+    await audit(db, { userId: user.id, ip: request.ip }, { orgId: null, action: 'update', recordType: 'user', recordId: user.id, detail: { totp: 'enabled', recoveryCodes: 'created', sessionsEnded: ended } });
     return codesPage(request, reply, user, codes, request.t('security.enabledTitle'), requiredBy);
   });
 
@@ -198,15 +201,15 @@ export const accountSecurityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const user = requireUser(request);
     const t = request.t;
     if (!hasTotp(user)) return reply.redirect('/account/security', 303);
-    const wait = await signInWait(app, user.email, request.ip);
-    if (wait > 0) {
-      reply.header('retry-after', String(wait));
-      return securityPage(request, reply, user, { problem: t('login.throttled', { count: Math.ceil(wait / 60) }), problemAt: 'regenerate' }, 429);
+    const attempt = await reserveSignIn(app, user.email, request.ip);
+    if (attempt.wait > 0) {
+      reply.header('retry-after', String(attempt.wait));
+      return securityPage(request, reply, user, { problem: t('login.throttled', { count: Math.ceil(attempt.wait / 60) }), problemAt: 'regenerate' }, 429);
     }
     if (!(await verifySecondFactor(db, box, user, request.body.code))) {
-      await recordSignInFailure(db, user.email, request.ip);
       return securityPage(request, reply, user, { problem: t('security.codeFailed'), problemAt: 'regenerate' }, 400);
     }
+    await attempt.release();
     const codes = await replaceRecoveryCodes(db, user.id);
     await audit(db, { userId: user.id, ip: request.ip }, { orgId: null, action: 'update', recordType: 'user', recordId: user.id, detail: { recoveryCodes: 'regenerated' } });
     return codesPage(request, reply, user, codes, t('security.regeneratedTitle'), undefined);
@@ -216,19 +219,19 @@ export const accountSecurityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const user = requireUser(request);
     const t = request.t;
     if (!hasTotp(user)) return reply.redirect('/account/security', 303);
-    const wait = await signInWait(app, user.email, request.ip);
-    if (wait > 0) {
-      reply.header('retry-after', String(wait));
-      return securityPage(request, reply, user, { problem: t('login.throttled', { count: Math.ceil(wait / 60) }), problemAt: 'disable' }, 429);
+    const attempt = await reserveSignIn(app, user.email, request.ip);
+    if (attempt.wait > 0) {
+      reply.header('retry-after', String(attempt.wait));
+      return securityPage(request, reply, user, { problem: t('login.throttled', { count: Math.ceil(attempt.wait / 60) }), problemAt: 'disable' }, 429);
     }
     // The code (perhaps a recovery code) is spent only when the password is right; one
     // message for either mistake, so the form does not confirm a guessed password.
     const passwordOk = await verifyPassword(user.password_hash, request.body.password);
     const codeOk = passwordOk && (await verifySecondFactor(db, box, user, request.body.code)) !== undefined;
     if (!passwordOk || !codeOk) {
-      await recordSignInFailure(db, user.email, request.ip);
       return securityPage(request, reply, user, { problem: t('security.disableFailed'), problemAt: 'disable' }, 400);
     }
+    await attempt.release();
     await disableTotp(db, user.id);
     await audit(db, { userId: user.id, ip: request.ip }, { orgId: null, action: 'update', recordType: 'user', recordId: user.id, detail: { totp: 'disabled' } });
     return reply.redirect('/account/security?notice=disabled', 303);

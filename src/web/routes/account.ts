@@ -16,7 +16,7 @@ import { requireUser } from '../context.js';
 import { html } from '../html.js';
 import { accountSecurityRoutes } from './account-security.js';
 import { alertBox, noticeBox, timeTag } from './account-view.js';
-import { recordSignInFailure, signInWait } from './auth.js';
+import { reserveSignIn } from './auth.js';
 
 /** Each language named in itself, so a reader finds their own whatever the page language. */
 const LANG_NAMES: Record<(typeof LANGS)[number], string> = { en: 'English', nl: 'Nederlands', sv: 'Svenska' };
@@ -135,15 +135,15 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const t = request.t;
     const { current, password } = request.body;
     // A stolen session must not become a way to guess the password without limit.
-    const wait = await signInWait(app, user.email, request.ip);
-    if (wait > 0) {
-      reply.header('retry-after', String(wait));
-      return accountPage(request, reply, user, { password: t('login.throttled', { count: Math.ceil(wait / 60) }) }, 429);
+    const attempt = await reserveSignIn(app, user.email, request.ip);
+    if (attempt.wait > 0) {
+      reply.header('retry-after', String(attempt.wait));
+      return accountPage(request, reply, user, { password: t('login.throttled', { count: Math.ceil(attempt.wait / 60) }) }, 429);
     }
     if (!(await verifyPassword(user.password_hash, current))) {
-      await recordSignInFailure(db, user.email, request.ip);
       return accountPage(request, reply, user, { password: t('account.currentWrong') }, 400);
     }
+    await attempt.release();
     const problem = passwordProblem(password, user.email);
     if (problem) return accountPage(request, reply, user, { password: t(`password.${problem}`) }, 400);
     await db.updateTable('users').set({ password_hash: await hashPassword(password) }).where('id', '=', user.id).execute();

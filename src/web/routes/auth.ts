@@ -6,14 +6,14 @@
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
-import { accountSubject, clearFailures, ipSubject, recordFailure, retryAfterSeconds } from '../../accounts/login-throttle.js';
+import { accountSubject, clearFailures, ipSubject, releaseAttempt, reserveAttempt } from '../../accounts/login-throttle.js';
 import { passwordProblem, verifyAgainstDummy, verifyPassword } from '../../accounts/passwords.js';
 import { createSession, revokeSession } from '../../accounts/sessions.js';
 import { PENDING_SIGN_IN_MS, verifySecondFactor } from '../../accounts/totp.js';
-import type { Database, Session, User } from '../../db/schema.js';
+import type { Session, User } from '../../db/schema.js';
 import { createUser, findUserByEmail, isEmail, normaliseEmail } from '../../accounts/users.js';
 import { audit } from '../../audit/audit.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { SESSION_COOKIE } from '../app.js';
 import { HttpError } from '../errors.js';
 import { html, type SafeHtml } from '../html.js';
@@ -37,9 +37,14 @@ const SecondFactorBody = Type.Object({
   next: Type.Optional(Type.String({ maxLength: 500 })),
 });
 
-/** Only same-site paths; never "//evil.example" or an absolute URL. */
+/**
+ * Only same-site paths; never "//evil.example" or an absolute URL. Control characters
+ * are refused too: browsers drop tabs and newlines from URLs, so "/\t/evil.example"
+ * would become "//evil.example".
+ */
 export function safeNext(next: string | undefined): string {
-  return next && /^\/(?![/\\])/.test(next) ? next : '/orgs';
+  // eslint-disable-next-line no-control-regex
+  return next && /^\/(?![/\\])[^\x00-\x1f\x7f]*$/.test(next) ? next : '/orgs';
 }
 
 export function setSessionCookie(reply: FastifyReply, token: string): void {
@@ -51,20 +56,16 @@ export function clientOf(request: FastifyRequest): { ip: string; userAgent: stri
 }
 
 /**
- * Seconds before this account or address may try again (0: now). Wrong passwords and
- * wrong second-factor codes count alike, wherever they are typed.
+ * Reserve one sign-in attempt for this account and address before a secret is checked
+ * (login-throttle.ts explains why first). Wrong passwords and wrong second-factor codes
+ * count alike, wherever they are typed. `wait > 0`: refused. On success call release();
+ * on failure do nothing: the reserved attempt is the failure record.
  */
-export async function signInWait(app: FastifyInstance, email: string, ip: string): Promise<number> {
+export async function reserveSignIn(app: FastifyInstance, email: string, ip: string): Promise<{ wait: number; release: () => Promise<void> }> {
   const { perAccount, perIp, windowMs } = app.deps.config.loginLimit;
   const db = app.deps.database.db;
-  return Math.max(
-    await retryAfterSeconds(db, accountSubject(email), perAccount, windowMs),
-    await retryAfterSeconds(db, ipSubject(ip), perIp, windowMs),
-  );
-}
-
-export function recordSignInFailure(db: Kysely<Database>, email: string, ip: string): Promise<void> {
-  return recordFailure(db, [accountSubject(email), ipSubject(ip)]);
+  const reservation = await reserveAttempt(db, [{ subject: accountSubject(email), limit: perAccount }, { subject: ipSubject(ip), limit: perIp }], windowMs);
+  return { wait: reservation.wait, release: () => releaseAttempt(db, reservation.ids) };
 }
 
 function alert(message: string | undefined): SafeHtml | string {
@@ -113,8 +114,16 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const problem = passwordProblem(password, email);
     if (problem) return signupPage(request, reply, { email, name }, t(`password.${problem}`), 400);
     if (await findUserByEmail(db, email)) return signupPage(request, reply, { email, name }, t('signup.taken'), 409);
-    const user = await createUser(db, { email, displayName: name, password, lang: request.lang });
+    let user;
+    try {
+      user = await createUser(db, { email, displayName: name, password, lang: request.lang });
+    } catch (error) {
+      // Two sign-ups with one address at the same moment: the database's unique index decides.
+      if (isUniqueViolation(error)) return signupPage(request, reply, { email, name }, t('signup.taken'), 409);
+      throw error;
+    }
     await audit(db, { userId: user.id, ip: request.ip }, { orgId: null, action: 'create', recordType: 'user', recordId: user.id });
+    if (request.session) await revokeSession(db, request.session.id);
     const { token } = await createSession(db, user.id, 'full', clientOf(request));
     setSessionCookie(reply, token);
     return reply.redirect('/orgs', 303);
@@ -149,27 +158,22 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/login', { schema: { body: LoginBody }, config: { rateLimit: { max: 30, timeWindow: 60_000 } } }, async (request, reply) => {
     const { email, password, next } = request.body;
     const t = request.t;
-    const limits = app.deps.config.loginLimit;
-    const subjects = [accountSubject(email), ipSubject(request.ip)];
-    const wait = Math.max(
-      await retryAfterSeconds(db, subjects[0] as string, limits.perAccount, limits.windowMs),
-      await retryAfterSeconds(db, subjects[1] as string, limits.perIp, limits.windowMs),
-    );
-    if (wait > 0) {
-      reply.header('retry-after', String(wait));
-      return loginPage(request, reply, { email, next }, t('login.throttled', { count: Math.ceil(wait / 60) }), 429);
+    const attempt = await reserveSignIn(app, email, request.ip);
+    if (attempt.wait > 0) {
+      reply.header('retry-after', String(attempt.wait));
+      return loginPage(request, reply, { email, next }, t('login.throttled', { count: Math.ceil(attempt.wait / 60) }), 429);
     }
     const user = await findUserByEmail(db, normaliseEmail(email));
     const ok = user ? await verifyPassword(user.password_hash, password) : await verifyAgainstDummy(password);
     if (!user || !ok) {
-      await recordFailure(db, subjects);
       await audit(db, { userId: user?.id ?? null, ip: request.ip }, { orgId: null, action: 'login', recordType: 'user', recordId: user?.id ?? null, detail: { ok: false } });
       return loginPage(request, reply, { email, next }, t('login.failed'), 401);
     }
+    await attempt.release();
     const stage = user.totp_enabled_at ? 'totp' : 'full';
     // With a second factor still to come, the count stays: a known password must not
     // reset the guesses left for the TOTP code. It is cleared when sign-in completes.
-    if (stage === 'full') await clearFailures(db, subjects[0] as string);
+    if (stage === 'full') await clearFailures(db, accountSubject(email));
     if (request.session) await revokeSession(db, request.session.id);
     const { token } = await createSession(db, user.id, stage, clientOf(request));
     setSessionCookie(reply, token);
@@ -223,17 +227,17 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const pending = await pendingSignIn(request);
     if (!pending) return reply.redirect(`/login?next=${encodeURIComponent(safeNext(next))}`, 303);
     const { session, user } = pending;
-    const wait = await signInWait(app, user.email, request.ip);
-    if (wait > 0) {
-      reply.header('retry-after', String(wait));
-      return secondFactorPage(request, reply, next, t('login.throttled', { count: Math.ceil(wait / 60) }), 429);
+    const attempt = await reserveSignIn(app, user.email, request.ip);
+    if (attempt.wait > 0) {
+      reply.header('retry-after', String(attempt.wait));
+      return secondFactorPage(request, reply, next, t('login.throttled', { count: Math.ceil(attempt.wait / 60) }), 429);
     }
     const factor = await verifySecondFactor(db, app.deps.secretBox, user, code);
     if (!factor) {
-      await recordSignInFailure(db, user.email, request.ip);
       await audit(db, { userId: user.id, ip: request.ip }, { orgId: null, action: 'login', recordType: 'user', recordId: user.id, detail: { ok: false, step: 'second-factor' } });
       return secondFactorPage(request, reply, next, t('loginTotp.failed'), 401);
     }
+    await attempt.release();
     await clearFailures(db, accountSubject(user.email));
     // A fresh session (new cookie) rather than promoting the pending one: a token that
     // existed before the second factor never becomes a signed-in one.

@@ -54,6 +54,10 @@ export const domainRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   async function overview(request: FastifyRequest, reply: FastifyReply, ctx: OrgContext, form: { value?: string; problem?: string; notice?: string; status?: number } = {}): Promise<FastifyReply> {
     const [domains, failing] = await Promise.all([listDomainsWithLatest(db, ctx.org.id), latestFailingScans(db, ctx.org.id, FIX_FIRST_SCANS)]);
+    // "What to fix first" shows findings from scan results, which are sensitive records.
+    if (failing.length > 0) {
+      await audit(db, actorOf(request), { orgId: ctx.org.id, action: 'view', recordType: 'scan-summary', detail: { scans: failing.map((scan) => scan.id) } });
+    }
     const body = renderOverview(
       { org: ctx.org, role: ctx.role, domains, fixItems: fixFirstItems(failing, request.lang), csrfField: reply.csrfField(), ...form },
       request.lang,

@@ -12,6 +12,7 @@ import { acceptInvitation, findInvitationByToken, invitationState, type Invitati
 import { passwordProblem } from '../../accounts/passwords.js';
 import { createSession, revokeSession } from '../../accounts/sessions.js';
 import { createUser, findUserByEmail } from '../../accounts/users.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { audit } from '../../audit/audit.js';
 import type { User } from '../../db/schema.js';
 import { HttpError } from '../errors.js';
@@ -130,7 +131,13 @@ export const invitationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const problem = passwordProblem(password, invitation.email);
       if (problem) return invitationPage(request, reply, token, invitation, { name, problem: t(`password.${problem}`) }, 400);
       // Sign-up through an invitation works even when open sign-up is off: the link proves the address.
-      const user = await createUser(db, { email: invitation.email, displayName: name, password, lang: request.lang });
+      let user;
+      try {
+        user = await createUser(db, { email: invitation.email, displayName: name, password, lang: request.lang });
+      } catch (error) {
+        if (isUniqueViolation(error)) return invitationPage(request, reply, token, invitation, {}, 409);
+        throw error;
+      }
       await audit(db, { userId: user.id, ip: request.ip }, { orgId: null, action: 'create', recordType: 'user', recordId: user.id, detail: { invitationId: invitation.id } });
       // A half-finished sign-in of someone else on this browser must not linger beside the new session.
       if (request.session) await revokeSession(db, request.session.id);
