@@ -41,7 +41,7 @@ export const contentTypeOptions: Check = {
       missing: '{{host}} stuurt geen X-Content-Type-Options: nosniff, dus browsers kunnen het bestandstype raden en een vermomd bestand als script uitvoeren.',
       invalid: 'De X-Content-Type-Options-header van {{host}} heeft de waarde "{{value}}"; alleen nosniff heeft effect.',
       addNosniff:
-        'Stuur X-Content-Type-Options: nosniff mee met elk antwoord van {{host}}. Beveiligingsplugins voor je winkel of CMS voegen hem vaak toe; in nginx gebruik je add_header X-Content-Type-Options nosniff always; en in Apache Header always set X-Content-Type-Options nosniff.',
+        'Stuur X-Content-Type-Options: nosniff mee met elk antwoord van {{host}}. Beveiligingsplugins voor uw winkel of CMS voegen hem vaak toe; in nginx gebruikt u add_header X-Content-Type-Options nosniff always; en in Apache Header always set X-Content-Type-Options nosniff.',
     },
     sv: {
       title: 'X-Content-Type-Options',

@@ -152,7 +152,7 @@ export const cookies: Check = {
       moreCookies_one: 'Nog {{count}} cookie heeft dezelfde soort aanpassing nodig; de volledige lijst staat in de details.',
       moreCookies_other: 'Nog {{count}} cookies hebben dezelfde soort aanpassing nodig; de volledige lijst staat in de details.',
       whereToFix:
-        'Secure houdt een cookie weg van onversleutelde verbindingen; HttpOnly schermt hem af voor scripts, zodat geïnjecteerde code geen inlog kan stelen; SameSite=Lax voorkomt dat andere sites hem met hun verzoeken meesturen. Deze instellingen zitten meestal in de winkelsoftware of het CMS (cookie- of sessie-instellingen; voor PHP: session.cookie_secure, session.cookie_httponly en session.cookie_samesite, vaak bij de PHP-instellingen in het hostingpaneel). Cookies van een plugin los je op door die plugin bij te werken of in te stellen; als laatste redmiddel kan de webserver de vlaggen toevoegen (nginx proxy_cookie_flags, Apache Header edit Set-Cookie).',
+        'Secure houdt een cookie weg van onversleutelde verbindingen; HttpOnly schermt hem af voor scripts, zodat geïnjecteerde code geen inlog kan stelen; SameSite=Lax voorkomt dat andere sites hem met hun verzoeken meesturen. Deze instellingen zitten meestal in de winkelsoftware of het CMS (cookie- of sessie-instellingen; voor PHP: session.cookie_secure, session.cookie_httponly en session.cookie_samesite, vaak bij de PHP-instellingen in het hostingpaneel). Cookies van een plugin lost u op door die plugin bij te werken of in te stellen; als laatste redmiddel kan de webserver de vlaggen toevoegen (nginx proxy_cookie_flags, Apache Header edit Set-Cookie).',
     },
     sv: {
       title: 'Säkra cookies',

@@ -118,13 +118,13 @@ export const csp: Check = {
       metaOnly: '{{host}} zet de Content Security Policy alleen in de pagina zelf (een meta-tag) en niet als header; een meta-tag kan inbedden in frames niet tegenhouden en werkt pas laat.',
       invalid: 'De Content-Security-Policy-header van {{host}} bevat geen geldige regels, dus browsers negeren hem.',
       addCsp:
-        "Voeg een Content-Security-Policy-header toe aan {{host}}. Een goed begin is: default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'self'. Voeg daarna de externe diensten toe die je winkel echt gebruikt (betaalprovider, statistieken). Probeer het eerst als Content-Security-Policy-Report-Only. Winkelsystemen en beveiligingsplugins voor je CMS hebben vaak een CSP-instelling; anders stel je het in de webserver in (nginx add_header, Apache Header set).",
+        "Voeg een Content-Security-Policy-header toe aan {{host}}. Een goed begin is: default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'self'. Voeg daarna de externe diensten toe die uw winkel echt gebruikt (betaalprovider, statistieken). Probeer het eerst als Content-Security-Policy-Report-Only. Winkelsystemen en beveiligingsplugins voor uw CMS hebben vaak een CSP-instelling; anders stelt u het in de webserver in (nginx add_header, Apache Header set).",
       enforceReportOnly:
         'Als de meldingen voor {{host}} laten zien dat er niets belangrijks stukgaat, hernoem dan de header Content-Security-Policy-Report-Only naar Content-Security-Policy, zodat het beleid ook echt wordt afgedwongen.',
       metaToHeader:
-        'Stuur het beleid van {{host}} ook als HTTP-header Content-Security-Policy mee, in te stellen in de webserver, het hostingpaneel of een beveiligingsplugin voor je CMS.',
+        'Stuur het beleid van {{host}} ook als HTTP-header Content-Security-Policy mee, in te stellen in de webserver, het hostingpaneel of een beveiligingsplugin voor uw CMS.',
       ruleScriptSrcMissing:
-        "Het beleid van {{host}} heeft geen script-src of default-src, dus scripts van overal mogen draaien. Voeg script-src 'self' toe, plus de paar externe adressen die je winkel echt nodig heeft.",
+        "Het beleid van {{host}} heeft geen script-src of default-src, dus scripts van overal mogen draaien. Voeg script-src 'self' toe, plus de paar externe adressen die uw winkel echt nodig heeft.",
       ruleUnsafeInline:
         "Haal 'unsafe-inline' weg uit de scriptbronnen van {{host}}: daarmee kunnen geïnjecteerde scripts draaien. Zet inline scripts in aparte bestanden of geef ze een nonce of hash (een eenmalige code of vingerafdruk); veel beveiligingsplugins voor CMS'en kunnen dat.",
       ruleUnsafeEval:
@@ -138,13 +138,13 @@ export const csp: Check = {
       ruleObjectSrc:
         "Voeg object-src 'none' toe aan het beleid van {{host}}: oude browserplugins zoals Flash of Java zijn niet nodig en kunnen code uitvoeren.",
       ruleDefaultSrc:
-        "Begin het beleid van {{host}} met een strikte default-src, zoals default-src 'self', zodat alles wat nergens anders genoemd wordt alleen van je eigen site komt.",
+        "Begin het beleid van {{host}} met een strikte default-src, zoals default-src 'self', zodat alles wat nergens anders genoemd wordt alleen van uw eigen site komt.",
       ruleBaseUri:
         "Voeg base-uri 'self' (of 'none') toe aan het beleid van {{host}}, zodat geïnjecteerde code het basisadres waarvan links en scripts worden geladen niet kan veranderen.",
       ruleFrameAncestors:
-        "Voeg frame-ancestors 'self' (of 'none') toe aan het beleid van {{host}}, zodat andere sites je winkel niet in een frame kunnen tonen om bezoekers ergens op te laten klikken.",
+        "Voeg frame-ancestors 'self' (of 'none') toe aan het beleid van {{host}}, zodat andere sites uw winkel niet in een frame kunnen tonen om bezoekers ergens op te laten klikken.",
       ruleFormAction:
-        "Voeg form-action 'self' (plus je betaalprovider als formulieren daarheen gaan) toe aan het beleid van {{host}}, zodat geïnjecteerde formulieren gegevens zoals wachtwoorden niet ergens anders heen kunnen sturen.",
+        "Voeg form-action 'self' (plus uw betaalprovider als formulieren daarheen gaan) toe aan het beleid van {{host}}, zodat geïnjecteerde formulieren gegevens zoals wachtwoorden niet ergens anders heen kunnen sturen.",
     },
     sv: {
       title: 'Content Security Policy',

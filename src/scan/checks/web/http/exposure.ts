@@ -149,17 +149,17 @@ export const exposure: Check = {
         'De site laat zien welke softwareversies ze draait ({{banners}}); de gevoelige bestanden konden niet worden gecontroleerd ({{reason}}).',
       pathsUnchecked: 'De gevoelige bestanden op {{host}} konden niet worden gecontroleerd ({{reason}}).',
       exposedGit:
-        'Ernstig: {{path}} op {{host}} geeft de Git-geschiedenis van je site prijs. Iedereen kan daaruit je broncode herstellen, vaak inclusief wachtwoorden en sleutels. Blokkeer de map /.git in de webserver, haal hem weg uit de webmap en verander elk wachtwoord en elke sleutel die er ooit in heeft gestaan.',
+        'Ernstig: {{path}} op {{host}} geeft de Git-geschiedenis van uw site prijs. Iedereen kan daaruit uw broncode herstellen, vaak inclusief wachtwoorden en sleutels. Blokkeer de map /.git in de webserver, haal hem weg uit de webmap en verander elk wachtwoord en elke sleutel die er ooit in heeft gestaan.',
       exposedEnv:
         'Kritiek: {{path}} op {{host}} is een instellingenbestand dat meestal databasewachtwoorden en API-sleutels bevat. Haal het weg uit de webmap (of blokkeer het) en verander meteen alle wachtwoorden en sleutels erin: ga ervan uit dat ze bekend zijn.',
       exposedSvn:
-        'Ernstig: {{path}} op {{host}} geeft Subversion-gegevens prijs, waarmee je broncode te downloaden is. Blokkeer de map /.svn in de webserver en haal hem weg uit de webmap.',
+        'Ernstig: {{path}} op {{host}} geeft Subversion-gegevens prijs, waarmee uw broncode te downloaden is. Blokkeer de map /.svn in de webserver en haal hem weg uit de webmap.',
       exposedDsStore:
         'Klein: {{path}} op {{host}} is een mapoverzicht van een Mac dat bestandsnamen in die map opsomt, wat aanvallers naar verborgen bestanden kan leiden. Verwijder het en blokkeer .DS_Store-bestanden.',
       exposedHtpasswd:
         'Ernstig: {{path}} op {{host}} bevat gebruikersnamen en wachtwoordhashes, die offline te kraken zijn. Zet het bestand buiten de webmap, blokkeer het en verander die wachtwoorden.',
       exposedSqlDump:
-        'Kritiek: {{path}} op {{host}} is een databasedump, waarschijnlijk met klant- en ordergegevens. Verwijder hem nu van de webserver, controleer je toegangslogs op downloads en ga na of je een datalek moet melden (AVG: binnen 72 uur).',
+        'Kritiek: {{path}} op {{host}} is een databasedump, waarschijnlijk met klant- en ordergegevens. Verwijder hem nu van de webserver, controleer uw toegangslogs op downloads en ga na of u een datalek moet melden (AVG: binnen 72 uur).',
       exposedWpConfig:
         'Kritiek: {{path}} op {{host}} is een leesbare back-up van de WordPress-configuratie met het databasewachtwoord. Verwijder hem nu en verander het databasewachtwoord en de beveiligingssleutels in wp-config.php.',
       exposedPhpinfo:
@@ -167,10 +167,10 @@ export const exposure: Check = {
       exposedServerStatus:
         'Matig: {{path}} op {{host}} toont de actuele serverstatus, inclusief bezoekersadressen en de pagina’s die ze openen. Beperk hem tot de server zelf (Apache: Require local) of zet hem uit.',
       blockPaths:
-        'Laat je webserver zulke bestanden weigeren: in nginx voeg je location ~ /\\.(?!well-known) { deny all; } toe en in Apache <FilesMatch "^\\."> Require all denied </FilesMatch> (of vraag het je hostingprovider). Bewaar nooit back-ups of databasedumps in de webmap.',
+        'Laat uw webserver zulke bestanden weigeren: in nginx voegt u location ~ /\\.(?!well-known) { deny all; } toe en in Apache <FilesMatch "^\\."> Require all denied </FilesMatch> (of vraag het uw hostingprovider). Bewaar nooit back-ups of databasedumps in de webmap.',
       hideBanner: '{{host}} toont {{header}}: {{value}}. Verberg het versienummer.',
       hideBannerHow:
-        'Versienummers verberg je met: nginx server_tokens off; Apache ServerTokens Prod en ServerSignature Off; PHP expose_php = Off (php.ini of de PHP-instellingen in het hostingpaneel); een generator-tag haal je weg met een beveiligingsplugin of thema-instelling van je CMS. Verbergen vervangt bijwerken niet: houd de software zelf up-to-date.',
+        'Versienummers verbergt u met: nginx server_tokens off; Apache ServerTokens Prod en ServerSignature Off; PHP expose_php = Off (php.ini of de PHP-instellingen in het hostingpaneel); een generator-tag haalt u weg met een beveiligingsplugin of thema-instelling van uw CMS. Verbergen vervangt bijwerken niet: houd de software zelf up-to-date.',
     },
     sv: {
       title: 'Exponerade filer och versionsnummer',

@@ -55,16 +55,16 @@ export const frame: Check = {
     nl: {
       title: 'Bescherming tegen inbedden (clickjacking)',
       verifies:
-        'De site vertelt browsers dat andere websites haar niet in een frame mogen tonen. Dat voorkomt trucs waarbij bezoekers op een verborgen kopie van je winkel klikken.',
+        'De site vertelt browsers dat andere websites haar niet in een frame mogen tonen. Dat voorkomt trucs waarbij bezoekers op een verborgen kopie van uw winkel klikken.',
       pass: '{{host}} verbiedt inbedden door andere sites (X-Frame-Options: {{value}}).',
       passCsp: '{{host}} verbiedt inbedden door andere sites (Content-Security-Policy frame-ancestors).',
       passConflicting:
         '{{host}} stuurt tegenstrijdige X-Frame-Options-waarden ({{values}}); browsers blokkeren dan elk inbedden. Dat is veilig, maar waarschijnlijk niet zo bedoeld.',
       cspOpen: 'De frame-ancestors-regel van {{host}} staat elke site toe haar in een frame te tonen, en browsers negeren dan X-Frame-Options.',
-      missing: '{{host}} verbiedt inbedden niet, dus een andere site kan je winkel verborgen in een frame tonen en bezoekers ergens op laten klikken.',
+      missing: '{{host}} verbiedt inbedden niet, dus een andere site kan uw winkel verborgen in een frame tonen en bezoekers ergens op laten klikken.',
       invalid: 'De X-Frame-Options-header van {{host}} heeft een waarde die browsers niet gebruiken ({{values}}), dus inbedden is niet verboden.',
       addFrameProtection:
-        "Laat {{host}} X-Frame-Options: SAMEORIGIN sturen, of beter: voeg frame-ancestors 'self' toe aan de Content-Security-Policy. Beveiligingsplugins voor je winkel of CMS hebben vaak deze optie; in nginx gebruik je add_header X-Frame-Options SAMEORIGIN always; en in Apache Header always set X-Frame-Options SAMEORIGIN.",
+        "Laat {{host}} X-Frame-Options: SAMEORIGIN sturen, of beter: voeg frame-ancestors 'self' toe aan de Content-Security-Policy. Beveiligingsplugins voor uw winkel of CMS hebben vaak deze optie; in nginx gebruikt u add_header X-Frame-Options SAMEORIGIN always; en in Apache Header always set X-Frame-Options SAMEORIGIN.",
       cleanUpXfo:
         'Laat {{host}} X-Frame-Options maar één keer sturen, met één waarde (DENY of SAMEORIGIN); waarschijnlijk staat hij zowel in de webserver als in de winkelsoftware ingesteld.',
     },

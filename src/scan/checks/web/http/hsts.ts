@@ -95,9 +95,9 @@ export const hsts: Check = {
       zero: 'De HSTS-header van {{host}} heeft max-age=0, en dat zet de bescherming juist uit.',
       invalid: 'De HSTS-header van {{host}} is ongeldig ({{reason}}), dus browsers negeren hem.',
       addHsts:
-        'Stuur de header Strict-Transport-Security: max-age=31536000 mee met elk HTTPS-antwoord van {{host}}, ook met doorverwijzingen. Veel hostingpanelen en beveiligingsplugins voor je CMS hebben een HSTS-optie; in nginx gebruik je add_header Strict-Transport-Security "max-age=31536000" always; en in Apache Header always set Strict-Transport-Security "max-age=31536000".',
+        'Stuur de header Strict-Transport-Security: max-age=31536000 mee met elk HTTPS-antwoord van {{host}}, ook met doorverwijzingen. Veel hostingpanelen en beveiligingsplugins voor uw CMS hebben een HSTS-optie; in nginx gebruikt u add_header Strict-Transport-Security "max-age=31536000" always; en in Apache Header always set Strict-Transport-Security "max-age=31536000".',
       raiseMaxAge:
-        'Verhoog max-age in de Strict-Transport-Security-header van {{host}} naar minstens 31536000 (één jaar); nu is het {{days}} dagen. Begin alleen lager zolang je HTTPS nog aan het testen bent.',
+        'Verhoog max-age in de Strict-Transport-Security-header van {{host}} naar minstens 31536000 (één jaar); nu is het {{days}} dagen. Begin alleen lager zolang u HTTPS nog aan het testen bent.',
     },
     sv: {
       title: 'HSTS (använd alltid HTTPS)',

@@ -63,11 +63,11 @@ export const httpsAvailable: Check = {
       failHandshake: 'De beveiligde HTTPS-verbinding met {{host}} mislukt ({{reason}}), dus browsers tonen een foutmelding in plaats van de winkel.',
       unanswered: '{{host}} neemt verbindingen aan op de HTTPS-poort maar gaf geen bruikbaar antwoord ({{reason}}), dus Weerbaar kon niet vaststellen of HTTPS werkt.',
       checkServer:
-        'Open https://{{host}}/ in een browser. Blijft die hangen of krijg je een foutmelding, dan doet de webserver of een firewall ervoor het niet goed: vraag je hostingprovider om ernaar te kijken.',
+        'Open https://{{host}}/ in een browser. Blijft die hangen of krijgt u een foutmelding, dan doet de webserver of een firewall ervoor het niet goed: vraag uw hostingprovider om ernaar te kijken.',
       enableHttps:
-        "Zet HTTPS aan voor {{host}}. In de meeste hostingpanelen is daar een schakelaar voor die meteen een gratis certificaat installeert (bijvoorbeeld van Let's Encrypt). Lukt dat niet, vraag dan je hostingprovider om HTTPS aan te zetten.",
+        "Zet HTTPS aan voor {{host}}. In de meeste hostingpanelen is daar een schakelaar voor die meteen een gratis certificaat installeert (bijvoorbeeld van Let's Encrypt). Lukt dat niet, vraag dan uw hostingprovider om HTTPS aan te zetten.",
       fixHandshake:
-        'De versleutelde verbinding met {{host}} begint wel, maar breekt af. Controleer in je hostingpaneel of HTTPS aanstaat en er een geldig certificaat voor precies deze naam is geïnstalleerd, of vraag het je hostingprovider.',
+        'De versleutelde verbinding met {{host}} begint wel, maar breekt af. Controleer in uw hostingpaneel of HTTPS aanstaat en er een geldig certificaat voor precies deze naam is geïnstalleerd, of vraag het uw hostingprovider.',
     },
     sv: {
       title: 'HTTPS tillgängligt',

@@ -54,9 +54,9 @@ export const ipv6: Check = {
       noAaaa: '{{host}} heeft geen IPv6-adres (geen AAAA-record), dus de site is alleen bereikbaar via het oudere IPv4.',
       noAnswer: '{{host}} heeft het IPv6-adres {{address}}, maar HTTPS antwoordt daar niet ({{reason}}), dus sommige bezoekers bereiken de winkel niet of wachten op een trage terugval.',
       addAaaa:
-        'Vraag je hostingprovider om een IPv6-adres voor {{host}} en zet dat als AAAA-record in je DNS (bij de DNS-instellingen van je domeinregistrar of in het hostingpaneel). De meeste hostingproviders bieden IPv6 zonder meerkosten.',
+        'Vraag uw hostingprovider om een IPv6-adres voor {{host}} en zet dat als AAAA-record in uw DNS (bij de DNS-instellingen van uw domeinregistrar of in het hostingpaneel). De meeste hostingproviders bieden IPv6 zonder meerkosten.',
       fixIpv6:
-        'Laat de webserver van {{host}} ook luisteren op {{address}} (nginx: listen [::]:443 ssl; Apache: Listen [::]:443), of haal het AAAA-record weg tot het werkt. Kun je dit niet zelf aanpassen, vraag het dan je hostingprovider.',
+        'Laat de webserver van {{host}} ook luisteren op {{address}} (nginx: listen [::]:443 ssl; Apache: Listen [::]:443), of haal het AAAA-record weg tot het werkt. Kunt u dit niet zelf aanpassen, vraag het dan uw hostingprovider.',
     },
     sv: {
       title: 'Nåbar över IPv6',

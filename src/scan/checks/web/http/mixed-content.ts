@@ -142,7 +142,7 @@ export const mixedContent: Check = {
       fixPassive: 'Verander deze afbeeldings- of media-adressen op {{host}} in https://: {{urls}}',
       moreUrls: 'En nog {{count}} op {{host}}; de volledige lijst staat in de details.',
       whereToFix:
-        'Zulke links staan meestal in het thema, in pagina- of productteksten of in plugininstellingen. Zoeken en vervangen van http:// door https:// voor je eigen domein in het CMS (voor WordPress bestaan daar plugins voor) lost de meeste op; gebruik voor externe diensten hun https://-adres. upgrade-insecure-requests toevoegen aan je Content-Security-Policy is een nuttig vangnet.',
+        'Zulke links staan meestal in het thema, in pagina- of productteksten of in plugininstellingen. Zoeken en vervangen van http:// door https:// voor uw eigen domein in het CMS (voor WordPress bestaan daar plugins voor) lost de meeste op; gebruik voor externe diensten hun https://-adres. upgrade-insecure-requests toevoegen aan uw Content-Security-Policy is een nuttig vangnet.',
     },
     sv: {
       title: 'Blandat innehåll',

@@ -58,13 +58,13 @@ export const referrerPolicy: Check = {
       verifies:
         'De site beperkt wat browsers aan andere sites vertellen over de pagina waar een bezoeker vandaan kwam, zodat adressen met ordernummers of zoektermen niet uitlekken naar externe diensten.',
       pass: '{{host}} gebruikt de Referrer-Policy {{policy}}, die geen volledige paginaadressen aan andere sites doorgeeft.',
-      loose: '{{host}} gebruikt de Referrer-Policy {{policy}}, die andere sites nog steeds je domein vertelt, ook bij het verlaten van HTTPS naar een onversleutelde site.',
+      loose: '{{host}} gebruikt de Referrer-Policy {{policy}}, die andere sites nog steeds uw domein vertelt, ook bij het verlaten van HTTPS naar een onversleutelde site.',
       leaky: '{{host}} gebruikt de Referrer-Policy {{policy}}, die andere sites het volledige adres van de pagina geeft, inclusief wat erin staat, zoals ordernummers.',
       missing:
         '{{host}} stuurt geen Referrer-Policy. Moderne browsers gebruiken dan strict-origin-when-cross-origin, en dat is prima, maar oudere browsers kunnen volledige paginaadressen doorgeven.',
       unrecognised: 'De Referrer-Policy-header van {{host}} bevat geen waarde die browsers herkennen, dus hij heeft geen effect.',
       setPolicy:
-        'Laat {{host}} Referrer-Policy: strict-origin-when-cross-origin sturen (of no-referrer voor de strengste instelling). Beveiligingsplugins voor je winkel of CMS hebben vaak deze instelling; in nginx gebruik je add_header Referrer-Policy strict-origin-when-cross-origin always; en in Apache Header always set Referrer-Policy strict-origin-when-cross-origin.',
+        'Laat {{host}} Referrer-Policy: strict-origin-when-cross-origin sturen (of no-referrer voor de strengste instelling). Beveiligingsplugins voor uw winkel of CMS hebben vaak deze instelling; in nginx gebruikt u add_header Referrer-Policy strict-origin-when-cross-origin always; en in Apache Header always set Referrer-Policy strict-origin-when-cross-origin.',
     },
     sv: {
       title: 'Referrer-Policy',

@@ -87,15 +87,15 @@ export const securityTxt: Check = {
     nl: {
       title: 'security.txt',
       verifies:
-        'De site publiceert /.well-known/security.txt (RFC 9116): een klein tekstbestand dat mensen die een beveiligingsprobleem vinden vertelt hoe ze je kunnen bereiken, met een vervaldatum zodat het actueel blijft.',
+        'De site publiceert /.well-known/security.txt (RFC 9116): een klein tekstbestand dat mensen die een beveiligingsprobleem vinden vertelt hoe ze u kunnen bereiken, met een vervaldatum zodat het actueel blijft.',
       pass: '{{host}} publiceert een geldige security.txt, geldig tot {{date}}.',
       warn: 'De security.txt van {{host}} werkt, maar kan beter.',
-      invalid: 'De security.txt van {{host}} is onvolledig of verouderd, dus mensen die een probleem vinden weten misschien niet hoe ze je kunnen bereiken.',
+      invalid: 'De security.txt van {{host}} is onvolledig of verouderd, dus mensen die een probleem vinden weten misschien niet hoe ze u kunnen bereiken.',
       missing: '{{host}} heeft geen security.txt (het adres antwoordt met status {{status}}).',
       wrongType: '{{host}} levert geen security.txt-bestand: het adres geeft {{type}} terug in plaats van platte tekst, waarschijnlijk een gewone webpagina.',
       broken: 'Het security.txt-adres van {{host}} kon niet worden geladen ({{reason}}).',
       publish:
-        'Publiceer een tekstbestand op https://{{host}}/.well-known/security.txt met minstens een Contact-regel (bijvoorbeeld Contact: mailto:security@{{host}}) en een Expires-regel minder dan een jaar vooruit (bijvoorbeeld Expires: {{example}}). Op securitytxt.org staat een generator; upload het bestand met de bestandsbeheerder van je hosting of een CMS-plugin, en zet een herinnering om de datum te vernieuwen.',
+        'Publiceer een tekstbestand op https://{{host}}/.well-known/security.txt met minstens een Contact-regel (bijvoorbeeld Contact: mailto:security@{{host}}) en een Expires-regel minder dan een jaar vooruit (bijvoorbeeld Expires: {{example}}). Op securitytxt.org staat een generator; upload het bestand met de bestandsbeheerder van uw hosting of een CMS-plugin, en zet een herinnering om de datum te vernieuwen.',
       noContact: 'Voeg een Contact-regel toe, zoals Contact: mailto:security@{{host}} of het https://-adres van een webformulier.',
       noExpires: 'Voeg een Expires-regel toe met een datum minder dan een jaar vooruit, zoals Expires: {{example}}.',
       multipleExpires: 'Houd maar één Expires-regel over; de standaard staat er precies één toe.',

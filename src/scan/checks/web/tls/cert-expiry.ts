@@ -73,10 +73,10 @@ export const certExpiry: Check = {
       intermediateExpired: 'Het tussencertificaat "{{name}}" dat {{host}} meestuurt, is op {{date}} verlopen; daardoor is de vertrouwensketen verbroken.',
       intermediateSoon: 'Het tussencertificaat "{{name}}" dat {{host}} meestuurt, verloopt op {{date}}.',
       renew:
-        "Vernieuw het certificaat van {{host}} nu en zet automatisch vernieuwen aan (Let's Encrypt en de meeste hostingpanelen regelen dat voor je), of vraag het je hostingprovider.",
+        "Vernieuw het certificaat van {{host}} nu en zet automatisch vernieuwen aan (Let's Encrypt en de meeste hostingpanelen regelen dat voor u), of vraag het uw hostingprovider.",
       checkClock: 'Controleer of de klok van de server van {{host}} goed staat, of installeer een certificaat dat vandaag geldig is.',
       updateChain:
-        'Installeer op {{host}} de actuele tussencertificaten van je certificaatautoriteit (het full-chain- of "CA-bundel"-bestand dat bij een vernieuwd certificaat hoort), of vraag het je hostingprovider.',
+        'Installeer op {{host}} de actuele tussencertificaten van uw certificaatautoriteit (het full-chain- of "CA-bundel"-bestand dat bij een vernieuwd certificaat hoort), of vraag het uw hostingprovider.',
     },
     sv: {
       title: 'Certifikatets giltighet',

@@ -46,7 +46,7 @@ export const certHostname: Check = {
       pass: 'Het certificaat van {{host}} is geldig voor die naam.',
       fail: 'Het certificaat van {{host}} is niet geldig voor die naam (het dekt: {{names}}), dus browsers tonen een beveiligingswaarschuwing.',
       failNoSan: 'Het certificaat van {{host}} noemt de site alleen in het oude veld "common name" ({{names}}) en heeft geen subjectAltName-lijst, die browsers vereisen, dus zij tonen een beveiligingswaarschuwing.',
-      fix: "Vraag een certificaat aan dat ook {{host}} dekt: neem bij het aanvragen of vernieuwen in je hostingpaneel of bij Let's Encrypt zowel de naam met als zonder www op. Vraag het je hostingprovider als het paneel dat niet biedt.",
+      fix: "Vraag een certificaat aan dat ook {{host}} dekt: neem bij het aanvragen of vernieuwen in uw hostingpaneel of bij Let's Encrypt zowel de naam met als zonder www op. Vraag het uw hostingprovider als het paneel dat niet biedt.",
     },
     sv: {
       title: 'Certifikatet matchar namnet',

@@ -57,9 +57,9 @@ export const certKey: Check = {
       warn: 'De certificaten van {{host}} gebruiken sleutels die nog voldoende zijn maar worden uitgefaseerd: {{keys}}. RSA-sleutels van 3072 bits of sleutels op basis van elliptische krommen worden aanbevolen.',
       fail: 'De certificaten van {{host}} gebruiken te zwakke sleutels: {{keys}}. Een aanvaller met genoeg rekenkracht kan ze vervalsen.',
       stronger:
-        "Vervang het certificaat van {{host}} door een certificaat met een sleutel op basis van elliptische krommen (ECDSA P-256) of een RSA-sleutel van minstens 3072 bits. In de meeste hostingpanelen en bij Let's Encrypt (certbot --key-type ecdsa) kies je het sleuteltype bij het aanvragen; vraag het anders aan je hostingprovider.",
+        "Vervang het certificaat van {{host}} door een certificaat met een sleutel op basis van elliptische krommen (ECDSA P-256) of een RSA-sleutel van minstens 3072 bits. In de meeste hostingpanelen en bij Let's Encrypt (certbot --key-type ecdsa) kiest u het sleuteltype bij het aanvragen; vraag het anders aan uw hostingprovider.",
       upgrade:
-        "Vraag bij de volgende vernieuwing voor {{host}} een sleutel op basis van elliptische krommen (ECDSA P-256) of een RSA-sleutel van minstens 3072 bits; bij Let's Encrypt krijg je met een ECDSA-sleutel ook een ECDSA-tussencertificaat (certbot --key-type ecdsa).",
+        "Vraag bij de volgende vernieuwing voor {{host}} een sleutel op basis van elliptische krommen (ECDSA P-256) of een RSA-sleutel van minstens 3072 bits; bij Let's Encrypt krijgt u met een ECDSA-sleutel ook een ECDSA-tussencertificaat (certbot --key-type ecdsa).",
     },
     sv: {
       title: 'Certifikatnyckelns styrka',

@@ -47,7 +47,7 @@ export const certSignature: Check = {
       warn: 'Sommige certificaten van {{host}} zijn ondertekend met een zwakkere of onbekende methode: {{certs}}.',
       fail: 'Sommige certificaten van {{host}} zijn ondertekend met een gebroken hashfunctie: {{certs}}. Zulke handtekeningen zijn te vervalsen, en browsers weigeren ze.',
       reissue:
-        "Laat het certificaat van {{host}} opnieuw uitgeven (en installeer de actuele tussencertificaten die erbij horen), zodat alles met SHA-256 of beter is ondertekend. Elke actuele certificaatautoriteit, ook Let's Encrypt, doet dat; vraag het je hostingprovider als je het certificaat niet zelf hebt geïnstalleerd.",
+        "Laat het certificaat van {{host}} opnieuw uitgeven (en installeer de actuele tussencertificaten die erbij horen), zodat alles met SHA-256 of beter is ondertekend. Elke actuele certificaatautoriteit, ook Let's Encrypt, doet dat; vraag het uw hostingprovider als u het certificaat niet zelf hebt geïnstalleerd.",
     },
     sv: {
       title: 'Certifikatsignaturer',

@@ -99,11 +99,11 @@ export const certTrust: Check = {
       revoked: 'Het certificaat van {{host}} is door de uitgever ingetrokken.',
       other: 'Het certificaat van {{host}} kon niet worden gevalideerd ({{reason}}), dus browsers kunnen een beveiligingswaarschuwing tonen.',
       installTrusted:
-        "Installeer op {{host}} een certificaat van een publiek vertrouwde certificaatautoriteit. De meeste hostingpanelen bieden met één klik een gratis Let's Encrypt-certificaat; vraag het anders aan je hostingprovider.",
+        "Installeer op {{host}} een certificaat van een publiek vertrouwde certificaatautoriteit. De meeste hostingpanelen bieden met één klik een gratis Let's Encrypt-certificaat; vraag het anders aan uw hostingprovider.",
       sendChain:
-        'Stel {{host}} zo in dat de tussencertificaten met het eigen certificaat worden meegestuurd: laat in nginx ssl_certificate naar het full-chain-bestand (fullchain.pem) wijzen, voeg in Apache de keten toe aan SSLCertificateFile. Plak in een hostingpaneel de "CA-bundel" naast het certificaat, of vraag het je hostingprovider.',
+        'Stel {{host}} zo in dat de tussencertificaten met het eigen certificaat worden meegestuurd: laat in nginx ssl_certificate naar het full-chain-bestand (fullchain.pem) wijzen, voeg in Apache de keten toe aan SSLCertificateFile. Plak in een hostingpaneel de "CA-bundel" naast het certificaat, of vraag het uw hostingprovider.',
       renew:
-        "Vernieuw het certificaat van {{host}} en zet automatisch vernieuwen aan (Let's Encrypt doet dat elke 60 tot 90 dagen), of vraag het je hostingprovider.",
+        "Vernieuw het certificaat van {{host}} en zet automatisch vernieuwen aan (Let's Encrypt doet dat elke 60 tot 90 dagen), of vraag het uw hostingprovider.",
       checkDates: 'Controleer of de klok van de server van {{host}} goed staat en of het actuele certificaat is geïnstalleerd.',
     },
     sv: {

@@ -65,9 +65,9 @@ export const tlsCipherOrder: Check = {
       clientOrder:
         '{{host}} laat de software van de bezoeker de cipher suite kiezen, dus een client die de uit te faseren suite {{chosen}} vooraan zet, krijgt die in plaats van de betere {{expected}} ({{version}}).',
       fixOrder:
-        'Zet de sterkste cipher suites vooraan in de cipherlijst van {{host}} (nginx: ssl_ciphers; Apache: SSLCipherSuite), of vraag het je hostingprovider. De SSL Configuration Generator van Mozilla geeft een lijst in de goede volgorde.',
+        'Zet de sterkste cipher suites vooraan in de cipherlijst van {{host}} (nginx: ssl_ciphers; Apache: SSLCipherSuite), of vraag het uw hostingprovider. De SSL Configuration Generator van Mozilla geeft een lijst in de goede volgorde.',
       enforceOrder:
-        'Laat {{host}} zelf de cipher suite kiezen en zet de sterkste suites vooraan: nginx: ssl_prefer_server_ciphers on; Apache: SSLHonorCipherOrder on. Bij gedeelde hosting vraag je het aan je hostingprovider.',
+        'Laat {{host}} zelf de cipher suite kiezen en zet de sterkste suites vooraan: nginx: ssl_prefer_server_ciphers on; Apache: SSLHonorCipherOrder on. Bij gedeelde hosting vraagt u het aan uw hostingprovider.',
     },
     sv: {
       title: 'Ordning för TLS-chiffersviter',

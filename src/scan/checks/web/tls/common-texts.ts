@@ -37,6 +37,6 @@ export function withTlsTexts(texts: Record<Lang, CheckTexts>): Record<Lang, Chec
 /** Where TLS settings usually live, for advice texts. */
 export const WHERE_TLS_LIVES: Record<Lang, string> = {
   en: 'This is set in the web server configuration (nginx: ssl_protocols and ssl_ciphers; Apache: SSLProtocol and SSLCipherSuite) or in your hosting control panel; on shared hosting, ask your hosting provider. Mozilla\'s SSL Configuration Generator ("intermediate") gives a good, ready-made setting.',
-  nl: 'Dit stel je in in de configuratie van de webserver (nginx: ssl_protocols en ssl_ciphers; Apache: SSLProtocol en SSLCipherSuite) of in het controlepaneel van je hosting; bij gedeelde hosting vraag je het aan je hostingprovider. De SSL Configuration Generator van Mozilla ("intermediate") geeft een goede, kant-en-klare instelling.',
+  nl: 'Dit stelt u in in de configuratie van de webserver (nginx: ssl_protocols en ssl_ciphers; Apache: SSLProtocol en SSLCipherSuite) of in het controlepaneel van uw hosting; bij gedeelde hosting vraagt u het aan uw hostingprovider. De SSL Configuration Generator van Mozilla ("intermediate") geeft een goede, kant-en-klare instelling.',
   sv: 'Detta ställs in i webbserverns konfiguration (nginx: ssl_protocols och ssl_ciphers; Apache: SSLProtocol och SSLCipherSuite) eller i webbhotellets kontrollpanel; på delat webbhotell ber du din leverantör. Mozillas SSL Configuration Generator ("intermediate") ger en bra, färdig inställning.',
 };

@@ -68,12 +68,12 @@ export const tlsKeyExchange: Check = {
       warn: '{{host}} staat nog parameters voor de sleuteluitwisseling toe die worden uitgefaseerd: {{what}}.',
       fail: '{{host}} staat zwakke parameters voor de sleuteluitwisseling toe: {{what}}. Een aanvaller met genoeg rekenkracht kan die sleutels kraken.',
       noEphemeral:
-        '{{host}} gebruikt helemaal geen tijdelijke sleutels voor de sleuteluitwisseling; zie de controle van de cipher suites voor hoe je forward secrecy aanzet.',
+        '{{host}} gebruikt helemaal geen tijdelijke sleutels voor de sleuteluitwisseling; zie de controle van de cipher suites voor hoe u forward secrecy aanzet.',
       error: 'De sleuteluitwisseling van {{host}} kon niet worden onderzocht: {{reason}}',
       offGroups:
-        'Zet de elliptische krommen {{groups}} uit op {{host}} en houd X25519, P-256 en P-384 aan (nginx: ssl_ecdh_curve X25519:prime256v1:secp384r1; Apache: SSLOpenSSLConfCmd Curves X25519:prime256v1:secp384r1), of vraag het je hostingprovider.',
+        'Zet de elliptische krommen {{groups}} uit op {{host}} en houd X25519, P-256 en P-384 aan (nginx: ssl_ecdh_curve X25519:prime256v1:secp384r1; Apache: SSLOpenSSLConfCmd Curves X25519:prime256v1:secp384r1), of vraag het uw hostingprovider.',
       fixDh:
-        'De Diffie-Hellmangroep van {{host}} ({{dh}}) is te zwak. Het beste is de DHE-cipher-suites uit te zetten en op ECDHE te vertrouwen; gebruik anders de standaardgroep ffdhe3072 (RFC 7919), bijvoorbeeld via nginx ssl_dhparam of Apache SSLOpenSSLConfCmd DHParameters. Vraag het je hostingprovider als je dit zelf niet kunt wijzigen.',
+        'De Diffie-Hellmangroep van {{host}} ({{dh}}) is te zwak. Het beste is de DHE-cipher-suites uit te zetten en op ECDHE te vertrouwen; gebruik anders de standaardgroep ffdhe3072 (RFC 7919), bijvoorbeeld via nginx ssl_dhparam of Apache SSLOpenSSLConfCmd DHParameters. Vraag het uw hostingprovider als u dit zelf niet kunt wijzigen.',
       phaseOutDh:
         'De DHE-cipher-suites van {{host}} (groep {{dh}}) worden uitgefaseerd: plan ze uit te zetten en op ECDHE te vertrouwen.',
     },

@@ -55,9 +55,9 @@ export const tlsRenegotiation: Check = {
       clientInitiated:
         '{{host}} laat bezoekers de versleutelde handshake opnieuw starten (heronderhandeling door de client); elke herstart kost de server moeite, wat aanvallers kunnen misbruiken om hem te overbelasten.',
       fixInsecure:
-        'Werk de webserversoftware of de TLS-bibliotheek (OpenSSL) op {{host}} bij: elke versie sinds 2010 ondersteunt veilige heronderhandeling. Bij gedeelde hosting vraag je het aan je hostingprovider.',
+        'Werk de webserversoftware of de TLS-bibliotheek (OpenSSL) op {{host}} bij: elke versie sinds 2010 ondersteunt veilige heronderhandeling. Bij gedeelde hosting vraagt u het aan uw hostingprovider.',
       fixClientInitiated:
-        'Weiger heronderhandeling door de client op {{host}}: actuele versies van nginx en Apache doen dat standaard, dus de webserver bijwerken lost het meestal op; vraag het anders aan je hostingprovider of de leverancier van de server of loadbalancer.',
+        'Weiger heronderhandeling door de client op {{host}}: actuele versies van nginx en Apache doen dat standaard, dus de webserver bijwerken lost het meestal op; vraag het anders aan uw hostingprovider of de leverancier van de server of loadbalancer.',
     },
     sv: {
       title: 'TLS-omförhandling',

@@ -65,7 +65,7 @@ export const tlsVersion: Check = {
       untestedOld: '{{host}} accepteert {{versions}}, maar of het ook nog {{untested}} accepteert kon niet worden getest, dus Weerbaar kan niet bevestigen dat de oude versies uit staan.',
       fail: '{{host}} accepteert nog {{old}}: verouderde versies van het versleutelingsprotocol met bekende zwakheden.',
       disableOld: `Zet {{old}} uit op {{host}} en houd alleen TLS 1.2 en TLS 1.3 aan (nginx: ssl_protocols TLSv1.2 TLSv1.3; Apache: SSLProtocol -all +TLSv1.2 +TLSv1.3). ${WHERE_TLS_LIVES.nl}`,
-      enable13: 'Zet TLS 1.3 aan op {{host}}, naast TLS 1.2 (nginx: ssl_protocols TLSv1.2 TLSv1.3; Apache: SSLProtocol -all +TLSv1.2 +TLSv1.3), of vraag het je hostingprovider.',
+      enable13: 'Zet TLS 1.3 aan op {{host}}, naast TLS 1.2 (nginx: ssl_protocols TLSv1.2 TLSv1.3; Apache: SSLProtocol -all +TLSv1.2 +TLSv1.3), of vraag het uw hostingprovider.',
     },
     sv: {
       title: 'TLS-versioner',
