@@ -99,5 +99,6 @@ describe.each(DIALECTS)('hostile form input (%s)', (dialect) => {
     expect((await client.get('/login')).headers['cache-control']).toBe('no-store');
     expect((await client.get('/healthz')).headers['cache-control']).toBe('no-store');
     expect((await client.get('/static/app.css')).headers['cache-control']).not.toBe('no-store');
+    expect((await client.get('/login')).headers['permissions-policy']).toContain('camera=()');
   });
 });

@@ -164,6 +164,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Pages, API answers and downloads (reports, audit exports) hold an organisation's data:
   // no cache may keep them. Only the static assets are cacheable.
   app.addHook('onSend', (request, reply, payload, done) => {
+    // The app uses no camera, microphone, location or payment APIs; say so, so an injected frame cannot either.
+    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
     if (!request.url.startsWith('/static/')) reply.header('cache-control', 'no-store');
     done(null, payload);
   });
