@@ -18,6 +18,7 @@ import { startNginx, type RunningNginx } from '../test/fixtures/nginx.js';
 import { testPki, writeCertFiles } from '../test/fixtures/pki.js';
 import { runTool } from '../test/fixtures/run-tool.js';
 import { SSLSCAN_BINARY, TESTSSL_BINARY, sslscanAvailable, testsslAvailable } from '../test/fixtures/testssl.js';
+import { runMain } from './run-main.js';
 
 const SITE_ADDRESS = '127.0.90.80';
 const DNS_ADDRESS = '127.0.90.53';
@@ -247,12 +248,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+runMain(main);
