@@ -46,12 +46,38 @@ export async function loadSession(
   now = new Date(),
 ): Promise<{ session: Session; user: User } | undefined> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
-  const session = await db.selectFrom('sessions').selectAll().where('id', '=', hashSecret(token)).executeTakeFirst();
-  if (!session || session.revoked_at) return undefined;
+  // One round trip for both: this runs on every request.
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .select([
+      'sessions.id as s_id',
+      'sessions.stage as s_stage',
+      'sessions.ip as s_ip',
+      'sessions.user_agent as s_user_agent',
+      'sessions.created_at as s_created_at',
+      'sessions.last_seen_at as s_last_seen_at',
+      'sessions.expires_at as s_expires_at',
+      'sessions.revoked_at as s_revoked_at',
+    ])
+    .where('sessions.id', '=', hashSecret(token))
+    .executeTakeFirst();
+  if (!row || row.s_revoked_at) return undefined;
+  const { s_id, s_stage, s_ip, s_user_agent, s_created_at, s_last_seen_at, s_expires_at, s_revoked_at, ...user } = row;
+  const session: Session = {
+    id: s_id,
+    user_id: user.id,
+    stage: s_stage,
+    ip: s_ip,
+    user_agent: s_user_agent,
+    created_at: s_created_at,
+    last_seen_at: s_last_seen_at,
+    expires_at: s_expires_at,
+    revoked_at: s_revoked_at,
+  };
   const idleLimit = new Date(Date.parse(session.last_seen_at) + SESSION_IDLE_MS);
   if (now >= new Date(session.expires_at) || now >= idleLimit) return undefined;
-  const user = await db.selectFrom('users').selectAll().where('id', '=', session.user_id).executeTakeFirst();
-  if (!user) return undefined;
   if (now.getTime() - Date.parse(session.last_seen_at) > TOUCH_EVERY_MS) {
     await db.updateTable('sessions').set({ last_seen_at: nowIso(now) }).where('id', '=', session.id).execute();
   }

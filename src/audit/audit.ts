@@ -3,7 +3,7 @@
  * where. Append-only (the database refuses UPDATE and DELETE, see migration 001); the
  * app has no route that edits it.
  */
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import { newId, nowIso } from '../db/ids.js';
 import type { AuditEntry, AuditLogTable, Database } from '../db/schema.js';
 
@@ -21,7 +21,27 @@ export interface AuditEvent {
   detail?: Record<string, unknown>;
 }
 
+/**
+ * Views are the most frequent entries (every dashboard and scan page), and on
+ * PostgreSQL each commit waits for a WAL flush: in the platform benchmark that one wait
+ * took the dashboard's p99 at 200 req/s from 18 ms to over 200 ms. So a view entry is
+ * committed without waiting for the flush (synchronous_commit off, for that transaction
+ * only): it can be lost only if the database server itself crashes within the WAL
+ * writer's delay (0.2 s by default), never corrupted. Changes keep the full guarantee.
+ * This matches SQLite's synchronous=NORMAL (src/db/connect.ts).
+ */
 export async function audit(db: Kysely<Database>, actor: Actor, event: AuditEvent, now = new Date()): Promise<void> {
+  if (event.action === 'view' && db.getExecutor().adapter instanceof PostgresAdapter) {
+    await db.transaction().execute(async (trx) => {
+      await sql`SET LOCAL synchronous_commit TO OFF`.execute(trx);
+      await insertEntry(trx, actor, event, now);
+    });
+    return;
+  }
+  await insertEntry(db, actor, event, now);
+}
+
+async function insertEntry(db: Kysely<Database>, actor: Actor, event: AuditEvent, now: Date): Promise<void> {
   await db
     .insertInto('audit_log')
     .values({

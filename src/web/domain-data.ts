@@ -178,7 +178,7 @@ export async function previousDoneScan(db: Kysely<Database>, scan: Pick<Scan, 'o
  * The newest finished scan of each domain that found failures, worst first, at most
  * `limit` of them (the overview's "what to fix first" reads only these results).
  */
-export async function latestFailingScans(db: Kysely<Database>, orgId: string, limit: number): Promise<(Pick<Scan, 'id' | 'target' | 'count_fail' | 'result_json'>)[]> {
+export async function latestFailingScans(db: Kysely<Database>, orgId: string, limit: number): Promise<(Pick<Scan, 'id' | 'target' | 'count_fail'>)[]> {
   return db
     .selectFrom('domains as d')
     .innerJoin('scans as s', (join) =>
@@ -197,13 +197,20 @@ export async function latestFailingScans(db: Kysely<Database>, orgId: string, li
         ),
       ),
     )
-    .select(['s.id', 's.target', 's.count_fail', 's.result_json'])
+    .select(['s.id', 's.target', 's.count_fail'])
     .where('d.org_id', '=', orgId)
     .where('s.count_fail', '>', 0)
     .orderBy('s.count_fail', 'desc')
     .orderBy('s.target')
     .limit(limit)
     .execute();
+}
+
+/** The stored results of these scans of one organisation (read only for what a cache lacks). */
+export async function scanResultsJson(db: Kysely<Database>, orgId: string, ids: readonly string[]): Promise<Map<string, string | null>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('scans').select(['id', 'result_json']).where('org_id', '=', orgId).where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((row) => [row.id, row.result_json]));
 }
 
 export function parseResult(json: string | null): ScanResult | null {

@@ -44,15 +44,34 @@ function ui(): i18n {
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
+/**
+ * Rendered texts, memoised per language: an i18next lookup costs tens of microseconds and
+ * a page makes dozens (the platform benchmark found the dashboard spending most of its
+ * time here). Bounded, so texts with ever-new parameters cannot grow it without limit.
+ */
+const MEMO_LIMIT = 5_000;
+const translators = new Map<Lang, Translate>();
+
 /** A translator for one language. A missing key throws: tests then catch it. */
 export function translator(lang: Lang): Translate {
+  const existing = translators.get(lang);
+  if (existing) return existing;
   const fixed = ui().getFixedT(lang, 'ui');
-  return (key, params) => {
+  const memo = new Map<string, string>();
+  const translate: Translate = (key, params) => {
+    const memoKey = params ? `${key}\u0000${JSON.stringify(params)}` : key;
+    const cached = memo.get(memoKey);
+    if (cached !== undefined) return cached;
     // With a count, i18next picks key_one / key_other by the language's plural rules.
     const known = key in UI_TEXTS[lang] || (params?.count !== undefined && `${key}_other` in UI_TEXTS[lang]);
     if (!known) throw new Error(`missing UI text "${key}" (${lang})`);
-    return fixed(key, params ?? {});
+    const text = fixed(key, params ?? {});
+    if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value as string);
+    memo.set(memoKey, text);
+    return text;
   };
+  translators.set(lang, translate);
+  return translate;
 }
 
 /** Pick the best language from an Accept-Language header (q-values honoured). */

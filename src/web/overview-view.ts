@@ -25,17 +25,42 @@ export interface FixItem {
  * summary text renderReport gives; only failed checks are rendered, as this runs on
  * every load of the overview.
  */
-export function fixFirstItems(scans: { id: string; target: string; result_json: string | null }[], lang: Lang): FixItem[] {
+/**
+ * A finished scan never changes, so its failed findings are rendered once per language
+ * and kept (bounded): parsing ~30 KiB of result JSON per scan on every dashboard view
+ * was the page's second-largest cost in the platform benchmark.
+ */
+const FIX_MEMO_LIMIT = 2_000;
+const fixMemo = new Map<string, FixItem[]>();
+
+function renderFindings(scan: { id: string; target: string }, json: string | null, lang: Lang): FixItem[] {
+  const result = parseResult(json);
+  if (!result) return [];
   const items: FixItem[] = [];
-  for (const scan of scans) {
-    const result = parseResult(scan.result_json);
-    if (!result) continue;
-    for (const { id, status, verdict } of result.results) {
-      const check = status === 'fail' ? findCheck(id) : undefined;
-      if (check) items.push({ scanId: scan.id, target: scan.target, checkId: id, summary: renderMessage(CHECKS, check, verdict.summary, lang) });
-    }
+  for (const { id, status, verdict } of result.results) {
+    const check = status === 'fail' ? findCheck(id) : undefined;
+    if (check) items.push({ scanId: scan.id, target: scan.target, checkId: id, summary: renderMessage(CHECKS, check, verdict.summary, lang) });
   }
   return items;
+}
+
+/** The failed findings of these finished scans; results are read (via load) only for scans not in the memo. */
+export async function fixFirstItems(
+  scans: { id: string; target: string }[],
+  lang: Lang,
+  load: (ids: string[]) => Promise<Map<string, string | null>>,
+): Promise<FixItem[]> {
+  const missing = scans.filter((scan) => !fixMemo.has(`${scan.id}:${lang}`));
+  const loaded = await load(missing.map((scan) => scan.id));
+  return scans.flatMap((scan) => {
+    const memoKey = `${scan.id}:${lang}`;
+    const cached = fixMemo.get(memoKey);
+    if (cached) return cached;
+    const items = renderFindings(scan, loaded.get(scan.id) ?? null, lang);
+    if (fixMemo.size >= FIX_MEMO_LIMIT) fixMemo.delete(fixMemo.keys().next().value as string);
+    fixMemo.set(memoKey, items);
+    return items;
+  });
 }
 
 const FIX_FIRST_SHOWN = 10;

@@ -17,6 +17,7 @@ import {
   findDomain,
   findScan,
   latestFailingScans,
+  scanResultsJson,
   listDomainsWithLatest,
   parseResult,
   previousDoneScan,
@@ -59,7 +60,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox = async (app) => {
       await audit(db, actorOf(request), { orgId: ctx.org.id, action: 'view', recordType: 'scan-summary', detail: { scans: failing.map((scan) => scan.id) } });
     }
     const body = renderOverview(
-      { org: ctx.org, role: ctx.role, domains, fixItems: fixFirstItems(failing, request.lang), csrfField: reply.csrfField(), ...form },
+      { org: ctx.org, role: ctx.role, domains, fixItems: await fixFirstItems(failing, request.lang, (ids) => scanResultsJson(db, ctx.org.id, ids)), csrfField: reply.csrfField(), ...form },
       request.lang,
       request.t,
     );
