@@ -130,7 +130,6 @@ export function renderOverview(view: OverviewView, lang: Lang, t: Translate): Sa
       </section>`
     : html`<p class="hint">${t('domainAdd.viewerNote')}</p>`;
   return html`${view.notice ? html`<p class="notice" role="status">${view.notice}</p>` : ''}
-    <h1>${org.name}</h1>
     ${renderFixFirst(org.id, view.fixItems, anyScanned, lang, t)}
     <section aria-labelledby="domains">
       <h2 id="domains">${t('overview.domains')}</h2>

@@ -64,7 +64,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox = async (app) => {
       request.lang,
       request.t,
     );
-    return reply.page({ title: ctx.org.name, org: ctx.org, status: form.status ?? 200, body: html`${orgNav(ctx.org, ctx.role, request.t, 'overview')}${body}` });
+    return reply.page({ title: ctx.org.name, org: ctx.org, status: form.status ?? 200, body: html`<h1>${ctx.org.name}</h1>${orgNav(ctx.org, ctx.role, request.t, 'overview')}${body}` });
   }
 
   app.get('/orgs/:orgId', { schema: { params: OrgParams, querystring: OverviewQuery } }, async (request, reply) => {
