@@ -3,7 +3,7 @@
  * takes the organisation id and puts it in the WHERE clause, so an id that belongs to
  * another organisation simply finds nothing (and the caller answers 404).
  */
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import { UsageError } from '../core/errors.js';
 import { newId, nowIso } from '../db/ids.js';
 import type { Database, Domain, Scan, ScanStatus } from '../db/schema.js';
@@ -39,23 +39,23 @@ export async function listDomains(db: Kysely<Database>, orgId: string): Promise<
   return db.selectFrom('domains').select(['id', 'name', 'created_at']).where('org_id', '=', orgId).orderBy('name').execute();
 }
 
+/**
+ * The id of domain d's newest scan (optionally: newest finished one), for a join on
+ * `scans as s`; one index walk per domain on (domain_id, created_at, id).
+ */
+function newestScanOfDomain(eb: ExpressionBuilder<Database & { d: Database['domains']; s: Database['scans'] }, 'd' | 's'>, finishedOnly: boolean) {
+  let query = eb.selectFrom('scans as latest').select('latest.id').whereRef('latest.domain_id', '=', 'd.id');
+  if (finishedOnly) query = query.where('latest.status', '=', 'done');
+  return query.orderBy('latest.created_at', 'desc').orderBy('latest.id', 'desc').limit(1);
+}
+
 /** Each domain with its newest scan (one correlated lookup per domain, on the domain/created index). */
 export async function listDomainsWithLatest(db: Kysely<Database>, orgId: string): Promise<DomainWithLatest[]> {
   const rows = await db
     .selectFrom('domains as d')
     .leftJoin('scans as s', (join) =>
       join.on((eb) =>
-        eb(
-          's.id',
-          '=',
-          eb
-            .selectFrom('scans as latest')
-            .select('latest.id')
-            .whereRef('latest.domain_id', '=', 'd.id')
-            .orderBy('latest.created_at', 'desc')
-            .orderBy('latest.id', 'desc')
-            .limit(1),
-        ),
+        eb('s.id', '=', newestScanOfDomain(eb, false)),
       ),
     )
     .select(['d.id as d_id', 'd.name as d_name', 'd.created_at as d_created_at'])
@@ -183,18 +183,7 @@ export async function latestFailingScans(db: Kysely<Database>, orgId: string, li
     .selectFrom('domains as d')
     .innerJoin('scans as s', (join) =>
       join.on((eb) =>
-        eb(
-          's.id',
-          '=',
-          eb
-            .selectFrom('scans as latest')
-            .select('latest.id')
-            .whereRef('latest.domain_id', '=', 'd.id')
-            .where('latest.status', '=', 'done')
-            .orderBy('latest.created_at', 'desc')
-            .orderBy('latest.id', 'desc')
-            .limit(1),
-        ),
+        eb('s.id', '=', newestScanOfDomain(eb, true)),
       ),
     )
     .select(['s.id', 's.target', 's.count_fail'])
