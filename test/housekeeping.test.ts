@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pruneExpired } from '../src/accounts/housekeeping.js';
-import { recordFailure } from '../src/accounts/login-throttle.js';
 import { createSession, revokeSession } from '../src/accounts/sessions.js';
 import { createOrg, createUser } from '../src/accounts/users.js';
 import { newId, nowIso } from '../src/db/ids.js';
@@ -22,8 +21,10 @@ describe.each(DIALECTS)('housekeeping (%s)', (dialect) => {
     const now = new Date('2026-06-01T12:00:00Z');
     const user = await createUser(db, { email: 'keep@shop.example', displayName: 'Keep', password: STRONG_PASSWORD });
     const org = await createOrg(db, { name: 'Shop', kind: 'webshop', ownerId: user.id });
-    await recordFailure(db, ['account:old@shop.example'], new Date(now.getTime() - 2 * DAY));
-    await recordFailure(db, ['account:new@shop.example'], new Date(now.getTime() - 60_000));
+    await db.insertInto('login_failures').values([
+      { id: newId(), subject: 'account:old@shop.example', at: nowIso(new Date(now.getTime() - 2 * DAY)) },
+      { id: newId(), subject: 'account:new@shop.example', at: nowIso(new Date(now.getTime() - 60_000)) },
+    ]).execute();
     const old = await createSession(db, user.id, 'full', { ip: '127.0.0.1', userAgent: 'old' }, new Date(now.getTime() - 40 * DAY));
     await revokeSession(db, old.session.id, new Date(now.getTime() - 35 * DAY));
     const current = await createSession(db, user.id, 'full', { ip: '127.0.0.1', userAgent: 'new' }, new Date(now.getTime() - DAY));

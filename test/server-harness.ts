@@ -10,6 +10,7 @@ import { once } from 'node:events';
 import http from 'node:http';
 import type { Socket } from 'node:net';
 import type { Kysely } from 'kysely';
+import { queuedScan } from '../src/jobs/scan-service.js';
 import { createOrg, createUser } from '../src/accounts/users.js';
 import { newId, nowIso } from '../src/db/ids.js';
 import type { Database } from '../src/db/schema.js';
@@ -171,29 +172,9 @@ export async function seedQueuedScan(db: Kysely<Database>, target: string): Prom
   const org = await createOrg(db, { name: 'Slow Shop', kind: 'webshop', ownerId: user.id });
   const domainId = newId();
   await db.insertInto('domains').values({ id: domainId, org_id: org.id, name: target, created_at: nowIso(), created_by: user.id }).execute();
-  const scanId = newId();
-  await db
-    .insertInto('scans')
-    .values({
-      id: scanId,
-      org_id: org.id,
-      domain_id: domainId,
-      target,
-      status: 'queued',
-      requested_by: user.id,
-      created_at: nowIso(),
-      started_at: null,
-      finished_at: null,
-      attempts: 0,
-      error: null,
-      score_web: null,
-      count_fail: null,
-      count_warn: null,
-      count_pass: null,
-      result_json: null,
-    })
-    .execute();
-  return scanId;
+  const scan = queuedScan({ orgId: org.id, domainId, target, requestedBy: user.id });
+  await db.insertInto('scans').values(scan).execute();
+  return scan.id;
 }
 
 export interface HttpAnswer {

@@ -33,13 +33,6 @@ export async function retryAfterSeconds(db: Kysely<Database>, subject: string, l
   return Math.max(1, Math.ceil((Date.parse(oldest.at) + windowMs - now.getTime()) / 1000));
 }
 
-export async function recordFailure(db: Kysely<Database>, subjects: readonly string[], now = new Date()): Promise<void> {
-  await db
-    .insertInto('login_failures')
-    .values(subjects.map((subject) => ({ id: newId(), subject, at: nowIso(now) })))
-    .execute();
-}
-
 /** A successful sign-in clears the account's count (not the address's). */
 export async function clearFailures(db: Kysely<Database>, subject: string): Promise<void> {
   await db.deleteFrom('login_failures').where('subject', '=', subject).execute();

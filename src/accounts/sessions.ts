@@ -84,10 +84,6 @@ export async function loadSession(
   return { session, user };
 }
 
-export async function promoteSession(db: Kysely<Database>, sessionId: string): Promise<void> {
-  await db.updateTable('sessions').set({ stage: 'full' }).where('id', '=', sessionId).execute();
-}
-
 export async function revokeSession(db: Kysely<Database>, sessionId: string, now = new Date()): Promise<void> {
   await db.updateTable('sessions').set({ revoked_at: nowIso(now) }).where('id', '=', sessionId).where('revoked_at', 'is', null).execute();
 }

@@ -55,11 +55,6 @@ export class InProcessQueue implements ScanQueue {
     }
   }
 
-  /** Scans running or waiting now (for /healthz and tests). */
-  get load(): { running: number; waiting: number } {
-    return { running: this.running.size, waiting: this.waiting.length };
-  }
-
   async stop(graceMs: number): Promise<void> {
     this.stopping = true;
     this.waiting.length = 0;

@@ -6,6 +6,35 @@ import type { ScanOptions } from '../scan/engine.js';
 import { executeScan, type ExecuteLimits, type ExecuteOutcome, type ScanRunner } from './execute-scan.js';
 import type { ScanQueue } from './queue.js';
 
+export interface ScanRequest {
+  orgId: string;
+  domainId: string;
+  target: string;
+  requestedBy: string;
+}
+
+/** The row of a scan that waits for a worker. */
+export function queuedScan(input: ScanRequest): Scan {
+  return {
+    id: newId(),
+    org_id: input.orgId,
+    domain_id: input.domainId,
+    target: input.target,
+    status: 'queued',
+    requested_by: input.requestedBy,
+    created_at: nowIso(),
+    started_at: null,
+    finished_at: null,
+    attempts: 0,
+    error: null,
+    score_web: null,
+    count_fail: null,
+    count_warn: null,
+    count_pass: null,
+    result_json: null,
+  };
+}
+
 export class ScanService {
   constructor(
     private readonly db: Kysely<Database>,
@@ -15,25 +44,8 @@ export class ScanService {
     private readonly limits: ExecuteLimits = {},
   ) {}
 
-  async request(input: { orgId: string; domainId: string; target: string; requestedBy: string }): Promise<Scan> {
-    const scan: Scan = {
-      id: newId(),
-      org_id: input.orgId,
-      domain_id: input.domainId,
-      target: input.target,
-      status: 'queued',
-      requested_by: input.requestedBy,
-      created_at: nowIso(),
-      started_at: null,
-      finished_at: null,
-      attempts: 0,
-      error: null,
-      score_web: null,
-      count_fail: null,
-      count_warn: null,
-      count_pass: null,
-      result_json: null,
-    };
+  async request(input: ScanRequest): Promise<Scan> {
+    const scan = queuedScan(input);
     await this.db.insertInto('scans').values(scan).execute();
     await this.queue.enqueue(scan.id);
     return scan;

@@ -17,7 +17,7 @@ import { isId, requireUser } from '../context.js';
 import { notFound } from '../errors.js';
 import { html, type SafeHtml } from '../html.js';
 import { alertBox, noticeBox, orgsRequiringTotp, timeTag } from './account-view.js';
-import { reserveSignIn } from './auth.js';
+import { reserveSignIn, throttledMessage } from './auth.js';
 import { revokeOtherSessions } from '../../accounts/account-sessions.js';
 
 const RequiredBy = Type.Optional(Type.String({ maxLength: 100 }));
@@ -202,10 +202,7 @@ export const accountSecurityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const t = request.t;
     if (!hasTotp(user)) return reply.redirect('/account/security', 303);
     const attempt = await reserveSignIn(app, user.email, request.ip);
-    if (attempt.wait > 0) {
-      reply.header('retry-after', String(attempt.wait));
-      return securityPage(request, reply, user, { problem: t('login.throttled', { count: Math.ceil(attempt.wait / 60) }), problemAt: 'regenerate' }, 429);
-    }
+    if (attempt.wait > 0) return securityPage(request, reply, user, { problem: throttledMessage(request, reply, attempt.wait), problemAt: 'regenerate' }, 429);
     if (!(await verifySecondFactor(db, box, user, request.body.code))) {
       return securityPage(request, reply, user, { problem: t('security.codeFailed'), problemAt: 'regenerate' }, 400);
     }
@@ -220,10 +217,7 @@ export const accountSecurityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const t = request.t;
     if (!hasTotp(user)) return reply.redirect('/account/security', 303);
     const attempt = await reserveSignIn(app, user.email, request.ip);
-    if (attempt.wait > 0) {
-      reply.header('retry-after', String(attempt.wait));
-      return securityPage(request, reply, user, { problem: t('login.throttled', { count: Math.ceil(attempt.wait / 60) }), problemAt: 'disable' }, 429);
-    }
+    if (attempt.wait > 0) return securityPage(request, reply, user, { problem: throttledMessage(request, reply, attempt.wait), problemAt: 'disable' }, 429);
     // The code (perhaps a recovery code) is spent only when the password is right; one
     // message for either mistake, so the form does not confirm a guessed password.
     const passwordOk = await verifyPassword(user.password_hash, request.body.password);

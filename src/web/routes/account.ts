@@ -16,7 +16,7 @@ import { requireUser } from '../context.js';
 import { html } from '../html.js';
 import { accountSecurityRoutes } from './account-security.js';
 import { alertBox, noticeBox, timeTag } from './account-view.js';
-import { reserveSignIn } from './auth.js';
+import { reserveSignIn, throttledMessage } from './auth.js';
 
 /** Each language named in itself, so a reader finds their own whatever the page language. */
 const LANG_NAMES: Record<(typeof LANGS)[number], string> = { en: 'English', nl: 'Nederlands', sv: 'Svenska' };
@@ -136,10 +136,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { current, password } = request.body;
     // A stolen session must not become a way to guess the password without limit.
     const attempt = await reserveSignIn(app, user.email, request.ip);
-    if (attempt.wait > 0) {
-      reply.header('retry-after', String(attempt.wait));
-      return accountPage(request, reply, user, { password: t('login.throttled', { count: Math.ceil(attempt.wait / 60) }) }, 429);
-    }
+    if (attempt.wait > 0) return accountPage(request, reply, user, { password: throttledMessage(request, reply, attempt.wait) }, 429);
     if (!(await verifyPassword(user.password_hash, current))) {
       return accountPage(request, reply, user, { password: t('account.currentWrong') }, 400);
     }

@@ -68,6 +68,12 @@ export async function reserveSignIn(app: FastifyInstance, email: string, ip: str
   return { wait: reservation.wait, release: () => releaseAttempt(db, reservation.ids) };
 }
 
+/** The answer to an attempt over the limit: sets Retry-After and says how long to wait. */
+export function throttledMessage(request: FastifyRequest, reply: FastifyReply, waitSeconds: number): string {
+  reply.header('retry-after', String(waitSeconds));
+  return request.t('login.throttled', { count: Math.ceil(waitSeconds / 60) });
+}
+
 function alert(message: string | undefined): SafeHtml | string {
   return message ? html`<p class="alert" role="alert">${message}</p>` : '';
 }
@@ -159,10 +165,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { email, password, next } = request.body;
     const t = request.t;
     const attempt = await reserveSignIn(app, email, request.ip);
-    if (attempt.wait > 0) {
-      reply.header('retry-after', String(attempt.wait));
-      return loginPage(request, reply, { email, next }, t('login.throttled', { count: Math.ceil(attempt.wait / 60) }), 429);
-    }
+    if (attempt.wait > 0) return loginPage(request, reply, { email, next }, throttledMessage(request, reply, attempt.wait), 429);
     const user = await findUserByEmail(db, normaliseEmail(email));
     const ok = user ? await verifyPassword(user.password_hash, password) : await verifyAgainstDummy(password);
     if (!user || !ok) {
@@ -228,10 +231,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!pending) return reply.redirect(`/login?next=${encodeURIComponent(safeNext(next))}`, 303);
     const { session, user } = pending;
     const attempt = await reserveSignIn(app, user.email, request.ip);
-    if (attempt.wait > 0) {
-      reply.header('retry-after', String(attempt.wait));
-      return secondFactorPage(request, reply, next, t('login.throttled', { count: Math.ceil(attempt.wait / 60) }), 429);
-    }
+    if (attempt.wait > 0) return secondFactorPage(request, reply, next, throttledMessage(request, reply, attempt.wait), 429);
     const factor = await verifySecondFactor(db, app.deps.secretBox, user, code);
     if (!factor) {
       await audit(db, { userId: user.id, ip: request.ip }, { orgId: null, action: 'login', recordType: 'user', recordId: user.id, detail: { ok: false, step: 'second-factor' } });
