@@ -7,6 +7,7 @@ import type { ExposedPathProbe, PathEvidence } from '../../evidence.js';
 import type { CollectContext } from '../context.js';
 import { fetchChain, firstHeader } from './fetch.js';
 import { requestOnce } from './request.js';
+import { mapLimit } from '../../../core/concurrency.js';
 
 /**
  * Files commonly left behind on web servers, after the lists of well-known scanners
@@ -33,19 +34,6 @@ const SNIPPET_BYTES = 512;
 const TITLE_SCAN_BYTES = 16_384;
 const CONCURRENCY = 4;
 
-/** Run `work` over `items` with at most `limit` at a time, keeping the order of results. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 function htmlTitle(text: string): string | undefined {
   const match = /<title[^>]*>([^<]{0,300})<\/title>/i.exec(text);

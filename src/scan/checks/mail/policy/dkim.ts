@@ -1,0 +1,115 @@
+/**
+ * mail.dkim: DKIM keys under the selectors given (--dkim-selector) and providers'
+ * default selectors. A key is judged on what DNS shows: revoked, broken, RSA size,
+ * Ed25519. When no selector has a key the verdict is information, never a guess: the
+ * selector is only visible in signed mail, so "not found" proves nothing.
+ */
+import { mergeTexts, msg, verdict, type Check, type MessageRef, type Status } from '../../../check.js';
+import type { DkimKeyEvidence } from '../../../evidence-mail-policy.js';
+import { declaresNoMail, list, noMailVerdict, POLICY_SHARED_TEXTS } from './shared.js';
+
+function keyLabel(key: DkimKeyEvidence): string {
+  const size = key.keyType === 'ed25519' ? 'Ed25519' : key.bits !== undefined ? `RSA ${key.bits}` : (key.keyType ?? 'rsa');
+  return `${key.selector} (${size})`;
+}
+
+function judgeKey(key: DkimKeyEvidence): { status: Status; advice?: MessageRef } {
+  const host = key.name;
+  if (key.errors.length > 0) return { status: 'warn', advice: msg('fixBroken', { host, reason: key.errors.join('; ') }) };
+  if (key.keyType === 'ed25519') return { status: 'pass' };
+  const bits = key.bits ?? 0;
+  if (bits < 1024) return { status: 'fail', advice: msg('replaceWeak', { host, bits }) };
+  if (bits < 2048) return { status: 'warn', advice: msg('upgrade1024', { host, bits }) };
+  return { status: 'pass' };
+}
+
+const ORDER: readonly Status[] = ['fail', 'warn', 'pass'];
+
+export const mailDkim: Check = {
+  id: 'mail.dkim',
+  texts: mergeTexts(POLICY_SHARED_TEXTS, {
+    en: {
+      title: 'Signed mail (DKIM)',
+      verifies: 'DKIM signs outgoing e-mail with a key whose public half is in the DNS, so receivers can tell real e-mail from forgeries. Weerbaar looks for keys under the selector names you give and the default names of common e-mail providers, and judges the keys it finds (RSA of at least 2048 bits, or Ed25519; not revoked).',
+      pass: 'DKIM keys found for {{domain}}: {{keys}}.',
+      weak: 'DKIM keys found for {{domain}}, but not all of them are in order: {{keys}}.',
+      tooWeak: 'A DKIM key of {{domain}} is too weak to be trusted: {{keys}}.',
+      allRevoked: 'Every DKIM key found for {{domain}} has been revoked (empty p=): {{keys}}. E-mail signed with them cannot be verified.',
+      allBroken: 'The DKIM key records found for {{domain}} cannot be used: {{keys}}.',
+      notFound: 'No DKIM key was found for {{domain}} under the {{count}} selector names tried ({{selectors}}). That does not mean DKIM is missing: the selector name is only visible in signed e-mail, so Weerbaar cannot see keys under other names from outside.',
+      notApplicable: '{{domain}} sends no e-mail (no mail servers and SPF "v=spf1 -all"), so DKIM does not apply.',
+      giveSelector: 'To have your DKIM key checked, find the selector in an e-mail you sent (the s= value in the DKIM-Signature header, or ask your e-mail provider) and scan again with --dkim-selector NAME.',
+      setUpDkim: 'If you do not sign your e-mail with DKIM yet, turn it on at your e-mail provider (Microsoft 365, Google Workspace and most newsletter services have a setting for it) and publish the records they give you.',
+      fixBroken: 'The key record at {{host}} cannot be used ({{reason}}). Copy the record again from your e-mail provider, or remove it if the selector is no longer used.',
+      replaceWeak: 'The key at {{host}} is RSA {{bits}} bits, which can be broken. Create a new key of 2048 bits at your e-mail provider, publish it, and revoke the old one (publish it with an empty p=).',
+      upgrade1024: 'The key at {{host}} is RSA {{bits}} bits. That still counts, but 2048 bits is the current standard: create a 2048-bit key at your e-mail provider and switch to it.',
+      revokeNote: 'Revoked keys found (this is fine after a key change): {{keys}}.',
+      testingNote: 'The key at {{host}} is in test mode (t=y), so receivers treat failing signatures as unsigned. Remove t=y once DKIM works.',
+    },
+    nl: {
+      title: 'Ondertekende mail (DKIM)',
+      verifies: 'DKIM ondertekent uitgaande e-mail met een sleutel waarvan de publieke helft in de DNS staat, zodat ontvangers echte e-mail van vervalsingen kunnen onderscheiden. Weerbaar zoekt sleutels onder de selectornamen die u opgeeft en de standaardnamen van gangbare e-mailproviders, en beoordeelt de sleutels die het vindt (RSA van minstens 2048 bits, of Ed25519; niet ingetrokken).',
+      pass: 'DKIM-sleutels gevonden voor {{domain}}: {{keys}}.',
+      weak: 'DKIM-sleutels gevonden voor {{domain}}, maar niet alle zijn in orde: {{keys}}.',
+      tooWeak: 'Een DKIM-sleutel van {{domain}} is te zwak om te vertrouwen: {{keys}}.',
+      allRevoked: 'Elke gevonden DKIM-sleutel van {{domain}} is ingetrokken (lege p=): {{keys}}. E-mail die ermee is ondertekend, kan niet worden geverifieerd.',
+      allBroken: 'De gevonden DKIM-sleutelrecords van {{domain}} zijn onbruikbaar: {{keys}}.',
+      notFound: 'Er is geen DKIM-sleutel gevonden voor {{domain}} onder de {{count}} geprobeerde selectornamen ({{selectors}}). Dat betekent niet dat DKIM ontbreekt: de selectornaam is alleen zichtbaar in ondertekende e-mail, dus Weerbaar kan sleutels onder andere namen van buitenaf niet zien.',
+      notApplicable: '{{domain}} verstuurt geen e-mail (geen mailservers en SPF "v=spf1 -all"), dus DKIM is niet van toepassing.',
+      giveSelector: 'Om uw DKIM-sleutel te laten controleren, zoekt u de selector op in een e-mail die u hebt verstuurd (de waarde s= in de kop DKIM-Signature, of vraag het uw e-mailprovider) en scant u opnieuw met --dkim-selector NAAM.',
+      setUpDkim: 'Als u uw e-mail nog niet met DKIM ondertekent, zet het dan aan bij uw e-mailprovider (Microsoft 365, Google Workspace en de meeste nieuwsbriefdiensten hebben er een instelling voor) en publiceer de records die u krijgt.',
+      fixBroken: 'Het sleutelrecord op {{host}} is onbruikbaar ({{reason}}). Kopieer het record opnieuw van uw e-mailprovider, of verwijder het als de selector niet meer wordt gebruikt.',
+      replaceWeak: 'De sleutel op {{host}} is RSA {{bits}} bits, en die is te kraken. Maak bij uw e-mailprovider een nieuwe sleutel van 2048 bits, publiceer die en trek de oude in (publiceer hem met een lege p=).',
+      upgrade1024: 'De sleutel op {{host}} is RSA {{bits}} bits. Dat telt nog, maar 2048 bits is de huidige standaard: maak bij uw e-mailprovider een sleutel van 2048 bits en stap daarop over.',
+      revokeNote: 'Ingetrokken sleutels gevonden (dat is in orde na een sleutelwissel): {{keys}}.',
+      testingNote: 'De sleutel op {{host}} staat in testmodus (t=y), dus ontvangers behandelen afgekeurde handtekeningen als niet-ondertekend. Verwijder t=y zodra DKIM werkt.',
+    },
+    sv: {
+      title: 'Signerad e-post (DKIM)',
+      verifies: 'DKIM signerar utgående e-post med en nyckel vars publika del finns i DNS, så att mottagare kan skilja äkta e-post från förfalskningar. Weerbaar letar efter nycklar under de selektornamn du anger och standardnamnen hos vanliga e-postleverantörer, och bedömer nycklarna den hittar (RSA på minst 2048 bitar, eller Ed25519; inte återkallade).',
+      pass: 'DKIM-nycklar hittades för {{domain}}: {{keys}}.',
+      weak: 'DKIM-nycklar hittades för {{domain}}, men alla är inte i sin ordning: {{keys}}.',
+      tooWeak: 'En DKIM-nyckel för {{domain}} är för svag för att lita på: {{keys}}.',
+      allRevoked: 'Alla DKIM-nycklar som hittades för {{domain}} är återkallade (tomt p=): {{keys}}. E-post som signerats med dem kan inte verifieras.',
+      allBroken: 'De DKIM-nyckelposter som hittades för {{domain}} går inte att använda: {{keys}}.',
+      notFound: 'Ingen DKIM-nyckel hittades för {{domain}} under de {{count}} selektornamn som provades ({{selectors}}). Det betyder inte att DKIM saknas: selektornamnet syns bara i signerad e-post, så Weerbaar kan inte se nycklar under andra namn utifrån.',
+      notApplicable: '{{domain}} skickar ingen e-post (inga e-postservrar och SPF "v=spf1 -all"), så DKIM gäller inte.',
+      giveSelector: 'För att få din DKIM-nyckel kontrollerad, leta upp selektorn i ett e-postmeddelande du skickat (värdet s= i rubriken DKIM-Signature, eller fråga din e-postleverantör) och skanna igen med --dkim-selector NAMN.',
+      setUpDkim: 'Om du inte signerar din e-post med DKIM än, slå på det hos din e-postleverantör (Microsoft 365, Google Workspace och de flesta nyhetsbrevstjänster har en inställning för det) och publicera posterna du får.',
+      fixBroken: 'Nyckelposten på {{host}} går inte att använda ({{reason}}). Kopiera posten igen från din e-postleverantör, eller ta bort den om selektorn inte längre används.',
+      replaceWeak: 'Nyckeln på {{host}} är RSA {{bits}} bitar, vilket går att knäcka. Skapa en ny nyckel på 2048 bitar hos din e-postleverantör, publicera den och återkalla den gamla (publicera den med tomt p=).',
+      upgrade1024: 'Nyckeln på {{host}} är RSA {{bits}} bitar. Det godkänns fortfarande, men 2048 bitar är dagens standard: skapa en nyckel på 2048 bitar hos din e-postleverantör och byt till den.',
+      revokeNote: 'Återkallade nycklar hittades (det är i sin ordning efter ett nyckelbyte): {{keys}}.',
+      testingNote: 'Nyckeln på {{host}} är i testläge (t=y), så mottagare behandlar underkända signaturer som osignerade. Ta bort t=y när DKIM fungerar.',
+    },
+  }),
+  run(evidence) {
+    const mail = evidence.mail;
+    if (!mail) return noMailVerdict();
+    const { domain, dkim } = mail;
+    const facts = { ...dkim };
+    if (declaresNoMail(mail)) return { ...verdict('skip', 'notApplicable', { domain }, [], facts), notApplicable: true };
+    if (dkim.error !== undefined) {
+      return { status: 'error', summary: msg('lookupFailed', { name: `_domainkey.${domain}`, error: dkim.error }), advice: [], evidence: facts };
+    }
+    const keys = dkim.keys ?? [];
+    const live = keys.filter((key) => !key.revoked);
+    const revoked = keys.filter((key) => key.revoked);
+    if (keys.length === 0) {
+      const selectors = (dkim.tried ?? []).map((entry) => entry.selector);
+      return verdict('info', 'notFound', { domain, count: selectors.length, selectors: list(selectors) }, [msg('giveSelector'), msg('setUpDkim')], facts);
+    }
+    if (live.length === 0) return verdict('fail', 'allRevoked', { domain, keys: list(revoked.map((key) => key.selector)) }, [msg('setUpDkim')], facts);
+
+    const judged = live.map((key) => ({ key, ...judgeKey(key) }));
+    const usable = judged.filter((entry) => entry.key.errors.length === 0);
+    const advice: MessageRef[] = judged.flatMap((entry) => (entry.advice ? [entry.advice] : []));
+    for (const key of live.filter((candidate) => candidate.testing)) advice.push(msg('testingNote', { host: key.name }));
+    if (revoked.length > 0) advice.push(msg('revokeNote', { keys: list(revoked.map((key) => key.selector)) }));
+    const labels = list(live.map(keyLabel));
+    if (usable.length === 0) return verdict('fail', 'allBroken', { domain, keys: list(live.map((key) => key.selector)) }, advice, facts);
+    const worst = ORDER.find((status) => judged.some((entry) => entry.status === status)) ?? 'pass';
+    const summary = worst === 'fail' ? 'tooWeak' : worst === 'warn' ? 'weak' : 'pass';
+    return verdict(worst, summary, { domain, keys: labels }, advice, facts);
+  },
+};
