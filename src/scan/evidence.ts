@@ -6,6 +6,8 @@
  * Convention: a collector that could not gather something sets `error` (a plain
  * sentence) instead of throwing; checks turn that into status `error`.
  */
+import type { DnssecEvidence } from './evidence-dnssec.js';
+import type { MailEvidence } from './evidence-mail.js';
 
 export interface ScanEvidence {
   /** Normalised target: lower-case ASCII (punycode), no trailing dot. */
@@ -13,6 +15,10 @@ export interface ScanEvidence {
   /** ISO time the collection started. */
   collectedAt: string;
   web?: WebEvidence;
+  /** The mail scan (src/scan/evidence-mail.ts). */
+  mail?: MailEvidence;
+  /** DNSSEC validation of the domain and its MX names (src/scan/evidence-dnssec.ts). */
+  dnssec?: DnssecEvidence;
 }
 
 export interface WebEvidence {
@@ -157,6 +163,22 @@ export interface CertInfo {
   selfSigned: boolean;
   isCA: boolean;
   fingerprintSha256: string;
+  /** What DANE matching needs (RFC 6698). Only in the mail scan's TLS evidence; web evidence never has it. */
+  dane?: CertDigests;
+}
+
+/** Digests of a certificate and of its SubjectPublicKeyInfo, lower-case hex, for TLSA matching types 1 and 2. */
+export interface CertDigests {
+  certSha256: string;
+  certSha512: string;
+  spkiSha256: string;
+  spkiSha512: string;
+  /** The DER itself (base64), kept only when a TLSA record asks for an exact match (matching type 0, selector 0). */
+  certDer?: string;
+  /** The SubjectPublicKeyInfo DER (base64), kept only for a TLSA record with selector 1 and matching type 0. */
+  spkiDer?: string;
+  /** This certificate's signature verifies with the next certificate's key in the chain as sent (DANE-TA paths). */
+  signedByNext?: boolean;
 }
 
 export interface TlsEvidence {

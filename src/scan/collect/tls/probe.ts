@@ -14,6 +14,7 @@ import type net from 'node:net';
 import tls from 'node:tls';
 import { TLS_VERSIONS, type CertInfo, type CipherSuiteSeen, type TlsEvidence, type TlsVersion } from '../../evidence.js';
 import { certInfo } from './cert-info.js';
+import { certDigests } from './cert-digests.js';
 import { certificateFromFlight } from './raw-certificate.js';
 import { AttemptError, createLimiter } from './connection.js';
 import type { Enumeration } from './enumerate.js';
@@ -47,6 +48,8 @@ export interface ProbeTlsOptions {
   signal: AbortSignal;
   /** For STARTTLS: returns a socket already past STARTTLS; when absent, plain TCP to address:port. */
   connect?: () => Promise<net.Socket>;
+  /** Add CertInfo.dane (digests and DER for DANE matching) to every certificate. Off for the web scan. */
+  certificateDigests?: boolean;
 }
 
 const CONCURRENCY = 8;
@@ -200,7 +203,7 @@ export async function probeTls(options: ProbeTlsOptions): Promise<TlsEvidence> {
     let certificate: TlsEvidence['certificate'];
     if (handshake) {
       const chainDer = !needChainProbe && topLegacy?.flight?.certificates ? topLegacy.flight.certificates : 'value' in chainProbe && chainProbe.value ? chainProbe.value : handshake.path;
-      const chain = chainDer.map(safeCertInfo).filter((info): info is CertInfo => info !== undefined);
+      const chain = chainInfo(chainDer, options.certificateDigests === true);
       if (chain.length < chainDer.length) untested.push({ what: 'Certificates in the chain', why: 'The server sent a certificate that could not be parsed.' });
       certificate = {
         chain,
@@ -215,7 +218,7 @@ export async function probeTls(options: ProbeTlsOptions): Promise<TlsEvidence> {
       const rawChain = topLegacy?.flight?.certificates ?? [];
       const fromFlight = rawChain.length > 0 ? certificateFromFlight(rawChain, options.host, options.ca) : undefined;
       if (fromFlight) {
-        const chain = rawChain.map(safeCertInfo).filter((info): info is CertInfo => info !== undefined);
+        const chain = chainInfo(rawChain, options.certificateDigests === true);
         certificate = { chain, ...fromFlight };
         untested.push({ what: 'OCSP stapling', why: 'No TLS handshake could be completed, so the certificate was read from the server\'s first message and verified by Weerbaar itself.' });
       } else {
@@ -280,6 +283,18 @@ function safeCertInfo(der: Buffer): CertInfo | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** CertInfo for each certificate that parses, with the DANE digests when asked for. */
+function chainInfo(chainDer: readonly Buffer[], digests: boolean): CertInfo[] {
+  const chain: CertInfo[] = [];
+  chainDer.forEach((der, index) => {
+    const info = safeCertInfo(der);
+    if (!info) return;
+    const dane = digests ? certDigests(der, chainDer[index + 1]) : undefined;
+    chain.push(dane ? { ...info, dane } : info);
+  });
+  return chain;
 }
 
 function sslv2Failed(outcome: { value: boolean } | { error: unknown }): outcome is { error: unknown } {

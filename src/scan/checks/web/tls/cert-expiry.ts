@@ -11,7 +11,8 @@ import { belowRoot, certName, certificateOf, hostVerdict, judgeTlsHosts, type Ho
 const DAY = 86_400_000;
 const WARN_DAYS = 14;
 
-function judge(host: string, tls: TlsEvidence, now: Date): HostVerdict {
+/** The per-host judgement, shared with the mail twin (src/scan/checks/mail/transport). */
+export function judge(host: string, tls: TlsEvidence, now: Date): HostVerdict {
   const certificate = certificateOf(host, tls);
   if ('status' in certificate) return certificate;
   const [leaf, ...others] = certificate.chain;

@@ -17,7 +17,8 @@ function namesOf(certificate: NonNullable<TlsEvidence['certificate']>): string {
   return names.length > 5 ? `${shown}, …` : shown || '-';
 }
 
-function judge(host: string, tls: TlsEvidence): HostVerdict {
+/** The per-host judgement, shared with the mail twin (src/scan/checks/mail/transport). */
+export function judge(host: string, tls: TlsEvidence): HostVerdict {
   const certificate = certificateOf(host, tls);
   if ('status' in certificate) return certificate;
   const names = namesOf(certificate);

@@ -17,7 +17,8 @@ export function describeKey(cert: CertInfo): string {
   return cert.keyType;
 }
 
-function judge(host: string, tls: TlsEvidence): HostVerdict {
+/** The per-host judgement, shared with the mail twin (src/scan/checks/mail/transport). */
+export function judge(host: string, tls: TlsEvidence): HostVerdict {
   const certificate = certificateOf(host, tls);
   if ('status' in certificate) return certificate;
   const graded = belowRoot(certificate.chain).map((cert) => ({ name: certName(cert), key: describeKey(cert), grade: certKeyGrade(cert) }));

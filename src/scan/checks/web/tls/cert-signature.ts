@@ -9,7 +9,8 @@ import { signatureGrade } from '../../../tls-policy.js';
 import { withTlsTexts } from './common-texts.js';
 import { belowRoot, certName, certificateOf, hostVerdict, judgeTlsHosts, type HostVerdict } from './hosts.js';
 
-function judge(host: string, tls: TlsEvidence): HostVerdict {
+/** The per-host judgement, shared with the mail twin (src/scan/checks/mail/transport). */
+export function judge(host: string, tls: TlsEvidence): HostVerdict {
   const certificate = certificateOf(host, tls);
   if ('status' in certificate) return certificate;
   const graded = belowRoot(certificate.chain).map((cert) => ({ name: certName(cert), algorithm: cert.signatureAlgorithm, grade: signatureGrade(cert.signatureAlgorithm) }));

@@ -47,7 +47,8 @@ const ADVICE: Record<Problem, string> = {
   notYetValid: 'checkDates',
 };
 
-function judge(host: string, tls: TlsEvidence): HostVerdict {
+/** The per-host judgement, shared with the mail twin (src/scan/checks/mail/transport). */
+export function judge(host: string, tls: TlsEvidence): HostVerdict {
   const certificate = certificateOf(host, tls);
   if ('status' in certificate) return certificate;
   const evidence = { trusted: certificate.trusted, trustError: certificate.trustError, chain: certificate.chain.map((cert) => cert.subject) };

@@ -11,7 +11,8 @@ import { withTlsTexts } from './common-texts.js';
 import { hostVerdict, judgeTlsHosts, type HostVerdict } from './hosts.js';
 import { VERSION_LABELS } from './version.js';
 
-function judge(host: string, tls: TlsEvidence): HostVerdict {
+/** The per-host judgement, shared with the mail twin (src/scan/checks/mail/transport). */
+export function judge(host: string, tls: TlsEvidence): HostVerdict {
   const version = TLS_VERSIONS.filter((candidate) => candidate !== 'TLSv1.3' && tls.versions[candidate] === true).at(-1);
   if (!version) return hostVerdict(host, 'pass', 'onlyTls13');
   const accepted = tls.ciphers.filter((suite) => suite.version === version).map((suite) => suite.iana);

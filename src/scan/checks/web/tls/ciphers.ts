@@ -28,7 +28,8 @@ const ADVICE_KEY: Record<SuiteWeakness, string> = {
 };
 const ADVICE_ORDER = ['offNull', 'offExport', 'offAnon', 'offRc4', 'offOldCipher', 'offStaticKx', 'offSha1Cbc', 'offOther'];
 
-function judge(host: string, tls: TlsEvidence): HostVerdict {
+/** The per-host judgement, shared with the mail twin (src/scan/checks/mail/transport). */
+export function judge(host: string, tls: TlsEvidence): HostVerdict {
   const names = [...new Set(tls.ciphers.map((suite) => suite.iana))];
   const insufficient = names.filter((name) => suiteGrade(name) === 'insufficient');
   const phaseOut = names.filter((name) => suiteGrade(name) === 'phase-out');

@@ -10,7 +10,8 @@ import { dhGrade, ecGroupGrade } from '../../../tls-policy.js';
 import { withTlsTexts } from './common-texts.js';
 import { hostVerdict, judgeTlsHosts, type HostVerdict } from './hosts.js';
 
-function judge(host: string, tls: TlsEvidence): HostVerdict {
+/** The per-host judgement, shared with the mail twin (src/scan/checks/mail/transport). */
+export function judge(host: string, tls: TlsEvidence): HostVerdict {
   const { groups, dhBits, dhGroup, error } = tls.keyExchange;
   const weakGroups = groups.filter((group) => ecGroupGrade(group) === 'insufficient');
   const phaseOutGroups = groups.filter((group) => ecGroupGrade(group) === 'phase-out');

@@ -10,7 +10,8 @@ import type { TlsEvidence } from '../../../evidence.js';
 import { withTlsTexts } from './common-texts.js';
 import { hostVerdict, judgeTlsHosts, type HostVerdict } from './hosts.js';
 
-function judge(host: string, tls: TlsEvidence): HostVerdict {
+/** The per-host judgement, shared with the mail twin (src/scan/checks/mail/transport). */
+export function judge(host: string, tls: TlsEvidence): HostVerdict {
   const { secure, clientInitiated, error } = tls.renegotiation;
   const legacy = tls.versions.SSLv3 === true || tls.versions.TLSv1 === true || tls.versions['TLSv1.1'] === true || tls.versions['TLSv1.2'] === true;
   const evidence = { secure, clientInitiated, ...(error ? { error } : {}) };

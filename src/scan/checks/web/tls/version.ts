@@ -17,7 +17,8 @@ export const VERSION_LABELS: Record<TlsVersion | 'SSLv2', string> = {
   'TLSv1.3': 'TLS 1.3',
 };
 
-function judge(host: string, tls: TlsEvidence): HostVerdict {
+/** The per-host judgement, shared with the mail twin (src/scan/checks/mail/transport). */
+export function judge(host: string, tls: TlsEvidence): HostVerdict {
   const all: { version: TlsVersion | 'SSLv2'; accepted: boolean | null }[] = [
     { version: 'SSLv2', accepted: tls.sslv2 ?? null },
     ...TLS_VERSIONS.map((version) => ({ version, accepted: tls.versions[version] })),

@@ -1,0 +1,127 @@
+/**
+ * One MX host: its addresses (private-address policy applied), the SMTP dialogue on port
+ * 25 of the first usable address, the full TLS probe over STARTTLS when that works, and
+ * the TLSA records at _25._tcp.<host> (looked up and validated in parallel).
+ *
+ * The TLS prober opens many short connections (one per handshake it tries; about 30 to
+ * 60 for a typical server, at most 8 at a time). Each one goes banner → EHLO → STARTTLS
+ * through the `connect` hook; the dialogue that produced the evidence hands its upgraded
+ * socket to the probe's first connection, so it is not wasted.
+ */
+import type net from 'node:net';
+import type { Answer } from 'dns-packet';
+import type { DnssecValidator } from '../../dnssec/types.js';
+import type { MailServerEvidence, MxRecord } from '../../evidence-mail.js';
+import type { TlsaEvidence, TlsaRecord } from '../../evidence-smtp.js';
+import type { TlsEvidence } from '../../evidence.js';
+import type { CollectContext } from '../context.js';
+import { openStarttlsSocket, smtpStarttls, type SmtpDialogueOptions } from '../smtp/dialogue.js';
+import { probeTls } from '../tls/probe.js';
+
+export const SMTP_PORT = 25;
+const MAX_TLSA_RECORDS = 32;
+const MAX_TLSA_HEX = 2048;
+
+export interface MailServerOptions {
+  /** Port 25 unless a test says otherwise. */
+  port?: number;
+  /** The EHLO name (default: see ../smtp/dialogue.ts). */
+  ehloName?: string;
+}
+
+export async function collectMailServer(
+  mx: MxRecord,
+  context: CollectContext,
+  validator: DnssecValidator,
+  options: MailServerOptions = {},
+): Promise<MailServerEvidence> {
+  const host = mx.exchange;
+  const tlsaName = `_25._tcp.${host}`;
+  const [resolved, tlsa] = await Promise.all([context.resolveHost(host), lookupTlsa(validator, tlsaName)]);
+  const evidence: MailServerEvidence = { host, preference: mx.preference, dns: resolved.evidence, refused: resolved.refused, tlsa };
+  const address = resolved.usable[0];
+  if (address === undefined) return evidence;
+
+  const dialogue: SmtpDialogueOptions = {
+    address,
+    port: options.port ?? SMTP_PORT,
+    connectTimeoutMs: context.limits.connectTimeoutMs,
+    replyTimeoutMs: context.limits.requestTimeoutMs,
+    signal: context.signal,
+    ...(options.ehloName ? { ehloName: options.ehloName } : {}),
+  };
+  const first = await smtpStarttls(dialogue);
+  evidence.smtp = first.evidence;
+  if (!first.socket) return evidence;
+
+  evidence.tls = await probeOverStarttls(host, dialogue, first.socket, context);
+  keepOnlyNeededDer(evidence.tls, tlsa);
+  return evidence;
+}
+
+async function probeOverStarttls(host: string, dialogue: SmtpDialogueOptions, upgraded: net.Socket, context: CollectContext): Promise<TlsEvidence> {
+  let spare: net.Socket | undefined = upgraded;
+  // Until the probe takes it, a reset on the spare socket must not become an unhandled 'error'.
+  const ignore = (): void => undefined;
+  upgraded.on('error', ignore);
+  const connect = async (): Promise<net.Socket> => {
+    const socket = spare;
+    spare = undefined;
+    if (socket) {
+      socket.off('error', ignore);
+      if (!socket.destroyed && socket.readyState === 'open') return socket;
+      socket.destroy();
+    }
+    return openStarttlsSocket(dialogue);
+  };
+  try {
+    return await probeTls({
+      host,
+      address: dialogue.address,
+      port: dialogue.port,
+      ca: context.ca,
+      // Each attempt now includes banner, EHLO and STARTTLS before the handshake.
+      timeoutMs: context.limits.connectTimeoutMs + context.limits.requestTimeoutMs,
+      signal: context.signal,
+      connect,
+      certificateDigests: true,
+    });
+  } finally {
+    spare?.destroy();
+  }
+}
+
+/** TLSA records and their DNSSEC status. Never throws. */
+async function lookupTlsa(validator: DnssecValidator, name: string): Promise<TlsaEvidence> {
+  try {
+    const lookup = await validator.lookup(name, 'TLSA');
+    const records: TlsaRecord[] = [];
+    for (const answer of lookup.answers) {
+      const record = tlsaRecord(answer);
+      if (record && records.length < MAX_TLSA_RECORDS) records.push(record);
+    }
+    const evidence: TlsaEvidence = { name, dnssec: lookup.result.status, rcode: lookup.rcode, records };
+    if (lookup.result.reason) evidence.reason = lookup.result.reason;
+    if (!['NOERROR', 'NXDOMAIN'].includes(lookup.rcode)) evidence.error = `The TLSA lookup failed (${lookup.rcode}).`;
+    return evidence;
+  } catch (error) {
+    return { name, dnssec: 'indeterminate', records: [], error: `The TLSA lookup failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+function tlsaRecord(answer: Answer): TlsaRecord | undefined {
+  if (answer.type !== 'TLSA') return undefined;
+  const { usage, selector, matchingType, certificate } = answer.data;
+  return { usage, selector, matchingType, data: Buffer.from(certificate).toString('hex').slice(0, MAX_TLSA_HEX) };
+}
+
+/** Exact-match (matching type 0) TLSA records need the DER; without them only the digests stay, to keep evidence small. */
+function keepOnlyNeededDer(tls: TlsEvidence, tlsa: TlsaEvidence): void {
+  const needCert = tlsa.records.some((record) => record.selector === 0 && record.matchingType === 0);
+  const needSpki = tlsa.records.some((record) => record.selector === 1 && record.matchingType === 0);
+  for (const cert of tls.certificate?.chain ?? []) {
+    if (!cert.dane) continue;
+    if (!needCert) delete cert.dane.certDer;
+    if (!needSpki) delete cert.dane.spkiDer;
+  }
+}
