@@ -48,6 +48,7 @@ export async function seedPlatform(db: Kysely<Database>, dialect: Dialect, scanC
   const resultJsonByDomain = domains.map(({ name }) => JSON.stringify({ ...result, target: name, evidence: { ...result.evidence, target: name } }));
   const summary = {
     score_web: result.score.scores.web,
+    score_mail: result.score.scores.mail,
     count_fail: result.results.filter((r) => r.status === 'fail').length,
     count_warn: result.results.filter((r) => r.status === 'warn').length,
     count_pass: result.results.filter((r) => r.status === 'pass').length,

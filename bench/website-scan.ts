@@ -128,6 +128,8 @@ async function benchFullScan(rootPem: string): Promise<Measurement[] | undefined
       extraCa: [rootPem],
       allowPrivate: true,
       timeoutMs: 30_000,
+      // The website part only, comparable with testssl.sh and sslscan; bench/mail-scan.ts times web + mail.
+      only: 'web',
     });
   const cold = await timeInProcess(scan);
   const statuses: Record<string, number> = {};

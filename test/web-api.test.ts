@@ -233,7 +233,7 @@ describe.each(DIALECTS)('REST API (%s)', (dialect) => {
     expect(orgWide.items.map((item) => item.id)).toEqual(expected.slice(0, 50));
     expect(orgWide.nextBefore).toBe(expected[49]);
     expect(Object.keys(orgWide.items[0] ?? {}).sort()).toEqual(
-      ['countFail', 'countPass', 'countWarn', 'createdAt', 'domainId', 'error', 'finishedAt', 'id', 'scoreWeb', 'startedAt', 'status', 'target'].sort(),
+      ['countFail', 'countPass', 'countWarn', 'createdAt', 'domainId', 'error', 'finishedAt', 'id', 'scoreMail', 'scoreWeb', 'startedAt', 'status', 'target'].sort(),
     );
     const small = (await api('GET', `/api/v1/scans?limit=2&before=${expected[1]}`)).json<ScanPage>();
     expect(small.items.map((item) => item.id)).toEqual(expected.slice(2, 4));

@@ -8,6 +8,7 @@ import { isIP } from 'node:net';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError, errorMessage } from '../core/errors.js';
 import { isLang, LANGS, type Lang } from '../core/lang.js';
+import { parseTrustAnchors, type TrustAnchor } from '../scan/dnssec/trust-anchor.js';
 import { DEFAULT_SCAN_TIMEOUT_MS, type ScanArea, type ScanOptions } from '../scan/engine.js';
 
 export interface ScanCommand {
@@ -65,6 +66,35 @@ export function readPemFile(flag: string, path: string): string {
   return blocks.join('\n');
 }
 
+/** DS or DNSKEY records in zone-file syntax; a file that is unreadable or has no usable anchor is a usage error. */
+export function readTrustAnchors(path: string, label = '--trust-anchor'): TrustAnchor[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`${label}: cannot read '${path}': ${errorMessage(error)}`);
+  }
+  try {
+    return parseTrustAnchors(text);
+  } catch (error) {
+    throw new UsageError(`${label}: '${path}': ${errorMessage(error)}`);
+  }
+}
+
+/** A selector is one or more DNS labels (RFC 6376 3.1); commas separate several in one flag. */
+const SELECTOR = /^[a-z0-9](?:[a-z0-9_-]{0,62})(?:\.[a-z0-9](?:[a-z0-9_-]{0,62}))*$/i;
+
+export function parseDkimSelectors(values: string[]): string[] {
+  const selectors = values.flatMap((value) => value.split(',')).map((value) => value.trim().toLowerCase());
+  for (const selector of selectors) {
+    if (!SELECTOR.test(selector) || selector.length > 200) {
+      throw new UsageError(`--dkim-selector: '${selector}' is not a selector (letters, digits, '-', '_' and dots, e.g. selector1)`);
+    }
+  }
+  if (selectors.length > 20) throw new UsageError('--dkim-selector: give at most 20 selectors');
+  return [...new Set(selectors)];
+}
+
 /** node:util parseArgs, with its errors turned into UsageErrors (exit code 2). */
 export function parseFlags<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
   try {
@@ -86,6 +116,7 @@ export function parseScanArgs(argv: string[], env: NodeJS.ProcessEnv = process.e
         resolver: { type: 'string' },
         'ca-file': { type: 'string' },
         'trust-anchor': { type: 'string' },
+        'dkim-selector': { type: 'string', multiple: true },
         'allow-private': { type: 'boolean', default: false },
         timeout: { type: 'string' },
         'explain-score': { type: 'boolean', default: false },
@@ -106,14 +137,8 @@ export function parseScanArgs(argv: string[], env: NodeJS.ProcessEnv = process.e
   }
   if (values.resolver !== undefined) options.resolver = parseResolver(values.resolver);
   if (values['ca-file'] !== undefined) options.extraCa = [readPemFile('--ca-file', values['ca-file'])];
-  if (values['trust-anchor'] !== undefined) {
-    // Used by the DNSSEC checks; validated now so a typo is caught before the scan.
-    try {
-      readFileSync(values['trust-anchor'], 'utf8');
-    } catch (error) {
-      throw new UsageError(`--trust-anchor: cannot read '${values['trust-anchor']}': ${errorMessage(error)}`);
-    }
-  }
+  if (values['trust-anchor'] !== undefined) options.trustAnchors = readTrustAnchors(values['trust-anchor']);
+  if (values['dkim-selector'] !== undefined) options.dkimSelectors = parseDkimSelectors(values['dkim-selector']);
   options.timeoutMs = DEFAULT_SCAN_TIMEOUT_MS;
   if (values.timeout !== undefined) {
     const seconds = Number(values.timeout);

@@ -35,7 +35,7 @@ export const CLI_TEXTS: Record<Lang, CliTexts> = {
     category: 'category',
     points: 'points',
     duration: 'took {seconds} s',
-    scoreRule: 'web = mean of the web categories; overall = mean of web and mail (when scanned). Warnings cost nothing; fail, error and skip earn nothing.',
+    scoreRule: 'web = mean of the web categories; mail = mean of dnssec, authentication and transport; overall = mean of web and mail (when scanned). Warnings cost nothing; fail, error and skip earn nothing; checks that do not apply to the domain are left out.',
   },
   nl: {
     title: 'Weerbaar-scan van {target}',
@@ -52,7 +52,7 @@ export const CLI_TEXTS: Record<Lang, CliTexts> = {
     category: 'categorie',
     points: 'punten',
     duration: 'duurde {seconds} s',
-    scoreRule: 'web = gemiddelde van de webcategorieën; totaal = gemiddelde van web en mail (als gescand). Waarschuwingen kosten niets; fail, error en skip leveren niets op.',
+    scoreRule: 'web = gemiddelde van de webcategorieën; mail = gemiddelde van dnssec, authenticatie en transport; totaal = gemiddelde van web en mail (als gescand). Waarschuwingen kosten niets; fail, error en skip leveren niets op; controles die niet op het domein van toepassing zijn, tellen niet mee.',
   },
   sv: {
     title: 'Weerbaar-skanning av {target}',
@@ -69,14 +69,15 @@ export const CLI_TEXTS: Record<Lang, CliTexts> = {
     category: 'kategori',
     points: 'poäng',
     duration: 'tog {seconds} s',
-    scoreRule: 'web = medelvärdet av webbkategorierna; totalt = medelvärdet av webb och e-post (om skannat). Varningar kostar inget; fail, error och skip ger inga poäng.',
+    scoreRule: 'web = medelvärdet av webbkategorierna; e-post = medelvärdet av dnssec, autentisering och transport; totalt = medelvärdet av webb och e-post (om skannat). Varningar kostar inget; fail, error och skip ger inga poäng; kontroller som inte gäller domänen räknas inte.',
   },
 };
 
 export const USAGE = `Usage:
   weerbaar scan <domain> [--json] [--lang en|nl|sv] [--only web|mail|privacy]
                 [--resolver IP[:PORT]] [--ca-file PEM] [--trust-anchor FILE]
-                [--allow-private] [--timeout S] [--explain-score]
+                [--dkim-selector NAME[,NAME]] [--allow-private] [--timeout S]
+                [--explain-score]
   weerbaar checks [--json] [--lang en|nl|sv]
   weerbaar serve [--port N] [--host H] [--data DIR] [--workers N]
   weerbaar worker [--workers N]              (needs DATABASE_URL=postgres://...)

@@ -105,6 +105,7 @@ export interface ScansTable {
   attempts: number;
   error: string | null;
   score_web: number | null;
+  score_mail: number | null;
   count_fail: number | null;
   count_warn: number | null;
   count_pass: number | null;

@@ -63,6 +63,7 @@ export async function executeScan(
           error: null,
           result_json: JSON.stringify(outcome.result),
           score_web: outcome.result.score.scores.web,
+          score_mail: outcome.result.score.scores.mail,
           count_fail: outcome.result.results.filter((r) => r.status === 'fail').length,
           count_warn: outcome.result.results.filter((r) => r.status === 'warn').length,
           count_pass: outcome.result.results.filter((r) => r.status === 'pass').length,

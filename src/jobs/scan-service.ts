@@ -28,6 +28,7 @@ export function queuedScan(input: ScanRequest): Scan {
     attempts: 0,
     error: null,
     score_web: null,
+    score_mail: null,
     count_fail: null,
     count_warn: null,
     count_pass: null,

@@ -29,6 +29,12 @@ export interface CheckVerdict {
   advice: MessageRef[];
   /** The facts the verdict rests on: plain JSON, shown in --json output. */
   evidence: Record<string, unknown>;
+  /**
+   * The check does not apply to this domain (e.g. STARTTLS for a domain with a Null MX).
+   * Use with status 'skip' or 'info'; scoring leaves such a check out entirely, where a
+   * plain 'skip' (could not be checked) still counts as points not earned.
+   */
+  notApplicable?: boolean;
 }
 
 export interface CheckContext {

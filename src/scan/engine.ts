@@ -11,7 +11,10 @@ import { CHECKS } from './checks/registry.js';
 import { DEFAULT_LIMITS, type CollectContext, type CollectLimits } from './collect/context.js';
 import { DnsClient } from './collect/dns/client.js';
 import { createHostResolver } from './collect/dns/resolve.js';
+import { collectMailEvidence } from './collect/mail.js';
 import { collectWebEvidence } from './collect/web.js';
+import { IANA_ROOT_ANCHORS, type TrustAnchor } from './dnssec/trust-anchor.js';
+import { createValidator } from './dnssec/validator.js';
 import type { ScanEvidence } from './evidence.js';
 import { scoreChecks, type ScoreBreakdown, type Scores } from './score.js';
 import { parseTarget, refusalMessage } from './target.js';
@@ -27,7 +30,12 @@ export interface ScanOptions {
   allowPrivate?: boolean;
   /** Whole-scan time limit. Per-connection limits are derived from it. */
   timeoutMs?: number;
+  /** One area only; without it the scan covers web and mail. */
   only?: ScanArea;
+  /** DNSSEC trust anchors replacing the built-in IANA root KSKs (--trust-anchor). */
+  trustAnchors?: TrustAnchor[];
+  /** DKIM selectors to look up before the built-in common ones (--dkim-selector). */
+  dkimSelectors?: string[];
   /** The clock checks judge against (tests pin it). */
   now?: Date;
   limits?: Partial<CollectLimits>;
@@ -60,11 +68,17 @@ export interface ScanReport {
 
 export const DEFAULT_SCAN_TIMEOUT_MS = 60_000;
 
+/** Which check ids belong to an area. The dns.* checks (DNSSEC) run with the mail scan. */
+function inArea(checkId: string, area: ScanArea): boolean {
+  if (area === 'mail') return checkId.startsWith('mail.') || checkId.startsWith('dns.');
+  return checkId.startsWith(`${area}.`);
+}
+
 export async function runScan(input: string, options: ScanOptions = {}): Promise<ScanResult> {
   const target = parseTarget(input);
-  const only = options.only ?? 'web';
-  if (only !== 'web') {
-    throw new ScanError(`the ${only} scan is not available in this version yet; use --only web or leave --only out`);
+  const areas: ScanArea[] = options.only ? [options.only] : ['web', 'mail'];
+  if (areas.includes('privacy')) {
+    throw new ScanError('the privacy scan is not available in this version yet; use --only web or --only mail, or leave --only out');
   }
   const started = Date.now();
   const startedAt = new Date(started).toISOString();
@@ -96,17 +110,38 @@ export async function runScan(input: string, options: ScanOptions = {}): Promise
   await refuseUnscannableTarget(target, context);
 
   const evidence: ScanEvidence = { target, collectedAt: startedAt };
-  evidence.web = await withBackstop(collectWebEvidence(target, context), timeoutMs + BACKSTOP_GRACE_MS);
+  const validator = createValidator(dns, options.trustAnchors ?? IANA_ROOT_ANCHORS);
+  // Web and mail share the DNS cache and the deadline, and run side by side.
+  const [web, mail] = await withBackstop(
+    Promise.all([
+      areas.includes('web') ? collectWebEvidence(target, context) : undefined,
+      areas.includes('mail')
+        ? collectMailEvidence(target, context, {
+            validator,
+            anchor: options.trustAnchors ? 'file' : 'built-in',
+            dkimSelectors: options.dkimSelectors ?? [],
+          })
+        : undefined,
+    ]),
+    timeoutMs + BACKSTOP_GRACE_MS,
+  );
+  if (web) evidence.web = web;
+  if (mail) {
+    evidence.mail = mail.mail;
+    evidence.dnssec = mail.dnssec;
+  }
 
   const now = options.now ?? new Date();
-  const results = CHECKS.filter((check) => check.id.startsWith(`${only}.`)).map((check) => runCheck(check, evidence, now));
+  const results = CHECKS.filter((check) => areas.some((area) => inArea(check.id, area))).map((check) =>
+    runCheck(check, evidence, now),
+  );
   return {
     target,
     startedAt,
     durationMs: Date.now() - started,
     evidence,
     results,
-    score: scoreChecks(results),
+    score: scoreChecks(results.map(({ id, status, verdict }) => ({ id, status, notApplicable: verdict.notApplicable ?? false }))),
   };
 }
 

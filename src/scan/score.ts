@@ -7,7 +7,14 @@
  *   well because its TLS checks could not run;
  * - a category's percentage is earned / possible; an area's score (web, mail) is the
  *   mean of its categories' percentages; overall is the mean of the areas scanned.
- * Checks with 0 points are informational. Areas not scanned score null.
+ * Checks with 0 points are informational, and a check that does not apply to the domain
+ * (verdict.notApplicable, e.g. STARTTLS for a domain that receives no mail) is left out.
+ * Areas not scanned score null.
+ *
+ * Mail has three categories: dnssec (the domain's and its MX names' signatures),
+ * authentication (who may send as the domain: SPF, DKIM, DMARC) and transport (how mail
+ * to the domain is protected on the way: STARTTLS, its TLS, DANE, MTA-STS, TLS-RPT).
+ * The dns.* checks belong to the mail area: they run with the mail scan.
  */
 import type { Status } from './check.js';
 
@@ -49,6 +56,31 @@ export const SCORE_TABLE: Readonly<Record<string, ScoreEntry>> = {
   'web.security-txt': { area: 'web', category: 'hygiene', points: 1 },
   'web.exposure': { area: 'web', category: 'hygiene', points: 3 },
   'web.caa': { area: 'web', category: 'hygiene', points: 0 },
+
+  'dns.dnssec': { area: 'mail', category: 'dnssec', points: 3 },
+  'dns.dnssec.algorithms': { area: 'mail', category: 'dnssec', points: 1 },
+  'mail.dnssec.mx': { area: 'mail', category: 'dnssec', points: 3 },
+
+  'mail.spf': { area: 'mail', category: 'authentication', points: 3 },
+  'mail.dmarc': { area: 'mail', category: 'authentication', points: 3 },
+  'mail.dkim': { area: 'mail', category: 'authentication', points: 2 },
+  'mail.non-sending': { area: 'mail', category: 'authentication', points: 2 },
+
+  'mail.mx': { area: 'mail', category: 'transport', points: 1 },
+  'mail.starttls': { area: 'mail', category: 'transport', points: 3 },
+  'mail.tls.version': { area: 'mail', category: 'transport', points: 3 },
+  'mail.tls.ciphers': { area: 'mail', category: 'transport', points: 3 },
+  'mail.tls.cipher-order': { area: 'mail', category: 'transport', points: 1 },
+  'mail.tls.key-exchange': { area: 'mail', category: 'transport', points: 2 },
+  'mail.tls.renegotiation': { area: 'mail', category: 'transport', points: 1 },
+  'mail.tls.cert.trust': { area: 'mail', category: 'transport', points: 1 },
+  'mail.tls.cert.hostname': { area: 'mail', category: 'transport', points: 1 },
+  'mail.tls.cert.expiry': { area: 'mail', category: 'transport', points: 1 },
+  'mail.tls.cert.key': { area: 'mail', category: 'transport', points: 2 },
+  'mail.tls.cert.signature': { area: 'mail', category: 'transport', points: 2 },
+  'mail.dane': { area: 'mail', category: 'transport', points: 3 },
+  'mail.mta-sts': { area: 'mail', category: 'transport', points: 2 },
+  'mail.tls-rpt': { area: 'mail', category: 'transport', points: 1 },
 };
 
 const EARNING: Readonly<Record<Status, boolean>> = {
@@ -63,6 +95,8 @@ const EARNING: Readonly<Record<Status, boolean>> = {
 export interface ScoredCheck {
   id: string;
   status: Status;
+  /** Left out of scoring: the check does not apply to this domain. */
+  notApplicable?: boolean;
 }
 
 export interface CheckPoints {
@@ -103,7 +137,7 @@ export function scoreChecks(results: readonly ScoredCheck[]): ScoreBreakdown {
   const categories = new Map<string, CategoryScore>();
   for (const result of results) {
     const entry = SCORE_TABLE[result.id];
-    if (!entry || entry.points === 0) continue;
+    if (!entry || entry.points === 0 || result.notApplicable) continue;
     const earned = EARNING[result.status] ? entry.points : 0;
     checks.push({ id: result.id, area: entry.area, category: entry.category, earned, possible: entry.points });
     const key = `${entry.area}.${entry.category}`;

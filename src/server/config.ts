@@ -6,7 +6,7 @@
 import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import { UsageError } from '../core/errors.js';
-import { parseFlags, parseResolver, readPemFile } from '../cli/args.js';
+import { parseFlags, parseResolver, readPemFile, readTrustAnchors } from '../cli/args.js';
 import { DEFAULT_MAX_ATTEMPTS } from '../jobs/execute-scan.js';
 import type { SmtpConfig } from '../mail/mailer.js';
 import { DEFAULT_SCAN_TIMEOUT_MS, type ScanOptions } from '../scan/engine.js';
@@ -111,6 +111,8 @@ function parseScanSettings(env: Env): ScanOptions {
   if (resolver !== undefined) scan.resolver = parseResolver(resolver, 'WEERBAAR_SCAN_RESOLVER');
   const caFile = nonEmpty(env.WEERBAAR_SCAN_CA_FILE);
   if (caFile !== undefined) scan.extraCa = [readPemFile('WEERBAAR_SCAN_CA_FILE', caFile)];
+  const trustAnchor = nonEmpty(env.WEERBAAR_SCAN_TRUST_ANCHOR);
+  if (trustAnchor !== undefined) scan.trustAnchors = readTrustAnchors(trustAnchor, 'WEERBAAR_SCAN_TRUST_ANCHOR');
   if (env.WEERBAAR_SCAN_ALLOW_PRIVATE !== undefined) scan.allowPrivate = flag('WEERBAAR_SCAN_ALLOW_PRIVATE', env.WEERBAAR_SCAN_ALLOW_PRIVATE);
   const timeout = nonEmpty(env.WEERBAAR_SCAN_TIMEOUT);
   if (timeout !== undefined) scan.timeoutMs = Math.round(seconds('WEERBAAR_SCAN_TIMEOUT', timeout, 1, 3600) * 1000);

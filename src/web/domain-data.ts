@@ -22,6 +22,7 @@ export const SCAN_SUMMARY_COLUMNS = [
   'started_at',
   'finished_at',
   'score_web',
+  'score_mail',
   'count_fail',
   'count_warn',
   'count_pass',

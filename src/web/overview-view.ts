@@ -86,13 +86,14 @@ function renderFixFirst(orgId: string, items: FixItem[], anyScanned: boolean, la
 function renderDomainTable(orgId: string, domains: DomainWithLatest[], t: Translate): SafeHtml {
   if (domains.length === 0) return html`<p>${t('overview.noDomains')}</p>`;
   return html`<table aria-labelledby="domains">
-    <thead><tr><th scope="col">${t('overview.colDomain')}</th><th scope="col">${t('overview.colLastScan')}</th><th scope="col">${t('overview.colScore')}</th><th scope="col">${t('overview.colProblems')}</th></tr></thead>
+    <thead><tr><th scope="col">${t('overview.colDomain')}</th><th scope="col">${t('overview.colLastScan')}</th><th scope="col">${t('overview.colScore')}</th><th scope="col">${t('overview.colMailScore')}</th><th scope="col">${t('overview.colProblems')}</th></tr></thead>
     <tbody>
       ${domains.map(
         ({ domain, latest }) => html`<tr>
           <th scope="row"><a href="/orgs/${orgId}/domains/${domain.id}">${domain.name}</a></th>
           <td>${latest ? html`${scanStatusBadge(latest.status, t)} <a href="/orgs/${orgId}/scans/${latest.id}">${timeTag(latest.created_at)}</a>` : t('overview.notScanned')}</td>
           <td>${latest?.status === 'done' ? scoreText(latest.score_web, t) : ''}</td>
+          <td>${latest?.status === 'done' ? scoreText(latest.score_mail, t) : ''}</td>
           <td>${latest?.status === 'done' ? t('overview.problems', { fail: latest.count_fail ?? 0, warn: latest.count_warn ?? 0 }) : ''}</td>
         </tr>`,
       )}

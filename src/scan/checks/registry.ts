@@ -3,11 +3,23 @@
  * Order here is report order within a status group.
  */
 import type { Check } from '../check.js';
+import { dnssecChecks } from './dns/index.js';
+import { mailPolicyChecks } from './mail/policy/index.js';
+import { spfCheck } from './mail/spf.js';
+import { mailTransportChecks } from './mail/transport/index.js';
 import { webDnsChecks } from './web/dns/index.js';
 import { webHttpChecks } from './web/http/index.js';
 import { webTlsChecks } from './web/tls/index.js';
 
-export const CHECKS: readonly Check[] = [...webDnsChecks, ...webHttpChecks, ...webTlsChecks];
+export const CHECKS: readonly Check[] = [
+  ...webDnsChecks,
+  ...webHttpChecks,
+  ...webTlsChecks,
+  ...dnssecChecks,
+  spfCheck,
+  ...mailPolicyChecks,
+  ...mailTransportChecks,
+];
 
 export function findCheck(id: string): Check | undefined {
   return CHECKS.find((check) => check.id === id);

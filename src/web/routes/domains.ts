@@ -103,12 +103,13 @@ export const domainRoutes: FastifyPluginAsyncTypebox = async (app) => {
       page.items.length === 0
         ? html`<p>${t('domain.noScans')}</p>`
         : html`<table aria-labelledby="history">
-            <thead><tr><th scope="col">${t('domain.colRequested')}</th><th scope="col">${t('domain.colStatus')}</th><th scope="col">${t('overview.colScore')}</th><th scope="col">${t('domain.colFailWarn')}</th><th scope="col"><span class="visually-hidden">${t('domain.view')}</span></th></tr></thead>
+            <thead><tr><th scope="col">${t('domain.colRequested')}</th><th scope="col">${t('domain.colStatus')}</th><th scope="col">${t('overview.colScore')}</th><th scope="col">${t('overview.colMailScore')}</th><th scope="col">${t('domain.colFailWarn')}</th><th scope="col"><span class="visually-hidden">${t('domain.view')}</span></th></tr></thead>
             <tbody>${page.items.map(
               (scan) => html`<tr>
                 <td>${timeTag(scan.created_at)}</td>
                 <td>${scanStatusBadge(scan.status, t)}</td>
                 <td>${scan.status === 'done' ? scoreText(scan.score_web, t) : ''}</td>
+                <td>${scan.status === 'done' ? scoreText(scan.score_mail, t) : ''}</td>
                 <td>${scan.status === 'done' ? `${scan.count_fail ?? 0} / ${scan.count_warn ?? 0}` : ''}</td>
                 <td><a href="/orgs/${ctx.org.id}/scans/${scan.id}">${t('domain.view')}</a></td>
               </tr>`,
@@ -174,7 +175,8 @@ export const domainRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const previousResult = parseResult(previous?.result_json ?? null);
       const diff = previousResult ? diffScans(previousResult.results, result.results) : null;
       await audit(db, actorOf(request), { orgId: ctx.org.id, action: 'view', recordType: 'scan', recordId: scan.id });
-      content = html`<p class="score"><span class="score-label">${t('scan.score')}</span> <strong>${scoreText(report.scores.web, t)}</strong></p>
+      content = html`<p class="score"><span class="score-label">${t('scan.score')}</span> <strong>${scoreText(report.scores.web, t)}</strong>
+          <span class="score-label">${t('scan.mailScore')}</span> <strong>${scoreText(report.scores.mail, t)}</strong></p>
         <p><a href="/orgs/${ctx.org.id}/scans/${scan.id}/report.json?lang=${lang}" download>${t('scan.download')}</a></p>
         ${renderDiff(diff, previousResult ? (previous?.created_at ?? null) : null, lang, t)}
         ${renderResults(report, lang, t)}`;
