@@ -199,6 +199,20 @@ describe('DnsClient against a loopback DNS server', () => {
     expect(lone.rcode).toBe('SERVFAIL');
   });
 
+  it('asks again with CD set when a validating resolver answers SERVFAIL (broken DNSSEC), so the data is still seen', async () => {
+    const validating = await startDnsServer({
+      address: '127.0.53.9',
+      records: RECORDS,
+      // Like unbound for a bogus zone: SERVFAIL, unless the client disables checking.
+      resolver: (_name, _type, _dnssecOk, checkingDisabled) =>
+        checkingDisabled ? undefined : { rcode: 'SERVFAIL', answers: [], authorities: [], additionals: [] },
+    });
+    extra.push(validating);
+    const response = await client({ servers: [validating] }).query('shop.example', 'A');
+    expect(response.rcode).toBe('NOERROR');
+    expect(validating.queries.map((query) => query.name)).toEqual(['shop.example', 'shop.example']);
+  });
+
   it('caches answers and shares one in-flight query between identical callers', async () => {
     const dns = client();
     const first = dns.query('shop.example', 'A');

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rootCertificates } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main, type Io } from '../../src/cli/main.js';
 import { DEFAULT_LIMITS, type CollectContext } from '../../src/scan/collect/context.js';
 import { DnsClient } from '../../src/scan/collect/dns/client.js';
 import { createHostResolver } from '../../src/scan/collect/dns/resolve.js';
@@ -58,7 +59,12 @@ describe.skipIf(!TOOLS_PRESENT && !IN_CI)('interop: collectMailServer against De
     const files = writeCertFiles(certDir, 'mail', cert);
     const spki = new X509Certificate(cert.certPem).publicKey.export({ type: 'spki', format: 'der' });
     spkiSha256 = createHash('sha256').update(spki).digest('hex');
-    world = await startInteropWorld({ tlsa: `3 1 1 ${spkiSha256}` });
+    world = await startInteropWorld({
+      tlsa: `3 1 1 ${spkiSha256}`,
+      extraRecords: {
+        'secure-13': ['@ TXT "v=spf1 mx -all"', '_dmarc TXT "v=DMARC1; p=reject"', '_smtp._tls TXT "v=TLSRPTv1; rua=mailto:tls@secure.test"'],
+      },
+    });
     postfix = await startPostfix({ address: INTEROP_ADDRESSES.mail, hostname: MX_HOST, ...files });
 
     const signal = AbortSignal.timeout(60_000);
@@ -161,5 +167,40 @@ describe.skipIf(!TOOLS_PRESENT && !IN_CI)('interop: collectMailServer against De
     expect(log).toMatch(/ starttls=1/);
     for (const line of disconnects) expect(line).not.toMatch(/ (mail|rcpt|data|bdat|auth)=/);
     expect(log).not.toMatch(/NOQUEUE|MAIL FROM|: from=</i);
+  });
+
+  describe('weerbaar scan --only mail, end to end (knot + unbound + postfix)', () => {
+    async function scan(domain: string, resolver: string): Promise<Map<string, string>> {
+      let out = '';
+      const io: Io = { out: (text) => (out += text), err: () => undefined, env: {}, isTty: false };
+      const args = ['scan', domain, '--only', 'mail', '--json', '--resolver', `${resolver}:53`, '--trust-anchor', world?.anchorFile ?? ''];
+      const code = await main([...args, '--ca-file', pki.rootFile, '--allow-private', '--timeout', '30'], io);
+      expect(code).toBe(0);
+      const report = JSON.parse(out) as { checks: { id: string; status: string }[] };
+      return new Map(report.checks.map((check) => [check.id, check.status]));
+    }
+
+    it('passes DNSSEC, DANE, SPF, DMARC and TLS-RPT on the secure zone, and sees postfix accept TLS 1.0', async () => {
+      const verdicts = await scan('secure.test', INTEROP_ADDRESSES.unbound);
+      const wanted = ['dns.dnssec', 'mail.dnssec.mx', 'mail.mx', 'mail.starttls', 'mail.dane', 'mail.spf', 'mail.dmarc', 'mail.tls-rpt'];
+      expect(Object.fromEntries(wanted.map((id) => [id, verdicts.get(id)]))).toEqual(Object.fromEntries(wanted.map((id) => [id, 'pass'])));
+      // Debian's postfix at security level "may" still accepts TLS 1.0 and 1.1 (see above).
+      expect(verdicts.get('mail.tls.version')).toBe('fail');
+    });
+
+    it('gives the same DNSSEC verdicts asking knot directly as through unbound', async () => {
+      for (const domain of ['secure.test', 'unsigned.test', 'expired.test']) {
+        const [viaUnbound, viaKnot] = [await scan(domain, INTEROP_ADDRESSES.unbound), await scan(domain, INTEROP_ADDRESSES.knot)];
+        for (const id of ['dns.dnssec', 'mail.dnssec.mx', 'mail.dane']) expect(viaKnot.get(id), `${domain} ${id}`).toBe(viaUnbound.get(id));
+      }
+    });
+
+    it('fails DNSSEC and DANE for the unsigned, expired and broken-DS zones', async () => {
+      for (const domain of ['unsigned.test', 'expired.test', 'badds.test']) {
+        const verdicts = await scan(domain, INTEROP_ADDRESSES.unbound);
+        expect(verdicts.get('dns.dnssec'), domain).toBe('fail');
+        expect(verdicts.get('mail.dane'), domain).toBe('fail');
+      }
+    });
   });
 });

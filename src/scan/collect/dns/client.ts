@@ -138,13 +138,29 @@ export class DnsClient {
     const key = `${normaliseName(name)}|${type}|${options.dnssecOk ? 'do' : ''}|${options.checkingDisabled ? 'cd' : ''}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const pending = this.resolve(name, type, options);
+    const pending = this.resolveWithCdFallback(name, type, options);
     this.cache.set(key, pending);
     // An aborted scan says nothing about the name: don't keep that outcome.
     pending.catch(() => {
       if (this.signal?.aborted) this.cache.delete(key);
     });
     return pending;
+  }
+
+  /**
+   * A validating resolver answers SERVFAIL for a zone whose DNSSEC is broken. The scan
+   * validates DNSSEC itself (and reports the breakage there), so it asks again with CD set
+   * to see the data the other checks need, as `delv` and internet.nl do.
+   */
+  private async resolveWithCdFallback(name: string, type: RecordType, options: QueryOptions): Promise<DnsResponse> {
+    const response = await this.resolve(name, type, options);
+    if (response.rcode !== 'SERVFAIL' || options.checkingDisabled) return response;
+    try {
+      const unchecked = await this.query(name, type, { ...options, checkingDisabled: true });
+      return unchecked.rcode === 'SERVFAIL' ? response : unchecked;
+    } catch {
+      return response;
+    }
   }
 
   private async resolve(name: string, type: RecordType, options: QueryOptions): Promise<DnsResponse> {
