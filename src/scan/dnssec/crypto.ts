@@ -94,6 +94,25 @@ export function keyBits(key: DnskeyData): number | undefined {
   }
 }
 
+/** RFC 3110 2 and RFC 5702 2: RSA DNSKEYs are at most 4096 bits. */
+const MAX_RSA_MODULUS_BITS = 4096;
+/** BIND's limit. A long exponent makes every verification as slow as signing: about 19 ms for a 3072-bit one. */
+const MAX_RSA_EXPONENT_BITS = 35;
+
+function bitLength(bytes: Buffer): number {
+  let start = 0;
+  while (start < bytes.length && bytes[start] === 0) start++;
+  return start === bytes.length ? 0 : (bytes.length - start) * 8 - Math.clz32(bytes[start] ?? 0) + 24;
+}
+
+/**
+ * Keys beyond these sizes are refused (their signatures never verify), so that a hostile
+ * zone cannot make the validator's bounded number of verifications cost seconds of CPU.
+ */
+function rsaSizeAllowed(parts: { exponent: Buffer; modulus: Buffer }): boolean {
+  return bitLength(parts.modulus) <= MAX_RSA_MODULUS_BITS && bitLength(parts.exponent) <= MAX_RSA_EXPONENT_BITS;
+}
+
 const keyCache = new WeakMap<Buffer, KeyObject | null>();
 
 /** A Node public key for a DNSKEY, or null when the algorithm is unsupported or the key is malformed. */
@@ -118,7 +137,7 @@ function makePublicKey(key: DnskeyData): KeyObject | null {
     case 8:
     case 10: {
       const parts = rsaParts(bytes);
-      if (!parts) return null;
+      if (!parts || !rsaSizeAllowed(parts)) return null;
       return createPublicKey({ key: { kty: 'RSA', n: base64url(parts.modulus), e: base64url(parts.exponent) }, format: 'jwk' });
     }
     case 13:

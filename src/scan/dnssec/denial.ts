@@ -97,12 +97,23 @@ export function proveWithNsec(qname: string, qtype: string, zone: string, record
   return { kind: 'nxdomain' };
 }
 
-/** Does an NSEC record cover `name` (for wildcard answers: the query name must not exist)? */
-export function nsecProvesNoName(name: string, records: NsecInput[]): boolean {
+/**
+ * For a wildcard answer (RFC 4035 5.3.4): does an NSEC record prove that `name` does not
+ * exist and that `encloser`, the wildcard's parent, is its closest encloser? The second
+ * part matters: for a.b.example with b.example existing, *.example must not apply, yet
+ * the NSEC after b.example covers a.b.example. Its owner shares more labels with the
+ * name than the encloser does, which gives the replayed wildcard away (as in unbound).
+ */
+export function nsecProvesNoName(name: string, encloser: string, records: NsecInput[]): boolean {
   return records.some((record) => {
     const owner = normalName(record.owner);
+    const next = normalName(record.data.nextDomain);
     const nsec = { owner, types: new Set(record.data.rrtypes) };
-    return nsecCovers(owner, normalName(record.data.nextDomain), name) && !nsecDelegatesAway(nsec, name);
+    if (!nsecCovers(owner, next, name) || nsecDelegatesAway(nsec, name)) return false;
+    const viaOwner = commonAncestor(name, owner);
+    const viaNext = commonAncestor(name, next);
+    const closest = labelsOf(viaOwner).length >= labelsOf(viaNext).length ? viaOwner : viaNext;
+    return closest === encloser;
   });
 }
 

@@ -69,7 +69,7 @@ export function provesWildcardExpansion(response: DnsResponse, qname: string, en
   for (const set of sets) verifyRrset(set, zone.zone, zone.keys, context);
   const nsecs = sets.filter((set) => set.type === 'NSEC').flatMap((set) => set.records.map((record) => ({ owner: set.name, data: record.data as NsecData })));
   if (nsecs.length > 0) {
-    return nsecProvesNoName(qname, nsecs);
+    return nsecProvesNoName(qname, encloser, nsecs);
   }
   const nsec3s = sets.flatMap((set) => set.records.map((record) => ({ owner: set.name, data: record.data as Nsec3Data })));
   const chain = Nsec3Chain.from(zone.zone, nsec3s, context.budget.hashes);

@@ -93,6 +93,8 @@ const MIN_SERIAL_SKEW = 180;
 /** RFC 4034 3.1.5 serial-number arithmetic, with unbound's skew: 10% of the validity period, 3 minutes to 1 day. */
 export function signatureTimeProblem(sig: RrsigData, now: Date): string | undefined {
   const nowSeconds = Math.floor(now.getTime() / 1000) >>> 0;
+  // Like unbound: a window that ends before it starts is no window (its "period" would also buy a day of skew).
+  if (((sig.expiration - sig.inception) | 0) < 0) return `has its inception (${serialDate(sig.inception, now)}) after its expiration (${serialDate(sig.expiration, now)})`;
   const period = (sig.expiration - sig.inception) >>> 0;
   const skew = Math.min(MAX_SERIAL_SKEW, Math.max(MIN_SERIAL_SKEW, Math.floor(period / 10)));
   const sinceInception = (nowSeconds - sig.inception) | 0;

@@ -104,10 +104,68 @@ function parseRecord(tokens: string[], where: string): TrustAnchor | undefined {
   throw new Error(`${where}: expected a DS or DNSKEY record, got ${type === undefined ? 'no record type' : `type "${rest[index]}"`}`);
 }
 
-/** Parse DS and DNSKEY records in zone-file syntax. Throws an Error naming the line and the fault. */
+/** BIND configuration comments (C, C++ and shell style), outside quoted strings. */
+function stripBindComments(text: string): string {
+  let out = '';
+  let quoted = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index] ?? '';
+    const next = text[index + 1];
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && char === '/' && next === '*') {
+      const end = text.indexOf('*/', index + 2);
+      out += text.slice(index, end < 0 ? text.length : end + 2).replace(/[^\n]/g, ' ');
+      index = end < 0 ? text.length : end + 1;
+      continue;
+    } else if (!quoted && (char === '#' || (char === '/' && next === '/'))) {
+      const end = text.indexOf('\n', index);
+      index = (end < 0 ? text.length : end) - 1;
+      continue;
+    }
+    out += char;
+  }
+  return out;
+}
+
+const BIND_BLOCK = /\b(?:trust-anchors|trusted-keys|managed-keys)\s*\{([^}]*)\}/g;
+
+/**
+ * BIND's `trust-anchors { . static-ds 20326 8 2 "E06D..."; };` (and the older trusted-keys
+ * and managed-keys), the file `delv -a` reads, rewritten as zone-file records.
+ */
+function bindAnchorsAsRecords(text: string): string | undefined {
+  const clean = stripBindComments(text);
+  const blocks = [...clean.matchAll(BIND_BLOCK)];
+  if (blocks.length === 0) return undefined;
+  const lines: string[] = [];
+  for (const block of blocks) {
+    for (const entry of (block[1] ?? '').split(';')) {
+      const tokens = entry
+        .replace(/"([^"]*)"/g, (_quoted, inner: string) => inner.replace(/\s+/g, ''))
+        .trim()
+        .split(/\s+/)
+        .filter((token) => token !== '');
+      const [owner, keyword, ...rest] = tokens;
+      if (owner === undefined || keyword === undefined) continue;
+      const kind = keyword.toLowerCase();
+      if (kind === 'static-ds' || kind === 'initial-ds') lines.push(`${owner} DS ${rest.join(' ')}`);
+      else if (kind === 'static-key' || kind === 'initial-key') lines.push(`${owner} DNSKEY ${rest.join(' ')}`);
+      else lines.push(`${owner} DNSKEY ${[keyword, ...rest].join(' ')}`); // trusted-keys: no keyword
+    }
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Parse trust anchors: DS and DNSKEY records in zone-file syntax (also unbound's
+ * `trust-anchor: "..."` lines), or BIND's trust-anchors block. Throws an Error naming the fault.
+ */
 export function parseTrustAnchors(text: string): TrustAnchor[] {
   const anchors: TrustAnchor[] = [];
-  for (const { line, text: record } of logicalLines(text)) {
+  const records =
+    bindAnchorsAsRecords(text) ??
+    text.replace(/^[ \t]*server:[ \t]*$/gm, '').replace(/^[ \t]*trust-anchor:[ \t]*(?:"([^"\n]*)"|([^\n]*))[ \t]*$/gm, (_line, quoted?: string, bare?: string) => quoted ?? bare ?? '');
+  for (const { line, text: record } of logicalLines(records)) {
     const anchor = parseRecord(record.split(/\s+/), `trust anchor file, line ${line}`);
     if (anchor) anchors.push(anchor);
   }

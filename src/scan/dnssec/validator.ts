@@ -119,33 +119,45 @@ export function createValidator(
     context: VerifyContext,
     seenResponse: { response?: DnsResponse },
   ): Promise<{ outcome: Outcome; response: DnsResponse; answers: RrSet | undefined }> {
-    const response = await chain.ask(qname, qtype, context);
-    seenResponse.response = response;
-    if (response.rcode !== 'NOERROR' && response.rcode !== 'NXDOMAIN') {
-      throw indeterminate(`the resolver answered ${response.rcode} for ${displayName(qname)}/${qtype}`);
-    }
-    const sets = groupRrsets(response.answers);
-    // Walk the CNAME chain first, so loops and long chains are caught before any crypto.
-    const aliases: RrSet[] = [];
+    // Each alias is validated with the response it came in (a wildcard-expanded CNAME needs that response's proof).
+    const aliases: { set: RrSet; response: DnsResponse }[] = [];
     const seen = new Set<string>([qname]);
-    let current = qname;
-    let final = sets.get(`${current}|${qtype}`);
-    while (!final || final.records.length === 0) {
-      const cname = qtype === 'CNAME' ? undefined : sets.get(`${current}|CNAME`);
-      const target = cname?.records[0]?.type === 'CNAME' ? normalName(cname.records[0].data) : undefined;
-      if (!cname || target === undefined) break;
-      if (aliases.length >= limits.cnameChain) throw indeterminate(`the CNAME chain from ${displayName(qname)} is longer than ${limits.cnameChain}`);
-      if (seen.has(target)) throw indeterminate(`the CNAME chain from ${displayName(qname)} loops`);
-      seen.add(target);
-      aliases.push(cname);
-      current = target;
-      final = sets.get(`${current}|${qtype}`);
+    let asked = qname;
+    for (;;) {
+      const response = await chain.ask(asked, qtype, context);
+      seenResponse.response = response;
+      if (response.rcode !== 'NOERROR' && response.rcode !== 'NXDOMAIN') {
+        throw indeterminate(`the resolver answered ${response.rcode} for ${displayName(asked)}/${qtype}`);
+      }
+      const sets = groupRrsets(response.answers);
+      // Walk the CNAME chain first, so loops and long chains are caught before any crypto.
+      let current = asked;
+      let final = sets.get(`${current}|${qtype}`);
+      while (!final || final.records.length === 0) {
+        const cname = qtype === 'CNAME' ? undefined : sets.get(`${current}|CNAME`);
+        const target = cname?.records[0]?.type === 'CNAME' ? normalName(cname.records[0].data) : undefined;
+        if (!cname || target === undefined) break;
+        if (aliases.length >= limits.cnameChain) throw indeterminate(`the CNAME chain from ${displayName(qname)} is longer than ${limits.cnameChain}`);
+        if (seen.has(target)) throw indeterminate(`the CNAME chain from ${displayName(qname)} loops`);
+        seen.add(target);
+        aliases.push({ set: cname, response });
+        current = target;
+        final = sets.get(`${current}|${qtype}`);
+      }
+      const answers = final && final.records.length > 0 ? final : undefined;
+      // An authoritative server (knot, nsd, bind without recursion) stops at a CNAME whose target lies in
+      // another zone: the response then says nothing about the target (no SOA of its zone), so ask for it.
+      const saysNothingAbout = (name: string): boolean =>
+        !response.authorities.some((record) => record.type === 'SOA' && isSubdomain(name, normalName(record.name)));
+      if (!answers && current !== asked && saysNothingAbout(current)) {
+        asked = current;
+        continue;
+      }
+      const outcomes: Outcome[] = [];
+      for (const alias of aliases) outcomes.push(await validatePositive(alias.set, alias.response, context));
+      outcomes.push(answers ? await validatePositive(answers, response, context) : await validateNegative(response, current, qtype, context));
+      return { outcome: worst(outcomes), response, answers };
     }
-    const outcomes: Outcome[] = [];
-    for (const alias of aliases) outcomes.push(await validatePositive(alias, response, context));
-    const answers = final && final.records.length > 0 ? final : undefined;
-    outcomes.push(answers ? await validatePositive(answers, response, context) : await validateNegative(response, current, qtype, context));
-    return { outcome: worst(outcomes), response, answers };
   }
 
   function zonesOf(path: string[]): DnssecZoneEvidence[] {

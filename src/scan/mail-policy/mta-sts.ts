@@ -16,6 +16,8 @@ export interface StsPolicyParse {
 export const MAX_STS_MAX_AGE = 31_557_600;
 /** RFC 8461 3.3 suggests 64 KiB as the cap on the policy body. */
 export const MAX_STS_POLICY_BYTES = 65_536;
+/** Errors and notes listed per policy; the rest are counted in one last message. */
+const MAX_POLICY_MESSAGES = 10;
 
 export function looksLikeStsTxt(text: string): boolean {
   return /^v=STSv1\s*(;|$)/.test(text.trim());
@@ -60,12 +62,12 @@ export function parseStsPolicy(body: string): StsPolicyParse {
   const lines = body.split(/\r?\n/);
   if (lines.at(-1) === '') lines.pop();
   for (const [index, line] of lines.entries()) {
-    const match = /^([A-Za-z0-9_.-]+)[ \t]*:[ \t]*(.*?)[ \t]*$/.exec(line);
-    if (!match) {
+    const field = policyField(line);
+    if (!field) {
       result.errors.push(`line ${index + 1} ("${clip(line, 40)}") is not of the form key: value`);
       continue;
     }
-    const [, key = '', value = ''] = match;
+    const { key, value } = field;
     if (key === 'mx') {
       if (isValidMxPattern(value)) mx.push(value.toLowerCase().replace(/\.$/, ''));
       else result.errors.push(`mx: ${clip(value, 40)} is not a valid host name or pattern (a wildcard may only be the whole first label, as in *.example.com)`);
@@ -91,5 +93,38 @@ export function parseStsPolicy(body: string): StsPolicyParse {
   if (result.errors.length === 0 && (mode === 'enforce' || mode === 'testing' || mode === 'none')) {
     result.policy = { mode, mx, maxAge: maxAgeSeconds };
   }
+  // A 64 KiB body of bad lines would otherwise yield tens of thousands of messages (megabytes of evidence and advice).
+  result.errors = capList(result.errors, (more) => `and ${more} more lines with problems`);
+  result.notes = capList(result.notes, (more) => `and ${more} more repeated lines`);
   return result;
+}
+
+function capList(items: string[], more: (count: number) => string): string[] {
+  return items.length <= MAX_POLICY_MESSAGES ? items : [...items.slice(0, MAX_POLICY_MESSAGES), more(items.length - MAX_POLICY_MESSAGES)];
+}
+
+const POLICY_KEY = /^[A-Za-z0-9_.-]+$/;
+
+/**
+ * One "key: value" line, blanks around the colon and at the ends of the value dropped.
+ * Done by hand: the regex form (.*?)[ \t]*$ backtracks quadratically on a long run of
+ * blanks, about 10 s of blocked event loop for one hostile 64 KiB line.
+ */
+function policyField(line: string): { key: string; value: string } | undefined {
+  const colon = line.indexOf(':');
+  if (colon < 0) return undefined;
+  const key = trimBlanks(line.slice(0, colon), false);
+  const value = trimBlanks(line.slice(colon + 1), true);
+  // As before: the key has no leading blank, and no line break may hide inside a line.
+  if (!POLICY_KEY.test(key) || /[\r\n\u2028\u2029]/.test(value)) return undefined;
+  return { key, value };
+}
+
+function trimBlanks(text: string, leading: boolean): string {
+  const blank = (char: string | undefined): boolean => char === ' ' || char === '\t';
+  let start = 0;
+  let end = text.length;
+  while (leading && start < end && blank(text[start])) start++;
+  while (end > start && blank(text[end - 1])) end--;
+  return text.slice(start, end);
 }
