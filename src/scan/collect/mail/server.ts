@@ -37,7 +37,8 @@ export async function collectMailServer(
 ): Promise<MailServerEvidence> {
   const host = mx.exchange;
   const tlsaName = `_25._tcp.${host}`;
-  const [resolved, tlsa] = await Promise.all([context.resolveHost(host), lookupTlsa(validator, tlsaName)]);
+  const [resolved, tlsaAtHost] = await Promise.all([context.resolveHost(host), lookupTlsa(validator, tlsaName)]);
+  const tlsa = await tlsaAfterAlias(host, resolved.evidence.cnames, tlsaAtHost, validator);
   const evidence: MailServerEvidence = { host, preference: mx.preference, dns: resolved.evidence, refused: resolved.refused, tlsa };
   const address = resolved.usable[0];
   if (address === undefined) return evidence;
@@ -89,6 +90,24 @@ async function probeOverStarttls(host: string, dialogue: SmtpDialogueOptions, up
   } finally {
     spare?.destroy();
   }
+}
+
+/**
+ * RFC 7672 2.2.2 (RFC 7671 7): when the MX host is an alias whose expansion is DNSSEC-secure,
+ * the TLSA records are looked up at the fully expanded name first, and at the MX name only
+ * when the expanded name has none. Never throws.
+ */
+async function tlsaAfterAlias(host: string, cnames: string[], atHost: TlsaEvidence, validator: DnssecValidator): Promise<TlsaEvidence> {
+  const expanded = cnames.at(-1);
+  if (expanded === undefined || expanded === host) return atHost;
+  try {
+    const expansion = await validator.lookup(host, 'A');
+    if (expansion.result.status !== 'secure') return atHost;
+  } catch {
+    return atHost;
+  }
+  const atTarget = await lookupTlsa(validator, `_25._tcp.${expanded}`);
+  return atTarget.records.length > 0 || atTarget.dnssec === 'bogus' || atTarget.error !== undefined ? atTarget : atHost;
 }
 
 /** TLSA records and their DNSSEC status. Never throws. */

@@ -6,7 +6,7 @@
  */
 import { mergeTexts, msg, verdict, type Check, type MessageRef } from '../../../check.js';
 import { mxMatchesPattern } from '../../../mail-policy/mta-sts.js';
-import { list, lookupFailedVerdict, noMailVerdict, nullMxVerdict, POLICY_SHARED_TEXTS } from './shared.js';
+import { hasNoMx, list, lookupFailedVerdict, noMailVerdict, noMxVerdict, nullMxVerdict, POLICY_SHARED_TEXTS } from './shared.js';
 
 export const mailMtaSts: Check = {
   id: 'mail.mta-sts',
@@ -68,6 +68,8 @@ export const mailMtaSts: Check = {
     if (!mail) return noMailVerdict();
     const { domain, mtaSts } = mail;
     if (mail.mx.nullMx) return nullMxVerdict(domain);
+    // Like the transport checks: without MX records there is no receiving server for the policy to cover.
+    if (hasNoMx(mail)) return noMxVerdict(domain);
     const facts = { ...mtaSts };
     const name = mtaSts.txtName ?? `_mta-sts.${domain}`;
     if (mtaSts.error !== undefined) return lookupFailedVerdict(name, mtaSts.error, facts);

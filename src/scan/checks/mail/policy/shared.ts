@@ -11,16 +11,19 @@ export const POLICY_SHARED_TEXTS: Record<Lang, Record<string, string>> = {
   en: {
     noMail: 'The e-mail part of the scan was not collected, so this could not be checked.',
     nullMx: '{{domain}} has a Null MX: it accepts no e-mail, so this does not apply.',
+    noMxNotApplicable: '{{domain}} has no mail servers (MX records), so this does not apply.',
     lookupFailed: 'The DNS lookup of {{name}} failed ({{error}}), so this could not be checked. Try again later; if it keeps failing, ask your DNS provider.',
   },
   nl: {
     noMail: 'Het e-maildeel van de scan is niet verzameld, dus dit kon niet worden gecontroleerd.',
     nullMx: '{{domain}} heeft een Null MX: het domein ontvangt geen e-mail, dus dit is niet van toepassing.',
+    noMxNotApplicable: '{{domain}} heeft geen mailservers (MX-records), dus dit is niet van toepassing.',
     lookupFailed: 'Het opvragen van {{name}} in de DNS mislukte ({{error}}), dus dit kon niet worden gecontroleerd. Probeer het later opnieuw; blijft het mislukken, vraag het dan uw DNS-provider.',
   },
   sv: {
     noMail: 'E-postdelen av skanningen samlades inte in, så detta kunde inte kontrolleras.',
     nullMx: '{{domain}} har en Null MX: domänen tar inte emot e-post, så detta gäller inte.',
+    noMxNotApplicable: '{{domain}} har inga e-postservrar (MX-poster), så detta gäller inte.',
     lookupFailed: 'DNS-uppslaget av {{name}} misslyckades ({{error}}), så detta kunde inte kontrolleras. Försök igen senare; om det fortsätter att misslyckas, fråga din DNS-leverantör.',
   },
 };
@@ -31,6 +34,11 @@ export function noMailVerdict(): CheckVerdict {
 
 export function nullMxVerdict(domain: string): CheckVerdict {
   return { status: 'skip', summary: { key: 'nullMx', params: { domain } }, advice: [], evidence: { nullMx: true }, notApplicable: true };
+}
+
+/** No MX records at all: there is no mail server for a policy about receiving mail to cover. */
+export function noMxVerdict(domain: string): CheckVerdict {
+  return { status: 'skip', summary: { key: 'noMxNotApplicable', params: { domain } }, advice: [], evidence: { mx: [] }, notApplicable: true };
 }
 
 export function lookupFailedVerdict(name: string, error: string, evidence: Record<string, unknown> = {}): CheckVerdict {

@@ -3,7 +3,7 @@
  * warns: it is a recommendation that makes MTA-STS and DANE problems visible.
  */
 import { mergeTexts, msg, verdict, type Check } from '../../../check.js';
-import { list, lookupFailedVerdict, noMailVerdict, nullMxVerdict, POLICY_SHARED_TEXTS } from './shared.js';
+import { hasNoMx, list, lookupFailedVerdict, noMailVerdict, noMxVerdict, nullMxVerdict, POLICY_SHARED_TEXTS } from './shared.js';
 
 export const mailTlsRpt: Check = {
   id: 'mail.tls-rpt',
@@ -41,6 +41,8 @@ export const mailTlsRpt: Check = {
     if (!mail) return noMailVerdict();
     const { domain, tlsRpt } = mail;
     if (mail.mx.nullMx) return nullMxVerdict(domain);
+    // Like the transport checks: without MX records there is no receiving server for the policy to cover.
+    if (hasNoMx(mail)) return noMxVerdict(domain);
     const facts = { ...tlsRpt };
     const name = tlsRpt.name ?? `_smtp._tls.${domain}`;
     if (tlsRpt.error !== undefined) return lookupFailedVerdict(name, tlsRpt.error, facts);
