@@ -274,7 +274,7 @@ describe.each(DIALECTS)('REST API (%s)', (dialect) => {
     expect(Object.keys(doc.paths).sort()).toEqual(
       ['/api/v1/domains', '/api/v1/domains/{domainId}', '/api/v1/domains/{domainId}/scans', '/api/v1/scans', '/api/v1/scans/{scanId}'].sort(),
     );
-    expect(Object.keys(doc.paths['/api/v1/domains/{domainId}'] ?? {}).sort()).toEqual(['delete', 'get']);
+    expect(Object.keys(doc.paths['/api/v1/domains/{domainId}'] ?? {}).sort()).toEqual(['delete', 'get', 'patch']);
     expect(doc.paths['/api/v1/domains']?.post?.requestBody?.content['application/json']?.schema.required).toEqual(['name']);
   });
 });

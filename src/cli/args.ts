@@ -10,6 +10,7 @@ import { UsageError, errorMessage } from '../core/errors.js';
 import { isLang, LANGS, type Lang } from '../core/lang.js';
 import { parseTrustAnchors, type TrustAnchor } from '../scan/dnssec/trust-anchor.js';
 import { DEFAULT_SCAN_TIMEOUT_MS, type ScanArea, type ScanOptions } from '../scan/engine.js';
+import { parseSelectorList } from '../scan/mail-policy/selectors.js';
 
 export interface ScanCommand {
   domain: string;
@@ -81,18 +82,11 @@ export function readTrustAnchors(path: string, label = '--trust-anchor'): TrustA
   }
 }
 
-/** A selector is one or more DNS labels (RFC 6376 3.1); commas separate several in one flag. */
-const SELECTOR = /^[a-z0-9](?:[a-z0-9_-]{0,62})(?:\.[a-z0-9](?:[a-z0-9_-]{0,62}))*$/i;
-
+/** --dkim-selector may repeat and may hold several selectors separated by commas. */
 export function parseDkimSelectors(values: string[]): string[] {
-  const selectors = values.flatMap((value) => value.split(',')).map((value) => value.trim().toLowerCase());
-  for (const selector of selectors) {
-    if (!SELECTOR.test(selector) || selector.length > 200) {
-      throw new UsageError(`--dkim-selector: '${selector}' is not a selector (letters, digits, '-', '_' and dots, e.g. selector1)`);
-    }
-  }
-  if (selectors.length > 20) throw new UsageError('--dkim-selector: give at most 20 selectors');
-  return [...new Set(selectors)];
+  const parsed = parseSelectorList(values.join(','));
+  if (!parsed.ok) throw new UsageError(`--dkim-selector: ${parsed.reason}`);
+  return parsed.selectors;
 }
 
 /** node:util parseArgs, with its errors turned into UsageErrors (exit code 2). */

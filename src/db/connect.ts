@@ -11,7 +11,7 @@ import { Migrator, type Migration } from 'kysely/migration';
 import pg from 'pg';
 import { initialMigration } from './migrations/001-initial.js';
 import { benchIndexesMigration } from './migrations/005-bench-indexes.js';
-import { mailScoreMigration } from './migrations/006-mail-score.js';
+import { mailMigration } from './migrations/006-mail.js';
 import type { Database } from './schema.js';
 import { errorMessage } from '../core/errors.js';
 
@@ -71,7 +71,7 @@ function redactUrl(url: string): string {
 }
 
 export function migrations(dialect: Dialect): Record<string, Migration> {
-  return { '001-initial': initialMigration(dialect), '005-bench-indexes': benchIndexesMigration, '006-mail-score': mailScoreMigration };
+  return { '001-initial': initialMigration(dialect), '005-bench-indexes': benchIndexesMigration, '006-mail': mailMigration };
 }
 
 /** Bring the schema up to date; throws with the failing migration's name. */

@@ -3,7 +3,7 @@
  * sticks to what both store the same way: text ids (UUIDs), ISO-8601 UTC timestamps
  * as text (they sort as strings), integers 0/1 for flags, JSON as text.
  */
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
 
 export const ORG_KINDS = ['webshop', 'partner', 'hub'] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
@@ -90,6 +90,8 @@ export interface DomainsTable {
   name: string;
   created_at: string;
   created_by: string;
+  /** DKIM selectors the owner gave, separated by spaces; '' when none. Added to every scan of the domain. */
+  dkim_selectors: ColumnType<string, string | undefined, string>;
 }
 
 export interface ScansTable {

@@ -32,7 +32,12 @@ export async function executeScan(
   runner: ScanRunner = runScan,
   limits: ExecuteLimits = {},
 ): Promise<ExecuteOutcome> {
-  const scan = await db.selectFrom('scans').select(['id', 'status', 'target', 'attempts']).where('id', '=', scanId).executeTakeFirst();
+  const scan = await db
+    .selectFrom('scans')
+    .leftJoin('domains', 'domains.id', 'scans.domain_id')
+    .select(['scans.id', 'scans.status', 'scans.target', 'scans.attempts', 'domains.dkim_selectors'])
+    .where('scans.id', '=', scanId)
+    .executeTakeFirst();
   if (!scan) return 'missing';
   if (scan.status === 'done' || scan.status === 'failed') return 'already-finished';
   const maxAttempts = limits.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
@@ -50,7 +55,7 @@ export async function executeScan(
 
   let outcome: { status: 'done'; result: ScanResult } | { status: 'failed'; error: string };
   try {
-    outcome = { status: 'done', result: await runner(scan.target, options) };
+    outcome = { status: 'done', result: await runner(scan.target, withDomainSettings(options, scan.dkim_selectors)) };
   } catch (error) {
     outcome = { status: 'failed', error: errorMessage(error) };
   }
@@ -71,6 +76,13 @@ export async function executeScan(
       : { status: 'failed' as const, finished_at: finishedAt, error: outcome.error };
   if (!(await finish(db, scanId, values))) return 'already-finished';
   return outcome.status;
+}
+
+/** The scan options plus what the domain's owner told us: the DKIM selectors their provider signs with. */
+function withDomainSettings(options: ScanOptions, dkimSelectors: string | null): ScanOptions {
+  const own = (dkimSelectors ?? '').split(' ').filter((selector) => selector !== '');
+  if (own.length === 0) return options;
+  return { ...options, dkimSelectors: [...new Set([...own, ...(options.dkimSelectors ?? [])])] };
 }
 
 /** The one write that finishes a scan; true when this call did it (one UPDATE, so atomic on both databases). */

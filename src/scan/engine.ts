@@ -94,9 +94,10 @@ export async function runScan(input: string, options: ScanOptions = {}): Promise
     requestTimeoutMs: Math.round(Math.min(DEFAULT_LIMITS.requestTimeoutMs, Math.max(1_000, timeoutMs / 3))),
     ...options.limits,
   };
+  // A validating resolver SERVFAILs a domain with broken DNSSEC; we judge DNSSEC ourselves and still want the data.
   const dns = options.resolver
-    ? new DnsClient({ servers: [options.resolver], signal: deadline })
-    : DnsClient.fromSystem({ signal: deadline });
+    ? new DnsClient({ servers: [options.resolver], signal: deadline, retryServfailWithCd: true })
+    : DnsClient.fromSystem({ signal: deadline, retryServfailWithCd: true });
   const allowPrivate = options.allowPrivate ?? false;
   const context: CollectContext = {
     dns,

@@ -5,7 +5,7 @@
  */
 import { Type, type Static } from 'typebox';
 import type { Domain } from '../db/schema.js';
-import type { ScanSummary } from './domain-data.js';
+import { dkimSelectorsOf, type ScanSummary } from './domain-data.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const Id = Type.String({ format: 'uuid', description: 'Record id (UUID)' });
@@ -45,6 +45,7 @@ export const DomainSchema = Type.Object({
   id: Id,
   name: Type.String({ description: 'Normalised domain name (lower case, punycode)' }),
   createdAt: Timestamp,
+  dkimSelectors: Type.Array(Type.String(), { description: 'DKIM selectors every scan of this domain looks up, besides the common ones' }),
   latestScan: Type.Optional(Nullable(ScanSummarySchema)),
 });
 
@@ -81,6 +82,12 @@ export const DomainListSchema = Type.Object({ items: Type.Array(DomainSchema) })
 
 export const DomainParams = Type.Object({ domainId: Id });
 export const ScanParams = Type.Object({ scanId: Id });
+export const UpdateDomainBody = Type.Object({
+  dkimSelectors: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), {
+    maxItems: 20,
+    description: 'DKIM selectors your mail provider signs with (e.g. selector1); replaces the list',
+  }),
+});
 export const AddDomainBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 300, description: 'Domain name or web address, e.g. shop.example' }) });
 export const PageQuery = Type.Object({
   limit: Type.Integer({ minimum: 1, maximum: 200, default: 50, description: 'Scans per page' }),
@@ -113,11 +120,12 @@ export function apiScan(scan: ScanSummary): ApiScanSummary {
   };
 }
 
-export function apiDomain(domain: Pick<Domain, 'id' | 'name' | 'created_at'>, latest?: ScanSummary | null): ApiDomain {
+export function apiDomain(domain: Pick<Domain, 'id' | 'name' | 'created_at' | 'dkim_selectors'>, latest?: ScanSummary | null): ApiDomain {
   return {
     id: domain.id,
     name: domain.name,
     createdAt: domain.created_at,
+    dkimSelectors: dkimSelectorsOf(domain),
     ...(latest === undefined ? {} : { latestScan: latest ? apiScan(latest) : null }),
   };
 }

@@ -32,12 +32,12 @@ export const SCAN_SUMMARY_COLUMNS = [
 export type ScanSummary = Pick<Scan, (typeof SCAN_SUMMARY_COLUMNS)[number]>;
 
 export interface DomainWithLatest {
-  domain: Pick<Domain, 'id' | 'name' | 'created_at'>;
+  domain: Pick<Domain, 'id' | 'name' | 'created_at' | 'dkim_selectors'>;
   latest: ScanSummary | null;
 }
 
-export async function listDomains(db: Kysely<Database>, orgId: string): Promise<Pick<Domain, 'id' | 'name' | 'created_at'>[]> {
-  return db.selectFrom('domains').select(['id', 'name', 'created_at']).where('org_id', '=', orgId).orderBy('name').execute();
+export async function listDomains(db: Kysely<Database>, orgId: string): Promise<Pick<Domain, 'id' | 'name' | 'created_at' | 'dkim_selectors'>[]> {
+  return db.selectFrom('domains').select(['id', 'name', 'created_at', 'dkim_selectors']).where('org_id', '=', orgId).orderBy('name').execute();
 }
 
 /**
@@ -59,13 +59,13 @@ export async function listDomainsWithLatest(db: Kysely<Database>, orgId: string)
         eb('s.id', '=', newestScanOfDomain(eb, false)),
       ),
     )
-    .select(['d.id as d_id', 'd.name as d_name', 'd.created_at as d_created_at'])
+    .select(['d.id as d_id', 'd.name as d_name', 'd.created_at as d_created_at', 'd.dkim_selectors as d_dkim_selectors'])
     .select(SCAN_SUMMARY_COLUMNS.map((column) => `s.${column}` as const))
     .where('d.org_id', '=', orgId)
     .orderBy('d.name')
     .execute();
   return rows.map((row) => ({
-    domain: { id: row.d_id, name: row.d_name, created_at: row.d_created_at },
+    domain: { id: row.d_id, name: row.d_name, created_at: row.d_created_at, dkim_selectors: row.d_dkim_selectors },
     latest: row.id === null ? null : (pickSummary(row as unknown as ScanSummary)),
   }));
 }
@@ -76,6 +76,17 @@ function pickSummary(row: ScanSummary): ScanSummary {
 
 export async function findDomain(db: Kysely<Database>, orgId: string, domainId: string): Promise<Domain | undefined> {
   return db.selectFrom('domains').selectAll().where('org_id', '=', orgId).where('id', '=', domainId).executeTakeFirst();
+}
+
+/** The DKIM selectors stored for a domain (space-separated in the table). */
+export function dkimSelectorsOf(domain: Pick<Domain, 'dkim_selectors'>): string[] {
+  return domain.dkim_selectors.split(' ').filter((selector) => selector !== '');
+}
+
+/** Replace a domain's DKIM selectors; false when the domain is not the organisation's. */
+export async function setDkimSelectors(db: Kysely<Database>, orgId: string, domainId: string, selectors: readonly string[]): Promise<boolean> {
+  const result = await db.updateTable('domains').set({ dkim_selectors: selectors.join(' ') }).where('org_id', '=', orgId).where('id', '=', domainId).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 export async function findScan(db: Kysely<Database>, orgId: string, scanId: string): Promise<Scan | undefined> {
@@ -95,7 +106,7 @@ export async function addDomain(db: Kysely<Database>, orgId: string, input: stri
   }
   const existing = await db.selectFrom('domains').select('id').where('org_id', '=', orgId).where('name', '=', name).executeTakeFirst();
   if (existing) return { ok: false, reason: 'duplicate', name };
-  const domain: Domain = { id: newId(), org_id: orgId, name, created_at: nowIso(), created_by: createdBy };
+  const domain: Domain = { id: newId(), org_id: orgId, name, created_at: nowIso(), created_by: createdBy, dkim_selectors: '' };
   try {
     await db.insertInto('domains').values(domain).execute();
   } catch (error) {

@@ -50,3 +50,19 @@ export const COMMON_DKIM_SELECTORS: readonly string[] = [
   'mail',
   'x',
 ];
+
+/** A selector is one or more DNS labels (RFC 6376 3.1). */
+const SELECTOR = /^[a-z0-9](?:[a-z0-9_-]{0,62})(?:\.[a-z0-9](?:[a-z0-9_-]{0,62}))*$/;
+export const MAX_GIVEN_SELECTORS = 20;
+
+/**
+ * The user's own selectors (CLI flag, app setting): separated by commas or spaces,
+ * lower-cased, each once. A mistake names the selector, for the CLI's or the app's message.
+ */
+export function parseSelectorList(text: string): { ok: true; selectors: string[] } | { ok: false; reason: string } {
+  const selectors = [...new Set(text.split(/[\s,]+/).map((value) => value.trim().toLowerCase()).filter((value) => value !== ''))];
+  const bad = selectors.find((selector) => !SELECTOR.test(selector) || selector.length > 200);
+  if (bad !== undefined) return { ok: false, reason: `'${bad.slice(0, 80)}' is not a selector (letters, digits, '-', '_' and dots, e.g. selector1)` };
+  if (selectors.length > MAX_GIVEN_SELECTORS) return { ok: false, reason: `give at most ${MAX_GIVEN_SELECTORS} selectors` };
+  return { ok: true, selectors };
+}

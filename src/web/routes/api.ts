@@ -11,6 +11,7 @@ import { renderReport } from '../../scan/engine.js';
 import { apiActor, requireApiToken, tokenOf } from '../api-auth.js';
 import {
   AddDomainBody,
+  UpdateDomainBody,
   DomainListSchema,
   DomainParams,
   DomainSchema,
@@ -33,7 +34,9 @@ import {
   listDomainsWithLatest,
   parseResult,
   scanHistory,
+  setDkimSelectors,
 } from '../domain-data.js';
+import { parseSelectorList } from '../../scan/mail-policy/selectors.js';
 import { HttpError, notFound } from '../errors.js';
 
 const TAGS = ['api'];
@@ -80,6 +83,29 @@ const apiV1Routes: FastifyPluginAsyncTypebox = async (app) => {
       const domain = await domainOrNotFound(orgId, request.params.domainId);
       const latest = await scanHistory(db, orgId, { domainId: domain.id, limit: 1 });
       return apiDomain(domain, latest.items[0] ?? null);
+    },
+  );
+
+  app.patch(
+    '/domains/:domainId',
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Set a domain's DKIM selectors",
+        params: DomainParams,
+        body: UpdateDomainBody,
+        response: { 200: DomainSchema, ...errors(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const orgId = tokenOf(request).org_id;
+      const domain = await domainOrNotFound(orgId, request.params.domainId);
+      const parsed = parseSelectorList(request.body.dkimSelectors.join(' '));
+      if (!parsed.ok) throw new HttpError(400, 'error.badRequest', `body.dkimSelectors: ${parsed.reason}`, 'body.dkimSelectors');
+      if (!(await setDkimSelectors(db, orgId, domain.id, parsed.selectors))) throw notFound();
+      await audit(db, apiActor(request), { orgId, action: 'update', recordType: 'domain', recordId: domain.id, detail: { dkimSelectors: parsed.selectors } });
+      const latest = await scanHistory(db, orgId, { domainId: domain.id, limit: 1 });
+      return apiDomain({ ...domain, dkim_selectors: parsed.selectors.join(' ') }, latest.items[0] ?? null);
     },
   );
 

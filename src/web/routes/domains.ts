@@ -8,12 +8,15 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { audit } from '../../audit/audit.js';
 import { isLang } from '../../core/lang.js';
+import type { Domain } from '../../db/schema.js';
 import { renderReport } from '../../scan/engine.js';
+import { parseSelectorList } from '../../scan/mail-policy/selectors.js';
 import { actorOf, isId, orgContext, roleAtLeast, type OrgContext } from '../context.js';
 import {
   activeScan,
   addDomain,
   deleteDomain,
+  dkimSelectorsOf,
   findDomain,
   findScan,
   latestFailingScans,
@@ -22,6 +25,7 @@ import {
   parseResult,
   previousDoneScan,
   scanHistory,
+  setDkimSelectors,
 } from '../domain-data.js';
 import { HttpError, notFound } from '../errors.js';
 import { html } from '../html.js';
@@ -37,7 +41,12 @@ const ScanParams = Type.Object({ orgId: Type.String({ maxLength: 100 }), scanId:
 const AddDomainBody = Type.Object({ ...Csrf, name: Type.String({ maxLength: 300 }) });
 const CsrfBody = Type.Object(Csrf);
 const OverviewQuery = Type.Object({ added: Type.Optional(Type.String({ maxLength: 10 })), deleted: Type.Optional(Type.String({ maxLength: 10 })) });
-const HistoryQuery = Type.Object({ before: Type.Optional(Type.String({ maxLength: 100 })), added: Type.Optional(Type.String({ maxLength: 10 })) });
+const HistoryQuery = Type.Object({
+  before: Type.Optional(Type.String({ maxLength: 100 })),
+  added: Type.Optional(Type.String({ maxLength: 10 })),
+  saved: Type.Optional(Type.String({ maxLength: 10 })),
+});
+const DkimBody = Type.Object({ ...Csrf, selectors: Type.String({ maxLength: 1000 }) });
 const ReportQuery = Type.Object({ lang: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('nl'), Type.Literal('sv')])) });
 
 const HISTORY_PAGE = 20;
@@ -88,8 +97,19 @@ export const domainRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/orgs/:orgId/domains/:domainId', { schema: { params: DomainParams, querystring: HistoryQuery } }, async (request, reply) => {
     const ctx = await orgContext(request, request.params.orgId, 'viewer');
     const domain = await domainOf(ctx, request.params.domainId);
+    const notice = request.query.added ? request.t('overview.added') : request.query.saved ? request.t('domain.dkimSaved') : undefined;
+    return domainPage(request, reply, ctx, domain, { before: request.query.before, notice });
+  });
+
+  async function domainPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    ctx: OrgContext,
+    domain: Domain,
+    form: { before?: string | undefined; notice?: string | undefined; problem?: string; value?: string; status?: number },
+  ): Promise<FastifyReply> {
     const t = request.t;
-    const page = await scanHistory(db, ctx.org.id, { domainId: domain.id, limit: HISTORY_PAGE, before: request.query.before });
+    const page = await scanHistory(db, ctx.org.id, { domainId: domain.id, limit: HISTORY_PAGE, before: form.before });
     const base = `/orgs/${ctx.org.id}/domains/${domain.id}`;
     const canEdit = roleAtLeast(ctx.role, 'member');
     const actions = canEdit
@@ -116,21 +136,47 @@ export const domainRoutes: FastifyPluginAsyncTypebox = async (app) => {
             )}</tbody>
           </table>`;
     const paging = html`<p class="actions">
-      ${request.query.before ? html`<a href="${base}">${t('domain.newest')}</a>` : ''}
+      ${form.before ? html`<a href="${base}">${t('domain.newest')}</a>` : ''}
       ${page.nextBefore ? html`<a href="${base}?before=${page.nextBefore}" rel="next">${t('domain.older')}</a>` : ''}
     </p>`;
+    const selectors = dkimSelectorsOf(domain);
+    const dkim = canEdit
+      ? html`<form method="post" action="${base}/dkim" novalidate>${reply.csrfField()}
+          <label for="dkim-selectors">${t('domain.dkimLabel')}</label>
+          ${form.problem ? html`<p class="problem" id="dkim-problem" role="alert">${form.problem}</p>` : ''}
+          <input id="dkim-selectors" name="selectors" value="${form.value ?? selectors.join(' ')}" maxlength="1000" autocomplete="off" aria-describedby="dkim-hint${form.problem ? ' dkim-problem' : ''}">
+          <button type="submit">${t('domain.dkimSave')}</button>
+        </form>`
+      : html`<p>${selectors.length > 0 ? selectors.join(' ') : t('domain.dkimNone')}</p>`;
     return reply.page({
       title: domain.name,
       org: ctx.org,
+      status: form.status ?? 200,
       body: html`${orgNav(ctx.org, ctx.role, t, 'overview')}
-        ${request.query.added ? html`<p class="notice" role="status">${t('overview.added')}</p>` : ''}
+        ${form.notice ? html`<p class="notice" role="status">${form.notice}</p>` : ''}
         <p><a href="/orgs/${ctx.org.id}">${t('domain.back')}</a></p>
         <h1>${domain.name}</h1>
         ${actions}
         <h2 id="history">${t('domain.history')}</h2>
         ${table}
-        ${paging}`,
+        ${paging}
+        <h2 id="dkim">${t('domain.dkimTitle')}</h2>
+        <p class="hint" id="dkim-hint">${t('domain.dkimHint')}</p>
+        ${dkim}`,
     });
+  }
+
+  app.post('/orgs/:orgId/domains/:domainId/dkim', { schema: { params: DomainParams, body: DkimBody } }, async (request, reply) => {
+    const ctx = await orgContext(request, request.params.orgId, 'member');
+    const domain = await domainOf(ctx, request.params.domainId);
+    const parsed = parseSelectorList(request.body.selectors);
+    if (!parsed.ok) {
+      const problem = request.t('domain.dkimInvalid', { detail: parsed.reason });
+      return domainPage(request, reply, ctx, domain, { problem, value: request.body.selectors, status: 400 });
+    }
+    if (!(await setDkimSelectors(db, ctx.org.id, domain.id, parsed.selectors))) throw notFound();
+    await audit(db, actorOf(request), { orgId: ctx.org.id, action: 'update', recordType: 'domain', recordId: domain.id, detail: { dkimSelectors: parsed.selectors } });
+    return reply.redirect(`/orgs/${ctx.org.id}/domains/${domain.id}?saved=1#dkim`, 303);
   });
 
   app.post(

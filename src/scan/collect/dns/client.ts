@@ -33,6 +33,11 @@ export interface DnsClientOptions {
   /** Extra tries after the first, taking the servers in turn. */
   retries?: number;
   signal?: AbortSignal;
+  /**
+   * Ask again with CD set when a server answers SERVFAIL (see resolveWithCdFallback). The
+   * scan wants this; a tool that reads a validating resolver's own verdict must not.
+   */
+  retryServfailWithCd?: boolean;
 }
 
 export interface QueryOptions {
@@ -97,6 +102,7 @@ export class DnsClient {
   private readonly timeoutMs: number;
   private readonly retries: number;
   private readonly signal: AbortSignal | undefined;
+  private readonly retryServfailWithCd: boolean;
   private readonly cache = new Map<string, Promise<DnsResponse>>();
 
   constructor(options: DnsClientOptions) {
@@ -105,6 +111,7 @@ export class DnsClient {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.retries = Math.max(0, options.retries ?? DEFAULT_RETRIES);
     this.signal = options.signal && DnsClient.ownSignal(options.signal);
+    this.retryServfailWithCd = options.retryServfailWithCd ?? false;
   }
 
   /**
@@ -154,7 +161,7 @@ export class DnsClient {
    */
   private async resolveWithCdFallback(name: string, type: RecordType, options: QueryOptions): Promise<DnsResponse> {
     const response = await this.resolve(name, type, options);
-    if (response.rcode !== 'SERVFAIL' || options.checkingDisabled) return response;
+    if (!this.retryServfailWithCd || response.rcode !== 'SERVFAIL' || options.checkingDisabled) return response;
     try {
       const unchecked = await this.query(name, type, { ...options, checkingDisabled: true });
       return unchecked.rcode === 'SERVFAIL' ? response : unchecked;
