@@ -23,7 +23,7 @@ import { startSite, type RunningSite } from '../fixtures/site.js';
 
 const DNS = '127.0.15.53';
 const WEB = '127.0.15.80';
-const MX = { good1: '127.0.15.25', good2: '127.0.15.26', plain: '127.0.15.27', dane: '127.0.15.28' };
+const MX = { good1: '127.0.15.25', good2: '127.0.15.26', plain: '127.0.15.27', dane: '127.0.15.28', shared: '127.0.15.29' };
 const MODERN = 'ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-CHACHA20-POLY1305';
 
 const a = (name: string, address: string): DnsFixtureRecord => ({ name, type: 'A', data: address });
@@ -48,6 +48,8 @@ let site: RunningSite;
 let anchorFile: string;
 const smtpServers: SMTPServer[] = [];
 const transactions: string[] = [];
+/** SMTP connections per server address. */
+const connections = new Map<string, number>();
 const results = new Map<string, ScanResult>();
 
 async function startMx(address: string, cert: IssuedCert | null): Promise<void> {
@@ -56,6 +58,10 @@ async function startMx(address: string, cert: IssuedCert | null): Promise<void> 
     authOptional: true,
     disabledCommands: cert ? ['AUTH'] : ['AUTH', 'STARTTLS'],
     disableReverseLookup: true,
+    onConnect(_session, callback) {
+      connections.set(address, (connections.get(address) ?? 0) + 1);
+      callback();
+    },
     ...(cert ? { key: cert.keyPem, cert: cert.chainPem, minVersion: 'TLSv1.2', ciphers: MODERN, honorCipherOrder: true } : {}),
     onMailFrom(from, _session, callback) {
       transactions.push(`MAIL FROM ${from.address}`);
@@ -96,6 +102,7 @@ beforeAll(async () => {
     good1: await pki.issue({ names: ['mx1.good.test'] }),
     good2: await pki.issue({ names: ['mx2.good.test'] }),
     dane: await pki.issue({ names: ['mx.badtlsa.test'] }),
+    shared: await pki.issue({ names: ['mx-a.shared.test'] }),
     web: await pki.issue({ names: ['good.test', 'www.good.test', 'mta-sts.good.test'] }),
   };
   const dkimKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
@@ -138,6 +145,17 @@ beforeAll(async () => {
         ],
       },
       {
+        // Two MX names, one server: probed once, the certificate judged for each name.
+        name: 'shared.test',
+        records: [
+          mx('shared.test', 10, 'mx-a.shared.test'),
+          mx('shared.test', 20, 'mx-b.shared.test'),
+          a('mx-a.shared.test', MX.shared),
+          a('mx-b.shared.test', MX.shared),
+          txt('shared.test', 'v=spf1 mx -all'),
+        ],
+      },
+      {
         name: 'badtlsa.test',
         records: [
           mx('badtlsa.test', 10, 'mx.badtlsa.test'),
@@ -165,10 +183,11 @@ beforeAll(async () => {
   await startMx(MX.good2, certs.good2);
   await startMx(MX.plain, null);
   await startMx(MX.dane, certs.dane);
+  await startMx(MX.shared, certs.shared);
   const dir = mkdtempSync(join(tmpdir(), 'weerbaar-mail-'));
   anchorFile = join(dir, 'root.anchor');
   writeFileSync(anchorFile, world.trustAnchorText);
-  for (const domain of ['good.test', 'nomail.test', 'weak.test', 'badtlsa.test']) results.set(domain, await runScan(domain, options()));
+  for (const domain of ['good.test', 'nomail.test', 'weak.test', 'badtlsa.test', 'shared.test']) results.set(domain, await runScan(domain, options()));
 }, 120_000);
 
 afterAll(async () => {
@@ -251,6 +270,22 @@ describe('a TLSA record that does not match the server', () => {
   it('fails DANE while STARTTLS itself works', () => {
     expect(check('badtlsa.test', 'mail.starttls').status).toBe('pass');
     expect(check('badtlsa.test', 'mail.dane').status).toBe('fail');
+  });
+});
+
+describe('two MX names on one server', () => {
+  it('probes the server once, not once per name, and checks the certificate against each name', () => {
+    const single = connections.get(MX.good1) ?? 0;
+    const shared = connections.get(MX.shared) ?? 0;
+    expect(single).toBeGreaterThan(5);
+    // One full probe plus the second name's own SMTP dialogue.
+    expect(shared).toBeLessThanOrEqual(single + 2);
+    const servers = results.get('shared.test')?.evidence.mail?.servers ?? [];
+    expect(servers.map((server) => [server.host, server.tls?.certificate?.hostnameMatches])).toEqual([
+      ['mx-a.shared.test', true],
+      ['mx-b.shared.test', false],
+    ]);
+    expect(check('shared.test', 'mail.tls.version').status).toBe('pass');
   });
 });
 

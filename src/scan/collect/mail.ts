@@ -6,6 +6,7 @@
  * client and the validator cache per scan.
  */
 import type { DnssecEvidence } from '../evidence-dnssec.js';
+import type { TlsEvidence } from '../evidence.js';
 import { MAX_MAIL_SERVERS, type MailEvidence, type MxEvidence, type MxRecord } from '../evidence-mail.js';
 import type { DnssecValidator } from '../dnssec/types.js';
 import type { CollectContext } from './context.js';
@@ -67,8 +68,9 @@ export async function collectMailEvidence(
 ): Promise<{ mail: MailEvidence; dnssec: DnssecEvidence }> {
   const mx = await lookupMx(context.dns, domain);
   const hosts = serversToProbe(mx);
+  const sharedProbes = new Map<string, Promise<TlsEvidence>>();
   const [servers, spf, policies, dnssec] = await Promise.all([
-    Promise.all(hosts.map((record) => collectMailServer(record, context, options.validator))),
+    Promise.all(hosts.map((record) => collectMailServer(record, context, options.validator, { sharedProbes }))),
     collectSpf(domain, context.dns),
     collectMailPolicies(domain, context, { dkimSelectors: options.dkimSelectors }),
     collectDnssec(

@@ -7,8 +7,13 @@
  * 60 for a typical server, at most 8 at a time). Each one goes banner → EHLO → STARTTLS
  * through the `connect` hook; the dialogue that produced the evidence hands its upgraded
  * socket to the probe's first connection, so it is not wasted.
+ *
+ * MX names that share an address are one server: it is probed once per scan (a hostile
+ * zone could otherwise point ten MX names at someone else's server and make one scan open
+ * hundreds of connections to it), and its certificate is judged for each name.
  */
 import type net from 'node:net';
+import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 import type { Answer } from 'dns-packet';
 import type { DnssecValidator } from '../../dnssec/types.js';
 import type { MailServerEvidence, MxRecord } from '../../evidence-mail.js';
@@ -27,6 +32,8 @@ export interface MailServerOptions {
   port?: number;
   /** The EHLO name (default: see ../smtp/dialogue.ts). */
   ehloName?: string;
+  /** TLS probes already started in this scan, by address:port (see the file comment). */
+  sharedProbes?: Map<string, Promise<TlsEvidence>>;
 }
 
 export async function collectMailServer(
@@ -55,9 +62,41 @@ export async function collectMailServer(
   evidence.smtp = first.evidence;
   if (!first.socket) return evidence;
 
-  evidence.tls = await probeOverStarttls(host, dialogue, first.socket, context);
+  const key = `${address}:${dialogue.port}`;
+  const earlier = options.sharedProbes?.get(key);
+  if (earlier) {
+    first.socket.destroy();
+    evidence.tls = judgedForName(structuredClone(await earlier), host);
+  } else {
+    const probe = probeOverStarttls(host, dialogue, first.socket, context);
+    options.sharedProbes?.set(key, probe);
+    // A copy: the shared result keeps every DER for the other names' TLSA records.
+    evidence.tls = structuredClone(await probe);
+  }
   keepOnlyNeededDer(evidence.tls, tlsa);
   return evidence;
+}
+
+/** Another MX name's probe of the same server, with the certificate's name checked for `host`. */
+function judgedForName(tls: TlsEvidence, host: string): TlsEvidence {
+  const probedAs = tls.host;
+  tls.host = host;
+  tls.untested.push({
+    what: `A separate TLS probe for ${host}`,
+    why: `${host} has the same address as ${probedAs}, so that server was probed once; its certificate is checked against each name.`,
+  });
+  const leaf = tls.certificate?.chain[0];
+  if (tls.certificate && leaf) {
+    const identity = {
+      subject: leaf.commonName === undefined ? {} : { CN: leaf.commonName },
+      subjectaltname: leaf.subjectAltNames.join(', '),
+    } as unknown as PeerCertificate;
+    const mismatch = checkServerIdentity(host, identity);
+    tls.certificate.hostnameMatches = mismatch === undefined;
+    if (mismatch) tls.certificate.hostnameError = mismatch.message;
+    else delete tls.certificate.hostnameError;
+  }
+  return tls;
 }
 
 async function probeOverStarttls(host: string, dialogue: SmtpDialogueOptions, upgraded: net.Socket, context: CollectContext): Promise<TlsEvidence> {
