@@ -158,10 +158,10 @@ describe('mail.dkim', () => {
 
 describe('mail.mta-sts', () => {
   const sts = (extra: Partial<MailEvidence['mtaSts']>) => mail({ mtaSts: { txtRecords: ['v=STSv1; id=1'], id: '1', policyErrors: [], policyNotes: [], ...extra } });
-  it('passes enforce, warns testing, fails none and invalid, warns when absent', () => {
+  it('passes enforce, warns testing and none (RFC 8461 5: as if no policy), fails invalid, warns when absent', () => {
     expect(run('mail.mta-sts', sts({ policy: { mode: 'enforce', mx: ['*.shop.nl'], maxAge: 86400 } })).status).toBe('pass');
     expect(run('mail.mta-sts', sts({ policy: { mode: 'testing', mx: ['mail.shop.nl'], maxAge: 86400 } })).status).toBe('warn');
-    expect(run('mail.mta-sts', sts({ policy: { mode: 'none', mx: [], maxAge: 0 } })).status).toBe('fail');
+    expect(run('mail.mta-sts', sts({ policy: { mode: 'none', mx: [], maxAge: 0 } })).status).toBe('warn');
     expect(run('mail.mta-sts', sts({ policyErrors: ['the policy is served as text/html, not text/plain'] }))).toMatchObject({ status: 'fail', summary: { key: 'policyInvalid' } });
     expect(run('mail.mta-sts', sts({ txtInvalid: 'the required id tag is missing' })).summary.key).toBe('txtInvalid');
     expect(run('mail.mta-sts', mail())).toMatchObject({ status: 'warn', summary: { key: 'missing' }, advice: [{ key: 'publish', params: { mxLines: 'mx: mail.shop.nl' } }] });

@@ -100,8 +100,8 @@ export const dnsDnssecAlgorithms: Check = {
     const zone = dnssec.zones.find((candidate) => candidate.zone === zoneName);
     const hasFacts = zone !== undefined && (zone.ds.length > 0 || zone.dnskeys.length > 0);
     if (!zone || !hasFacts) {
-      // Unsigned: dns.dnssec already says so; no algorithm points are earned.
-      if (dnssec.domain.status === 'insecure') return verdict('skip', 'unsigned', {}, [], { status: dnssec.domain.status });
+      // Unsigned: there are no algorithms to judge, and dns.dnssec already costs the points.
+      if (dnssec.domain.status === 'insecure') return { ...verdict('skip', 'unsigned', {}, [], { status: dnssec.domain.status }), notApplicable: true };
       return verdict('error', 'unknown', {}, [], { status: dnssec.domain.status });
     }
     const judged = judgeZone(zone);

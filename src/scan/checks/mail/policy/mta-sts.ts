@@ -1,6 +1,7 @@
 /**
  * mail.mta-sts: the _mta-sts TXT record and the policy file are valid (RFC 8461),
- * mode enforce passes, testing warns, none fails, and every MX matches the policy.
+ * mode enforce passes, testing warns, and every MX matches the policy. mode none warns like
+ * no policy at all: RFC 8461 5 says senders treat it as if there were none (it withdraws a policy).
  * No MTA-STS at all warns: it is a recommendation (internet.nl does not require it yet),
  * not a fault, and DANE gives the same protection where the MX hosts have it.
  */
@@ -89,7 +90,7 @@ export const mailMtaSts: Check = {
       const reason = policyErrors.join('; ') || 'no valid policy was found';
       return verdict('fail', 'policyInvalid', { domain, reason }, [msg('fixPolicy', { domain, mxLines })], facts);
     }
-    if (policy.mode === 'none') return verdict('fail', 'modeNone', { domain }, [msg('fixPolicy', { domain, mxLines })], facts);
+    if (policy.mode === 'none') return verdict('warn', 'modeNone', { domain }, [msg('fixPolicy', { domain, mxLines })], facts);
     const unlisted = mxHosts.filter((host) => !policy.mx.some((pattern) => mxMatchesPattern(host, pattern)));
     const matchFacts = { ...facts, unlistedMx: unlisted };
     if (unlisted.length > 0) {
