@@ -87,11 +87,11 @@ describe.each(DIALECTS)('DKIM selectors of a domain (%s)', (dialect) => {
       t.app.inject({ method: 'PATCH', url: `/api/v1/domains/${domainId}`, headers: { authorization: `Bearer ${token}` }, payload: body as Record<string, unknown> });
     const ok = await patch({ dkimSelectors: ['s1', 'S2'] });
     expect(ok.statusCode).toBe(200);
-    expect((ok.json() as { dkimSelectors: string[] }).dkimSelectors).toEqual(['s1', 's2']);
+    expect(ok.json<{ dkimSelectors: string[] }>().dkimSelectors).toEqual(['s1', 's2']);
     const bad = await patch({ dkimSelectors: ['fine', 'not ok!'] });
     expect(bad.statusCode).toBe(400);
-    expect((bad.json() as { error: { field: string } }).error.field).toBe('body.dkimSelectors');
+    expect(bad.json<{ error: { field: string } }>().error.field).toBe('body.dkimSelectors');
     const read = await t.app.inject({ method: 'GET', url: `/api/v1/domains/${domainId}`, headers: { authorization: `Bearer ${token}` } });
-    expect((read.json() as { dkimSelectors: string[] }).dkimSelectors).toEqual(['s1', 's2']);
+    expect(read.json<{ dkimSelectors: string[] }>().dkimSelectors).toEqual(['s1', 's2']);
   });
 });
