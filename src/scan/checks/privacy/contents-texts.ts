@@ -1,0 +1,141 @@
+/**
+ * Texts of privacy.statement.contents: the verdicts, and per GDPR art. 13 element what to add.
+ * Plain words for a shop owner; Dutch uses the formal "u".
+ */
+import type { CheckTexts } from '../../check.js';
+import type { Lang } from '../../../core/lang.js';
+
+export const CONTENTS_TEXTS: Record<Lang, CheckTexts> = {
+  en: {
+    title: 'What the privacy statement says',
+    verifies:
+      'The privacy statement tells visitors everything the GDPR (article 13) requires: who you are and how to reach you, why and on what basis you use their data, who receives it, how long you keep it, their rights and where to complain. Each element found is shown with the sentence that says it.',
+    notCollected: 'The privacy part of the scan was not collected, so this could not be checked.',
+    noStatement: 'No privacy statement was found to read, so its contents could not be checked. See the check on the link to the privacy statement.',
+    unreadable: 'The privacy statement at {{url}} could not be read ({{reason}}), so its contents could not be checked.',
+    complete: 'The privacy statement at {{url}} contains all {{total}} elements the law asks for.',
+    someMissing: 'The privacy statement at {{url}} misses {{count}} of the {{total}} elements the law asks for.',
+    coreMissing:
+      'The privacy statement at {{url}} misses {{count}} of the {{total}} elements the law asks for, including essentials such as who you are, why you use data, the visitor’s rights or where to complain.',
+    denied:
+      'Your statement says: “{{sentence}}”. The GDPR gives people this right; a statement may not take it away. Describe the right and how to use it instead.',
+    add_controller:
+      'Say who is responsible for the data: the full name of your business, its address, and an e-mail address or phone number for privacy questions.',
+    add_controllerContact: 'Add contact details for privacy questions next to your business name: an e-mail address, a phone number or a postal address.',
+    add_dpo: 'If you have a data protection officer, give their contact details. If you do not have one, you may say so.',
+    add_purposes: 'Explain what you use personal data for, for example: delivering orders, sending invoices, the newsletter.',
+    add_legalBasis:
+      'For each use, name the legal basis from the GDPR: the contract with the customer, a legal obligation (such as tax law), consent, or your legitimate interest.',
+    add_legitimateInterests:
+      'You rely on a “legitimate interest”. Say which interest that is, for example preventing fraud or keeping your shop secure.',
+    add_recipients: 'Say who receives the data, by name or by type: for example the parcel service, the payment provider, your web host.',
+    add_transfersSafeguard:
+      'The statement says data goes outside the European Economic Area. Say what protects it there: an adequacy decision of the European Commission (for example the EU-US Data Privacy Framework) or standard contractual clauses.',
+    add_transfersMention:
+      'Say whether personal data leaves the European Economic Area (for example through an American e-mail or analytics service), and if so, what protects it. If it does not, say that too.',
+    add_retention: 'Say how long you keep personal data, or how you decide that (for example: invoices seven years because of tax law).',
+    add_rightAccess: 'Tell people they can ask which personal data you have about them and get a copy (right of access).',
+    add_rightRectification: 'Tell people they can have incorrect data corrected (right to rectification).',
+    add_rightErasure: 'Tell people they can ask you to delete their data (right to erasure).',
+    add_rightRestriction: 'Tell people they can ask you to temporarily stop using their data, for example while a disagreement is sorted out (right to restriction).',
+    add_rightObjection: 'Tell people they can object to the use of their data, in particular for direct marketing (right to object).',
+    add_rightPortability: 'Tell people they can receive their data in a common file format or have it sent to another company (right to data portability).',
+    add_withdrawConsent: 'You ask for consent (for example for the newsletter). Say that people can withdraw it at any time, and how.',
+    add_complaint:
+      'Tell people they can complain to the data protection authority, and name it (in the Netherlands the Autoriteit Persoonsgegevens, in Sweden IMY).',
+    add_requirement:
+      'Say whether people must give their data and what happens if they do not (for example: without an address we cannot deliver the order).',
+    add_automatedDecisions: 'Say whether you make automated decisions about people, including profiling. If you do not, say so in one sentence.',
+    add_breachPolicy:
+      'Recommended: say what you do if personal data leaks (a data breach), for example that you report it to the authority within 72 hours and inform the people affected.',
+  },
+  nl: {
+    title: 'Wat de privacyverklaring zegt',
+    verifies:
+      'De privacyverklaring vertelt bezoekers alles wat de AVG (artikel 13) vraagt: wie u bent en hoe men u bereikt, waarvoor en op welke grondslag u gegevens gebruikt, wie ze ontvangt, hoe lang u ze bewaart, welke rechten men heeft en waar men kan klagen. Elk gevonden onderdeel wordt getoond met de zin waarin het staat.',
+    notCollected: 'Het privacydeel van de scan is niet verzameld, dus dit kon niet worden gecontroleerd.',
+    noStatement: 'Er is geen privacyverklaring gevonden om te lezen, dus de inhoud kon niet worden gecontroleerd. Zie de controle op de link naar de privacyverklaring.',
+    unreadable: 'De privacyverklaring op {{url}} kon niet worden gelezen ({{reason}}), dus de inhoud kon niet worden gecontroleerd.',
+    complete: 'De privacyverklaring op {{url}} bevat alle {{total}} onderdelen die de wet vraagt.',
+    someMissing: 'In de privacyverklaring op {{url}} ontbreken {{count}} van de {{total}} onderdelen die de wet vraagt.',
+    coreMissing:
+      'In de privacyverklaring op {{url}} ontbreken {{count}} van de {{total}} onderdelen die de wet vraagt, waaronder essentiële zoals wie u bent, waarvoor u gegevens gebruikt, de rechten van de bezoeker of waar men kan klagen.',
+    denied:
+      'Uw verklaring zegt: “{{sentence}}”. De AVG geeft mensen dit recht; een privacyverklaring kan het niet afnemen. Beschrijf in plaats daarvan het recht en hoe men het gebruikt.',
+    add_controller:
+      'Vermeld wie verantwoordelijk is voor de gegevens: de volledige naam van uw bedrijf, het adres, en een e-mailadres of telefoonnummer voor privacyvragen.',
+    add_controllerContact: 'Zet contactgegevens voor privacyvragen bij uw bedrijfsnaam: een e-mailadres, een telefoonnummer of een postadres.',
+    add_dpo: 'Heeft u een functionaris gegevensbescherming, vermeld dan zijn of haar contactgegevens. Heeft u er geen, dan mag u dat vermelden.',
+    add_purposes: 'Leg uit waarvoor u persoonsgegevens gebruikt, bijvoorbeeld: bestellingen bezorgen, facturen sturen, de nieuwsbrief.',
+    add_legalBasis:
+      'Noem voor elk gebruik de grondslag uit de AVG: de overeenkomst met de klant, een wettelijke plicht (zoals de fiscale bewaarplicht), toestemming, of uw gerechtvaardigd belang.',
+    add_legitimateInterests:
+      'U beroept zich op een “gerechtvaardigd belang”. Vermeld welk belang dat is, bijvoorbeeld fraude voorkomen of uw webwinkel beveiligen.',
+    add_recipients: 'Vermeld wie de gegevens ontvangt, bij naam of soort: bijvoorbeeld de pakketdienst, de betaalprovider, uw hostingbedrijf.',
+    add_transfersSafeguard:
+      'De verklaring zegt dat gegevens buiten de Europese Economische Ruimte gaan. Vermeld wat ze daar beschermt: een adequaatheidsbesluit van de Europese Commissie (bijvoorbeeld het EU-US Data Privacy Framework) of modelcontractbepalingen.',
+    add_transfersMention:
+      'Vermeld of persoonsgegevens buiten de Europese Economische Ruimte gaan (bijvoorbeeld via een Amerikaanse e-mail- of analysedienst) en zo ja, wat ze beschermt. Gebeurt dat niet, vermeld dat dan ook.',
+    add_retention: 'Vermeld hoe lang u persoonsgegevens bewaart, of hoe u dat bepaalt (bijvoorbeeld: facturen zeven jaar vanwege de fiscale bewaarplicht).',
+    add_rightAccess: 'Vertel mensen dat zij kunnen vragen welke persoonsgegevens u van hen heeft en daarvan een kopie krijgen (recht op inzage).',
+    add_rightRectification: 'Vertel mensen dat zij onjuiste gegevens kunnen laten verbeteren (recht op rectificatie).',
+    add_rightErasure: 'Vertel mensen dat zij u kunnen vragen hun gegevens te verwijderen (recht op vergetelheid).',
+    add_rightRestriction:
+      'Vertel mensen dat zij u kunnen vragen hun gegevens tijdelijk niet te gebruiken, bijvoorbeeld zolang een meningsverschil loopt (recht op beperking van de verwerking).',
+    add_rightObjection: 'Vertel mensen dat zij bezwaar kunnen maken tegen het gebruik van hun gegevens, zeker voor direct marketing (recht van bezwaar).',
+    add_rightPortability:
+      'Vertel mensen dat zij hun gegevens in een gangbaar bestandsformaat kunnen krijgen of laten doorsturen naar een ander bedrijf (recht op dataportabiliteit).',
+    add_withdrawConsent: 'U vraagt toestemming (bijvoorbeeld voor de nieuwsbrief). Vermeld dat men die op elk moment kan intrekken, en hoe.',
+    add_complaint:
+      'Vertel mensen dat zij een klacht kunnen indienen bij de toezichthouder en noem die: in Nederland de Autoriteit Persoonsgegevens.',
+    add_requirement:
+      'Vermeld of mensen hun gegevens moeten geven en wat er gebeurt als zij dat niet doen (bijvoorbeeld: zonder adres kunnen wij de bestelling niet bezorgen).',
+    add_automatedDecisions:
+      'Vermeld of u geautomatiseerde besluiten over mensen neemt, inclusief profilering. Doet u dat niet, zeg dat dan in één zin.',
+    add_breachPolicy:
+      'Aanbevolen: vermeld wat u doet als persoonsgegevens uitlekken (een datalek), bijvoorbeeld dat u het binnen 72 uur meldt bij de Autoriteit Persoonsgegevens en de betrokkenen informeert.',
+  },
+  sv: {
+    title: 'Vad integritetspolicyn säger',
+    verifies:
+      'Integritetspolicyn berättar allt som GDPR (artikel 13) kräver: vem du är och hur man når dig, varför och med vilken rättslig grund du använder uppgifterna, vem som får dem, hur länge du sparar dem, vilka rättigheter man har och var man kan klaga. Varje del som hittas visas med meningen där den står.',
+    notCollected: 'Integritetsdelen av skanningen samlades inte in, så detta kunde inte kontrolleras.',
+    noStatement: 'Ingen integritetspolicy hittades att läsa, så innehållet kunde inte kontrolleras. Se kontrollen av länken till integritetspolicyn.',
+    unreadable: 'Integritetspolicyn på {{url}} kunde inte läsas ({{reason}}), så innehållet kunde inte kontrolleras.',
+    complete: 'Integritetspolicyn på {{url}} innehåller alla {{total}} delar som lagen kräver.',
+    someMissing: 'Integritetspolicyn på {{url}} saknar {{count}} av de {{total}} delar som lagen kräver.',
+    coreMissing:
+      'Integritetspolicyn på {{url}} saknar {{count}} av de {{total}} delar som lagen kräver, bland annat grundläggande saker som vem du är, varför du använder uppgifter, besökarens rättigheter eller var man kan klaga.',
+    denied:
+      'Din policy säger: ”{{sentence}}”. GDPR ger människor den här rättigheten; en integritetspolicy kan inte ta bort den. Beskriv i stället rättigheten och hur man använder den.',
+    add_controller:
+      'Ange vem som är ansvarig för uppgifterna: företagets fullständiga namn, adress och en e-postadress eller ett telefonnummer för integritetsfrågor.',
+    add_controllerContact: 'Lägg till kontaktuppgifter för integritetsfrågor vid företagsnamnet: en e-postadress, ett telefonnummer eller en postadress.',
+    add_dpo: 'Om du har ett dataskyddsombud, ange hur man når det. Har du inget får du gärna skriva det.',
+    add_purposes: 'Förklara vad du använder personuppgifter till, till exempel att leverera beställningar, skicka fakturor, nyhetsbrevet.',
+    add_legalBasis:
+      'Ange för varje användning den rättsliga grunden i GDPR: avtalet med kunden, en rättslig förpliktelse (som bokföringslagen), samtycke eller ditt berättigade intresse.',
+    add_legitimateInterests:
+      'Du stöder dig på ett ”berättigat intresse”. Ange vilket intresse det är, till exempel att förhindra bedrägerier eller skydda din butik.',
+    add_recipients: 'Ange vem som får uppgifterna, med namn eller typ: till exempel fraktbolaget, betalleverantören, ditt webbhotell.',
+    add_transfersSafeguard:
+      'Policyn säger att uppgifter förs utanför EU/EES. Ange vad som skyddar dem där: ett beslut om adekvat skyddsnivå från EU-kommissionen (till exempel EU-US Data Privacy Framework) eller standardavtalsklausuler.',
+    add_transfersMention:
+      'Ange om personuppgifter förs utanför EU/EES (till exempel via en amerikansk e-post- eller analystjänst) och i så fall vad som skyddar dem. Sker det inte, skriv det också.',
+    add_retention: 'Ange hur länge du sparar personuppgifter, eller hur du bestämmer det (till exempel: bokföringsunderlag i sju år enligt bokföringslagen).',
+    add_rightAccess: 'Berätta att man kan fråga vilka personuppgifter du har om en och få en kopia (rätt till tillgång, registerutdrag).',
+    add_rightRectification: 'Berätta att man kan få felaktiga uppgifter rättade (rätt till rättelse).',
+    add_rightErasure: 'Berätta att man kan be dig radera sina uppgifter (rätt till radering).',
+    add_rightRestriction:
+      'Berätta att man kan be dig att tillfälligt sluta använda uppgifterna, till exempel medan en oenighet reds ut (rätt till begränsning).',
+    add_rightObjection: 'Berätta att man kan invända mot att uppgifterna används, särskilt för direktmarknadsföring (rätt att invända).',
+    add_rightPortability: 'Berätta att man kan få ut sina uppgifter i ett vanligt filformat eller få dem skickade till ett annat företag (rätt till dataportabilitet).',
+    add_withdrawConsent: 'Du ber om samtycke (till exempel för nyhetsbrevet). Skriv att man när som helst kan återkalla det, och hur.',
+    add_complaint: 'Berätta att man kan klaga hos tillsynsmyndigheten och ange vilken: i Sverige Integritetsskyddsmyndigheten (IMY).',
+    add_requirement:
+      'Ange om man måste lämna sina uppgifter och vad som händer om man inte gör det (till exempel: utan adress kan vi inte leverera beställningen).',
+    add_automatedDecisions: 'Ange om du fattar automatiserade beslut om personer, inklusive profilering. Gör du inte det, skriv det i en mening.',
+    add_breachPolicy:
+      'Rekommendation: beskriv vad du gör om personuppgifter läcker (en personuppgiftsincident), till exempel att du anmäler den till IMY inom 72 timmar och informerar de berörda.',
+  },
+};

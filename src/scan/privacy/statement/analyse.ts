@@ -1,0 +1,247 @@
+/**
+ * The privacy-statement analyser: which GDPR art. 13 elements a statement states, each shown by
+ * the sentence that states it. Explainable on purpose: per language a set of patterns per
+ * element, a negation test per match, and the matching sentence as evidence.
+ *
+ * TODO(issue 5): more languages (DA, ES, IT, PL ...: a patterns file each plus function words);
+ * per-section language detection for pages that mix languages (today every language's patterns
+ * run on every sentence and the page gets one language); a held-out corpus to measure precision.
+ */
+import { detectLanguage, normaliseDeclaredLang } from './language.js';
+import { isNegated } from './negation.js';
+import { AUTHORITY_NAMES, CONTACT_DETAILS, type LanguagePatterns, type PatternKey } from './pattern-types.js';
+import { EN, NL } from './patterns-en-nl.js';
+import { DE, FR, SV } from './patterns-sv-de-fr.js';
+import { splitSentences, type Sentence } from './sentences.js';
+import {
+  RIGHT_ELEMENTS,
+  STATEMENT_LANGS,
+  type ElementFinding,
+  type ElementId,
+  type Requirement,
+  type StatementAnalysis,
+  type StatementLang,
+} from './types.js';
+
+export const LANGUAGE_PATTERNS: Record<StatementLang, LanguagePatterns> = { en: EN, nl: NL, sv: SV, de: DE, fr: FR };
+
+/** Evidence sentences are cut to this length. */
+const MAX_EVIDENCE_CHARS = 300;
+/** A list item or short line this many sentences after a rights cue still belongs to the list of rights. */
+const RIGHTS_SECTION_SPAN = 12;
+const SHORT_SENTENCE_WORDS = 12;
+
+interface Hit {
+  sentence: Sentence;
+  lang: StatementLang;
+  /** Only a section title matched (the evidence then adds the line under it). */
+  heading?: boolean;
+}
+interface Search {
+  positive?: Hit;
+  negated?: Hit;
+}
+
+export interface AnalyseOptions {
+  /** The page's declared language (<html lang>, Content-Language). */
+  declaredLang?: string;
+}
+
+export function analyseStatement(text: string, options: AnalyseOptions = {}): StatementAnalysis {
+  const language = detectLanguage(text);
+  const declared = normaliseDeclaredLang(options.declaredLang);
+  const sentences = splitSentences(text);
+  // Every language's patterns run (pages mix languages, e.g. an English paragraph on a Dutch
+  // shop); the detected and declared languages go first so their sentence wins as evidence.
+  const langs = [...new Set([language.lang, declared, ...STATEMENT_LANGS].filter((lang): lang is StatementLang => lang !== undefined))];
+  const finder = new Finder(sentences, langs);
+
+  // "We do not rely on legitimate interests" does not rely on them. Consent stays non-negatable on
+  // purpose: "we never send newsletters without your consent" does rely on it, and a false "relies"
+  // only asks for the withdrawal sentence, where a false "does not rely" would hide a gap.
+  const liBasis = finder.search('legitimateInterestBasis', { negatable: true });
+  const consentBasis = finder.search('consentBasis');
+  const reliesOn = { legitimateInterests: liBasis.positive !== undefined, consent: consentBasis.positive !== undefined };
+
+  const elements: ElementFinding[] = [
+    controllerFinding(finder, sentences),
+    optionalWithNone('dpo', finder.search('dpo', { negatable: true })),
+    plain('purposes', 'core', finder.search('purposes')),
+    legalBasisFinding(finder.search('legalBasis'), liBasis),
+    conditional('legitimateInterests', reliesOn.legitimateInterests, finder.search('legitimateInterestDescribed')),
+    // A sentence that says who does *not* get the data still speaks of recipients: negation ignored.
+    plain('recipients', 'required', finder.search('recipients')),
+    transfersFinding(finder),
+    plain('retention', 'required', finder.search('retention')),
+    ...RIGHT_ELEMENTS.map((right) => negatable(right, 'required', finder.search(right, { rightsOnly: true }))),
+    conditional('withdrawConsent', reliesOn.consent, finder.search('withdrawConsent', { negatable: true })),
+    negatable('complaint', 'core', finder.search('complaint', { negatable: true, extra: AUTHORITY_NAMES })),
+    plain('requirement', 'required', finder.search('requirement')),
+    withNone('automatedDecisions', 'required', finder.search('automatedDecisions', { negatable: true })),
+    plain('breachPolicy', 'recommended', finder.search('breachPolicy')),
+  ];
+  return {
+    language,
+    ...(options.declaredLang ? { declaredLang: options.declaredLang } : {}),
+    sentenceCount: sentences.length,
+    reliesOn,
+    elements,
+  };
+}
+
+class Finder {
+  private readonly rightsContext = new Map<StatementLang, boolean[]>();
+
+  constructor(
+    private readonly sentences: Sentence[],
+    private readonly langs: StatementLang[],
+  ) {}
+
+  /**
+   * The first sentence that states `key` (not negated), and the first that only denies it.
+   * `negatable: false` (the default) ignores negation: "we do not keep your data longer than
+   * two years" still states a retention period.
+   */
+  search(key: PatternKey, options: { negatable?: boolean; rightsOnly?: boolean; extra?: RegExp } = {}): Search {
+    const negatable = options.negatable ?? options.rightsOnly ?? false;
+    const result: Search = {};
+    // A heading ("Automated decisions") only names a topic; a sentence under it is better
+    // evidence. When only a heading matches, the evidence is the heading and the line after it.
+    let headingHit: Hit | undefined;
+    // Pattern-major order: each language's patterns are listed strongest first, so the
+    // clearest sentence in the document becomes the evidence.
+    for (const lang of this.langs) {
+      const patterns = LANGUAGE_PATTERNS[lang];
+      for (const pattern of [...patterns.patterns[key], ...(options.extra ? [options.extra] : [])]) {
+        const global = new RegExp(pattern.source, `${pattern.flags}g`);
+        for (const sentence of this.sentences) {
+          if (options.rightsOnly && !this.inRightsContext(lang, sentence.index)) continue;
+          for (const match of sentence.text.matchAll(global)) {
+            const start = match.index;
+            const denied = negatable && this.negated(sentence, start, start + match[0].length, lang);
+            if (denied) result.negated ??= { sentence, lang };
+            else if (!isHeading(sentence)) return { ...result, positive: { sentence, lang } };
+            else headingHit ??= { sentence, lang };
+          }
+        }
+      }
+    }
+    // A title with no text under it (the next line is another title, or there is none) states nothing.
+    const next = headingHit ? this.sentences[headingHit.sentence.index + 1] : undefined;
+    if (headingHit && next && !isHeading(next) && !result.negated) {
+      const text = `${headingHit.sentence.text} — ${next.text}`;
+      result.positive = { sentence: { ...headingHit.sentence, text }, lang: headingHit.lang, heading: true };
+    }
+    return result;
+  }
+
+  /**
+   * Negation is judged with the negation words of the pattern's language, of the page and of the
+   * sentence itself: German "Profiling" also matches in "We do not use profiling".
+   */
+  private negated(sentence: Sentence, start: number, end: number, patternLang: StatementLang): boolean {
+    const sentenceLang = detectLanguage(sentence.text).lang;
+    const langs = new Set([patternLang, this.langs[0], sentenceLang].filter((lang): lang is StatementLang => lang !== undefined));
+    return [...langs].some((lang) => isNegated(sentence.text, start, end, LANGUAGE_PATTERNS[lang]));
+  }
+
+  /** The sentence speaks of a right itself, or is a short line / list item in a list of rights. */
+  private inRightsContext(lang: StatementLang, index: number): boolean {
+    let context = this.rightsContext.get(lang);
+    if (!context) {
+      const cue = LANGUAGE_PATTERNS[lang].rightCue;
+      context = [];
+      let sinceCue = Number.POSITIVE_INFINITY;
+      for (const sentence of this.sentences) {
+        const short = sentence.listItem || sentence.text.split(/\s+/).length <= SHORT_SENTENCE_WORDS;
+        if (cue.test(sentence.text)) sinceCue = 0;
+        else if (short) sinceCue += 1;
+        else sinceCue = Number.POSITIVE_INFINITY;
+        context.push(sinceCue <= RIGHTS_SECTION_SPAN);
+      }
+      this.rightsContext.set(lang, context);
+    }
+    return context[index] ?? false;
+  }
+}
+
+/** A short line without closing punctuation that is not a list item: a section title. */
+function isHeading(sentence: Sentence): boolean {
+  return !sentence.listItem && !/[.!:;]$/.test(sentence.text) && sentence.text.split(/\s+/).length <= 8;
+}
+
+const cut = (text: string): string => (text.length > MAX_EVIDENCE_CHARS ? `${text.slice(0, MAX_EVIDENCE_CHARS - 1)}…` : text);
+
+function found(id: ElementId, requirement: Requirement, hits: Hit[], note?: ElementFinding['note']): ElementFinding {
+  const texts = [...new Set(hits.map((hit) => cut(hit.sentence.text)))];
+  return { id, requirement, status: 'found', sentences: texts, ...(hits[0] ? { lang: hits[0].lang } : {}), ...(note ? { note } : {}) };
+}
+
+function missing(id: ElementId, requirement: Requirement, note?: ElementFinding['note'], context: Hit[] = []): ElementFinding {
+  return { id, requirement, status: 'missing', sentences: context.map((hit) => cut(hit.sentence.text)), ...(note ? { note } : {}) };
+}
+
+function plain(id: ElementId, requirement: Requirement, search: Search): ElementFinding {
+  const hit = search.positive ?? search.negated;
+  return hit ? found(id, requirement, [hit]) : missing(id, requirement);
+}
+
+/** Negated-only mentions deny the element ("you cannot object"). */
+function negatable(id: ElementId, requirement: Requirement, search: Search): ElementFinding {
+  if (search.positive) return found(id, requirement, [search.positive]);
+  if (search.negated) return { id, requirement, status: 'denied', sentences: [cut(search.negated.sentence.text)], lang: search.negated.lang };
+  return missing(id, requirement);
+}
+
+/** Negated-only mentions say there is none ("we do not use automated decision-making"), which is what the law asks. */
+function withNone(id: ElementId, requirement: Requirement, search: Search): ElementFinding {
+  if (search.positive) return found(id, requirement, [search.positive]);
+  if (search.negated) return found(id, requirement, [search.negated], 'none');
+  return missing(id, requirement);
+}
+
+function optionalWithNone(id: ElementId, search: Search): ElementFinding {
+  return withNone(id, 'optional', search);
+}
+
+/** Required only when the statement relies on it; stated anyway counts as found. */
+function conditional(id: ElementId, relied: boolean, search: Search): ElementFinding {
+  if (search.positive) return found(id, 'conditional', [search.positive]);
+  if (!relied) return { id, requirement: 'conditional', status: 'notApplicable', sentences: [] };
+  if (search.negated) return { id, requirement: 'conditional', status: 'denied', sentences: [cut(search.negated.sentence.text)], lang: search.negated.lang };
+  return missing(id, 'conditional');
+}
+
+function controllerFinding(finder: Finder, sentences: Sentence[]): ElementFinding {
+  const role = finder.search('controllerRole');
+  const roleHit = role.positive ?? role.negated;
+  // Prefer an e-mail address, then a phone number, then a postal code, anywhere in the text.
+  let contact: Sentence | undefined;
+  for (const pattern of CONTACT_DETAILS) {
+    contact = sentences.find((sentence) => pattern.test(sentence.text));
+    if (contact) break;
+  }
+  if (roleHit && contact) return found('controller', 'core', [roleHit, { sentence: contact, lang: roleHit.lang }]);
+  if (roleHit) return missing('controller', 'core', 'noContact', [roleHit]);
+  return missing('controller', 'core');
+}
+
+function legalBasisFinding(basis: Search, liBasis: Search): ElementFinding {
+  const hit = basis.positive ?? liBasis.positive;
+  return hit ? found('legalBasis', 'core', [hit]) : missing('legalBasis', 'core');
+}
+
+function transfersFinding(finder: Finder): ElementFinding {
+  const transfers = finder.search('transfers', { negatable: true });
+  const none = finder.search('transfersNone');
+  const noneHit = none.positive ?? transfers.negated;
+  // A section title "Transfers outside the EEA" followed by "your data stays in the EU" says none.
+  if (transfers.positive && !(transfers.positive.heading && noneHit)) {
+    const safeguard = finder.search('safeguard');
+    if (safeguard.positive) return found('transfers', 'conditional', [transfers.positive, safeguard.positive]);
+    return missing('transfers', 'conditional', 'noSafeguard', [transfers.positive]);
+  }
+  if (noneHit) return found('transfers', 'conditional', [noneHit], 'none');
+  // Silent on transfers: whether data leaves the EEA cannot be known from the text; a recommendation.
+  return missing('transfers', 'recommended');
+}

@@ -1,0 +1,57 @@
+/**
+ * Sentence splitting for statements: block boundaries (newlines) always end a sentence; inside a
+ * block, . ! ? followed by space and a capital, digit or quote end one, except after common
+ * abbreviations in the five languages ("e.g.", "bijv.", "t.ex.", "z.B.", "art.") and inside numbers.
+ */
+
+const ABBREVIATIONS = new Set([
+  'e.g', 'i.e', 'etc', 'art', 'no', 'nr', 'mr', 'mrs', 'dr', 'st', 'vs', 'incl', 'approx', 'cf', 'para', 'sec',
+  'bijv', 'o.a', 'm.b.t', 'i.v.m', 'd.w.z', 'z.g.a', 'ca', 'resp', 'jl',
+  't.ex', 'bl.a', 'm.m', 's.k', 'p.g.a', 'dvs', 'fr.o.m', 'kap',
+  'z.b', 'bzw', 'd.h', 'ggf', 'abs', 'u.a', 'usw', 'vgl', 'inkl', 'evtl', 'lit',
+  'p.ex', 'env', 'mme',
+  'b.v', 'n.v', 'v.o.f', 'c.v', 'e.v', 'inc', 'co', 'corp', 'ltd',
+]);
+
+const LIST_MARKER = /^\s*(?:[-*•·–—▪◦]|\d{1,2}[.)]|[a-z][.)])\s+/iu;
+
+export interface Sentence {
+  text: string;
+  /** Index in document order. */
+  index: number;
+  /** The sentence is a list item (bullet or numbered line). */
+  listItem: boolean;
+}
+
+export function splitSentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  for (const rawLine of text.split(/\r?\n|\u2028|\u2029/)) {
+    const line = rawLine.replace(/\s+/g, ' ').trim();
+    if (!line) continue;
+    // "2. Purposes" is a numbered section title, not a list item.
+    const numberedTitle = /^\d{1,2}[.)]\s/.test(line) && !/[.!?:;]$/.test(line) && line.split(' ').length <= 8;
+    const listItem = LIST_MARKER.test(line) && !numberedTitle;
+    const body = line.replace(LIST_MARKER, '').trim();
+    for (const part of splitLine(body)) out.push({ text: part, index: out.length, listItem });
+  }
+  return out;
+}
+
+function splitLine(line: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  const boundary = /[.!?…]+["'”’»)]*\s+(?=["'“‘«(]?[\p{Lu}\d])/gu;
+  for (let match = boundary.exec(line); match; match = boundary.exec(line)) {
+    const before = line.slice(start, match.index);
+    const rawToken = (before.match(/(\S+)$/)?.[1] ?? '').replace(/^[("'“‘«]+/, '');
+    if (match[0].startsWith('.') && ABBREVIATIONS.has(rawToken.toLowerCase())) continue;
+    // A single capital letter before the dot is an initial ("J. Jansen"), not a sentence end.
+    if (match[0].startsWith('.') && /^\p{Lu}$/u.test(rawToken)) continue;
+    const end = match.index + match[0].trimEnd().length;
+    parts.push(line.slice(start, end).trim());
+    start = match.index + match[0].length;
+  }
+  const rest = line.slice(start).trim();
+  if (rest) parts.push(rest);
+  return parts.filter((part) => part.length > 0);
+}
