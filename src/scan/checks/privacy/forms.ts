@@ -1,0 +1,53 @@
+/**
+ * privacy.forms: forms that ask for personal data (e-mail, password, phone, name,
+ * address) send it over HTTPS. A form whose action is http:// sends what the visitor
+ * typed readable to anyone on the way.
+ */
+import { mergeTexts, msg, type Check } from '../../check.js';
+import { CRAWL_SHARED_TEXTS, crawlOf, crawlSkip, listed } from './crawl-shared.js';
+
+export const privacyForms: Check = {
+  id: 'privacy.forms',
+  texts: mergeTexts(CRAWL_SHARED_TEXTS, {
+    en: {
+      title: 'Forms send personal data over HTTPS',
+      verifies: 'Forms on the shop that ask for personal data (such as e-mail address, password, phone number, name or address) send it over an encrypted HTTPS connection.',
+      pass: 'All {{count}} forms that ask for personal data send it over HTTPS.',
+      none: 'None of the pages visited has a form that asks for personal data.',
+      fail: '{{bad}} of the {{count}} forms that ask for personal data send it without HTTPS: {{list}}.',
+      useHttps: 'Let these forms send to an https:// address (the form\'s "action"), and serve the pages they are on over HTTPS: {{list}}.',
+    },
+    nl: {
+      title: 'Formulieren versturen persoonsgegevens via HTTPS',
+      verifies: 'Formulieren in de webwinkel die om persoonsgegevens vragen (zoals e-mailadres, wachtwoord, telefoonnummer, naam of adres) versturen die via een versleutelde HTTPS-verbinding.',
+      pass: 'Alle {{count}} formulieren die om persoonsgegevens vragen, versturen die via HTTPS.',
+      none: "Geen van de bezochte pagina's heeft een formulier dat om persoonsgegevens vraagt.",
+      fail: '{{bad}} van de {{count}} formulieren die om persoonsgegevens vragen, versturen die zonder HTTPS: {{list}}.',
+      useHttps: 'Laat deze formulieren versturen naar een https://-adres (de "action" van het formulier) en bied de pagina\'s waarop ze staan via HTTPS aan: {{list}}.',
+    },
+    sv: {
+      title: 'Formulär skickar personuppgifter över HTTPS',
+      verifies: 'Formulär i butiken som frågar efter personuppgifter (som e-postadress, lösenord, telefonnummer, namn eller adress) skickar dem över en krypterad HTTPS-anslutning.',
+      pass: 'Alla {{count}} formulär som frågar efter personuppgifter skickar dem över HTTPS.',
+      none: 'Ingen av de besökta sidorna har ett formulär som frågar efter personuppgifter.',
+      fail: '{{bad}} av de {{count}} formulär som frågar efter personuppgifter skickar dem utan HTTPS: {{list}}.',
+      useHttps: 'Låt formulären skicka till en https://-adress (formulärets "action") och visa sidorna de finns på över HTTPS: {{list}}.',
+    },
+  }),
+  run(evidence) {
+    const crawl = crawlOf(evidence);
+    const skip = crawlSkip(crawl);
+    if (skip || !crawl) return skip ?? { status: 'skip', summary: msg('notCollected'), advice: [], evidence: {} };
+    const forms = (crawl.pages ?? []).flatMap((page) =>
+      page.forms.filter((form) => form.collectsPersonalData).map((form) => ({ page: page.url, action: form.action, method: form.method, fields: form.personalFields, https: form.postsOverHttps })),
+    );
+    // The same form (a newsletter sign-up in the footer) on every page counts once.
+    const unique = [...new Map(forms.map((form) => [`${form.action} ${form.fields.join(',')}`, form])).values()];
+    const facts = { forms: unique.slice(0, 50), pagesChecked: (crawl.pages ?? []).length };
+    if (unique.length === 0) return { status: 'skip', summary: msg('none'), advice: [], evidence: facts, notApplicable: true };
+    const bad = unique.filter((form) => !form.https);
+    if (bad.length === 0) return { status: 'pass', summary: msg('pass', { count: unique.length }), advice: [], evidence: facts };
+    const { list } = listed(bad.map((form) => `${form.action} (${form.page})`));
+    return { status: 'fail', summary: msg('fail', { bad: bad.length, count: unique.length, list }), advice: [msg('useHttps', { list })], evidence: facts };
+  },
+};

@@ -1,0 +1,104 @@
+/**
+ * privacy.statement.reachable: the statement answers 200 over HTTPS and is a real page
+ * with readable text. A PDF is accepted with a warning (harder to read on a phone, and
+ * not a page of the site); an empty or image-only page fails.
+ */
+import { mergeTexts, msg, type Check } from '../../check.js';
+import { CRAWL_SHARED_TEXTS, crawlOf, crawlSkip } from './crawl-shared.js';
+
+/** Fewer readable characters than this is not a statement (an image, a "coming soon"). */
+export const MIN_STATEMENT_CHARS = 200;
+
+export const statementReachable: Check = {
+  id: 'privacy.statement.reachable',
+  texts: mergeTexts(CRAWL_SHARED_TEXTS, {
+    en: {
+      title: 'Privacy statement reachable',
+      verifies: 'The privacy statement the pages link to opens over HTTPS (status 200) and is a real web page with readable text.',
+      pass: 'The privacy statement at {{url}} opens over HTTPS and has readable text.',
+      notFound: 'Weerbaar found no link to a privacy statement on the pages it visited.',
+      publish: 'Publish a privacy statement as a normal web page on your site and link to it from every page.',
+      unreachable: 'The privacy statement at {{url}} could not be opened: {{error}}.',
+      robots: 'The privacy statement at {{url}} was not opened because robots.txt asks crawlers to stay away from it, so this could not be checked.',
+      badStatus: 'The privacy statement link {{url}} answers with status {{status}} instead of the page.',
+      fixLink: 'Make sure {{url}} shows the privacy statement (status 200), or correct the link on your pages.',
+      notHttps: 'The privacy statement at {{url}} is served without HTTPS.',
+      useHttps: 'Serve {{url}} over HTTPS, like the rest of your shop, and link to the https:// address.',
+      pdf: 'The privacy statement at {{url}} is a PDF file, not a web page.',
+      htmlPage: 'Also publish the statement as a normal web page: easier to read on a phone, for screen readers and for search.',
+      notAPage: 'The privacy statement link {{url}} opens a {{type}} file, not a web page.',
+      empty: 'The privacy statement at {{url}} has almost no readable text ({{chars}} characters); it may be an image or empty.',
+      writeText: 'Put the statement on the page as text, not as an image, so every visitor (and a screen reader) can read it.',
+    },
+    nl: {
+      title: 'Privacyverklaring bereikbaar',
+      verifies: "De privacyverklaring waarnaar de pagina's linken, opent via HTTPS (status 200) en is een echte webpagina met leesbare tekst.",
+      pass: 'De privacyverklaring op {{url}} opent via HTTPS en bevat leesbare tekst.',
+      notFound: "Weerbaar vond op de bezochte pagina's geen link naar een privacyverklaring.",
+      publish: 'Publiceer een privacyverklaring als gewone webpagina op uw site en link ernaar vanaf elke pagina.',
+      unreachable: 'De privacyverklaring op {{url}} kon niet worden geopend: {{error}}.',
+      robots: 'De privacyverklaring op {{url}} is niet geopend omdat robots.txt crawlers vraagt weg te blijven, dus dit kon niet worden gecontroleerd.',
+      badStatus: 'De link naar de privacyverklaring {{url}} antwoordt met status {{status}} in plaats van de pagina.',
+      fixLink: "Zorg dat {{url}} de privacyverklaring toont (status 200), of verbeter de link op uw pagina's.",
+      notHttps: 'De privacyverklaring op {{url}} wordt zonder HTTPS aangeboden.',
+      useHttps: 'Bied {{url}} via HTTPS aan, net als de rest van uw webwinkel, en link naar het https://-adres.',
+      pdf: 'De privacyverklaring op {{url}} is een pdf-bestand, geen webpagina.',
+      htmlPage: 'Publiceer de verklaring ook als gewone webpagina: beter leesbaar op een telefoon, voor schermlezers en voor zoekmachines.',
+      notAPage: 'De link naar de privacyverklaring {{url}} opent een bestand van het type {{type}}, geen webpagina.',
+      empty: 'De privacyverklaring op {{url}} bevat bijna geen leesbare tekst ({{chars}} tekens); mogelijk is het een afbeelding of is de pagina leeg.',
+      writeText: 'Zet de verklaring als tekst op de pagina, niet als afbeelding, zodat elke bezoeker (en een schermlezer) hem kan lezen.',
+    },
+    sv: {
+      title: 'Integritetspolicyn går att nå',
+      verifies: 'Integritetspolicyn som sidorna länkar till öppnas över HTTPS (status 200) och är en riktig webbsida med läsbar text.',
+      pass: 'Integritetspolicyn på {{url}} öppnas över HTTPS och har läsbar text.',
+      notFound: 'Weerbaar hittade ingen länk till en integritetspolicy på de sidor den besökte.',
+      publish: 'Publicera en integritetspolicy som en vanlig webbsida på din webbplats och länka till den från varje sida.',
+      unreachable: 'Integritetspolicyn på {{url}} kunde inte öppnas: {{error}}.',
+      robots: 'Integritetspolicyn på {{url}} öppnades inte eftersom robots.txt ber sökrobotar att hålla sig borta, så detta kunde inte kontrolleras.',
+      badStatus: 'Länken till integritetspolicyn {{url}} svarar med status {{status}} i stället för sidan.',
+      fixLink: 'Se till att {{url}} visar integritetspolicyn (status 200), eller rätta länken på dina sidor.',
+      notHttps: 'Integritetspolicyn på {{url}} visas utan HTTPS.',
+      useHttps: 'Visa {{url}} över HTTPS, precis som resten av butiken, och länka till https://-adressen.',
+      pdf: 'Integritetspolicyn på {{url}} är en PDF-fil, inte en webbsida.',
+      htmlPage: 'Publicera policyn även som en vanlig webbsida: lättare att läsa i mobilen, för skärmläsare och för sökning.',
+      notAPage: 'Länken till integritetspolicyn {{url}} öppnar en fil av typen {{type}}, inte en webbsida.',
+      empty: 'Integritetspolicyn på {{url}} har nästan ingen läsbar text ({{chars}} tecken); den kan vara en bild eller tom.',
+      writeText: 'Lägg policyn som text på sidan, inte som en bild, så att alla besökare (och en skärmläsare) kan läsa den.',
+    },
+  }),
+  run(evidence) {
+    const crawl = crawlOf(evidence);
+    const skip = crawlSkip(crawl);
+    if (skip || !crawl) return skip ?? { status: 'skip', summary: msg('notCollected'), advice: [], evidence: {} };
+    const statement = crawl.statement;
+    if (!statement) return { status: 'fail', summary: msg('notFound'), advice: [msg('publish')], evidence: { pagesChecked: (crawl.pages ?? []).length } };
+    const url = statement.url;
+    const facts = {
+      url,
+      linkedUrl: statement.linkedUrl,
+      chain: statement.chain,
+      status: statement.status,
+      contentType: statement.contentType,
+      format: statement.format,
+      textChars: statement.text.length,
+      note: statement.note,
+    };
+    if (statement.error) {
+      if (statement.error.includes('robots.txt')) return { status: 'skip', summary: msg('robots', { url }), advice: [], evidence: facts };
+      return { status: 'fail', summary: msg('unreachable', { url, error: statement.error }), advice: [msg('fixLink', { url: statement.linkedUrl ?? url })], evidence: facts };
+    }
+    if (statement.status !== 200) {
+      return { status: 'fail', summary: msg('badStatus', { url, status: statement.status ?? '?' }), advice: [msg('fixLink', { url: statement.linkedUrl ?? url })], evidence: facts };
+    }
+    if (!url.startsWith('https:')) return { status: 'fail', summary: msg('notHttps', { url }), advice: [msg('useHttps', { url })], evidence: facts };
+    if (statement.format === 'pdf') return { status: 'warn', summary: msg('pdf', { url }), advice: [msg('htmlPage')], evidence: facts };
+    if (statement.format === 'other' && statement.text.trim().length < MIN_STATEMENT_CHARS) {
+      const type = (statement.contentType ?? 'unknown').split(';')[0] ?? 'unknown';
+      return { status: 'fail', summary: msg('notAPage', { url, type }), advice: [msg('htmlPage')], evidence: facts };
+    }
+    const chars = statement.text.replace(/\s+/g, ' ').trim().length;
+    if (chars < MIN_STATEMENT_CHARS) return { status: 'fail', summary: msg('empty', { url, chars }), advice: [msg('writeText')], evidence: facts };
+    return { status: 'pass', summary: msg('pass', { url }), advice: [], evidence: facts };
+  },
+};

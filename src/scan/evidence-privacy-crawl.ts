@@ -1,0 +1,72 @@
+/** Crawl evidence. OWNER: the crawl part. Flesh out freely; keep the names and fields marked "used by others". */
+export interface StatementEvidence {
+  /** Where the statement was found (final URL after redirects). used by others */
+  url: string;
+  /** 'html' | 'pdf' | 'other'. used by others */
+  format: 'html' | 'pdf' | 'other';
+  /** The statement's readable text (HTML: visible text with block boundaries as newlines), capped. used by others */
+  text: string;
+  /** The page's declared language (<html lang>, Content-Language), if any. used by others */
+  declaredLang?: string;
+  error?: string;
+  /** The URL the pages link to (before redirects). */
+  linkedUrl?: string;
+  /** HTTP status of the last hop. */
+  status?: number;
+  /** The Content-Type of the answer, if any. */
+  contentType?: string;
+  /** Every URL requested on the way, in order (redirects included). */
+  chain?: string[];
+  /** True when the text was cut at the cap. */
+  textTruncated?: boolean;
+  /** E.g. 'PDF text is not extracted yet'. */
+  note?: string;
+}
+
+/** A link on a page that looks like the privacy statement. */
+export interface StatementLink {
+  /** Absolute URL, without fragment. */
+  url: string;
+  /** The link's visible text (or title/aria-label), trimmed and capped. */
+  text: string;
+}
+
+export interface FormEvidence {
+  /** Absolute action URL (the page's own URL when the form has no action). */
+  action: string;
+  method: 'get' | 'post' | 'dialog';
+  /** Inputs that reveal personal data: types email/password/tel, names like name/address/phone. */
+  personalFields: string[];
+  collectsPersonalData: boolean;
+  /** The action URL is https:. */
+  postsOverHttps: boolean;
+}
+
+export interface PageEvidence {
+  /** The URL requested (after redirects, when they stayed on the site). */
+  url: string;
+  status?: number;
+  title?: string;
+  /** The statement link on this page that matches the chosen statement URL, if any. */
+  statementLink?: StatementLink;
+  /** Every statement-like link on the page (capped). */
+  statementCandidates: StatementLink[];
+  forms: FormEvidence[];
+  error?: string;
+}
+
+export interface CrawlEvidence {
+  statement?: StatementEvidence;
+  error?: string;
+  /** Where the crawl started: https://<target>/ or http://<target>/ when HTTPS did not answer. */
+  start?: string;
+  /** HTML pages crawled, in the order visited. */
+  pages?: PageEvidence[];
+  maxPages?: number;
+  /** True when more same-site pages were found than maxPages allowed. */
+  truncated?: boolean;
+  /** URLs not fetched because robots.txt disallows them (capped). */
+  robotsDisallowed?: string[];
+  /** Whether a robots.txt was found (status 200) at the start origin. */
+  robotsFound?: boolean;
+}
