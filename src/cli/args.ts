@@ -111,6 +111,7 @@ export function parseScanArgs(argv: string[], env: NodeJS.ProcessEnv = process.e
         'ca-file': { type: 'string' },
         'trust-anchor': { type: 'string' },
         'dkim-selector': { type: 'string', multiple: true },
+        'max-pages': { type: 'string' },
         'allow-private': { type: 'boolean', default: false },
         timeout: { type: 'string' },
         'explain-score': { type: 'boolean', default: false },
@@ -133,6 +134,11 @@ export function parseScanArgs(argv: string[], env: NodeJS.ProcessEnv = process.e
   if (values['ca-file'] !== undefined) options.extraCa = [readPemFile('--ca-file', values['ca-file'])];
   if (values['trust-anchor'] !== undefined) options.trustAnchors = readTrustAnchors(values['trust-anchor']);
   if (values['dkim-selector'] !== undefined) options.dkimSelectors = parseDkimSelectors(values['dkim-selector']);
+  if (values['max-pages'] !== undefined) {
+    const pages = Number(values['max-pages']);
+    if (!Number.isInteger(pages) || pages < 1 || pages > 500) throw new UsageError(`--max-pages: '${values['max-pages']}' must be a whole number from 1 to 500`);
+    options.maxPages = pages;
+  }
   options.timeoutMs = DEFAULT_SCAN_TIMEOUT_MS;
   if (values.timeout !== undefined) {
     const seconds = Number(values.timeout);

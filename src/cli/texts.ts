@@ -76,7 +76,7 @@ export const CLI_TEXTS: Record<Lang, CliTexts> = {
 export const USAGE = `Usage:
   weerbaar scan <domain> [--json] [--lang en|nl|sv] [--only web|mail|privacy]
                 [--resolver IP[:PORT]] [--ca-file PEM] [--trust-anchor FILE]
-                [--dkim-selector NAME[,NAME]] [--allow-private] [--timeout S]
+                [--dkim-selector NAME[,NAME]] [--max-pages N] [--allow-private] [--timeout S]
                 [--explain-score]
   weerbaar checks [--json] [--lang en|nl|sv]
   weerbaar serve [--port N] [--host H] [--data DIR] [--workers N]

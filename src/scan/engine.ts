@@ -12,6 +12,7 @@ import { DEFAULT_LIMITS, type CollectContext, type CollectLimits } from './colle
 import { DnsClient } from './collect/dns/client.js';
 import { createHostResolver } from './collect/dns/resolve.js';
 import { collectMailEvidence } from './collect/mail.js';
+import { collectPrivacyEvidence } from './collect/privacy/index.js';
 import { collectWebEvidence } from './collect/web.js';
 import { IANA_ROOT_ANCHORS, type TrustAnchor } from './dnssec/trust-anchor.js';
 import { createValidator } from './dnssec/validator.js';
@@ -36,6 +37,8 @@ export interface ScanOptions {
   trustAnchors?: TrustAnchor[];
   /** DKIM selectors to look up before the built-in common ones (--dkim-selector). */
   dkimSelectors?: string[];
+  /** Pages the privacy crawl reads at most (--max-pages, default 25). */
+  maxPages?: number;
   /** The clock checks judge against (tests pin it). */
   now?: Date;
   limits?: Partial<CollectLimits>;
@@ -76,10 +79,8 @@ function inArea(checkId: string, area: ScanArea): boolean {
 
 export async function runScan(input: string, options: ScanOptions = {}): Promise<ScanResult> {
   const target = parseTarget(input);
+  // The privacy scan (crawl + browser) runs with --only privacy; it joins the default scan with its last pieces (issue 5).
   const areas: ScanArea[] = options.only ? [options.only] : ['web', 'mail'];
-  if (areas.includes('privacy')) {
-    throw new ScanError('the privacy scan is not available in this version yet; use --only web or --only mail, or leave --only out');
-  }
   const started = Date.now();
   const startedAt = new Date(started).toISOString();
   const timeoutMs = options.timeoutMs ?? DEFAULT_SCAN_TIMEOUT_MS;
@@ -113,7 +114,7 @@ export async function runScan(input: string, options: ScanOptions = {}): Promise
   const evidence: ScanEvidence = { target, collectedAt: startedAt };
   const validator = createValidator(dns, options.trustAnchors ?? IANA_ROOT_ANCHORS);
   // Web and mail share the DNS cache and the deadline, and run side by side.
-  const [web, mail] = await withBackstop(
+  const [web, mail, privacy] = await withBackstop(
     Promise.all([
       areas.includes('web') ? collectWebEvidence(target, context) : undefined,
       areas.includes('mail')
@@ -123,6 +124,7 @@ export async function runScan(input: string, options: ScanOptions = {}): Promise
             dkimSelectors: options.dkimSelectors ?? [],
           })
         : undefined,
+      areas.includes('privacy') ? collectPrivacyEvidence(target, context, options.maxPages ? { maxPages: options.maxPages } : {}) : undefined,
     ]),
     timeoutMs + BACKSTOP_GRACE_MS,
   );
@@ -131,6 +133,7 @@ export async function runScan(input: string, options: ScanOptions = {}): Promise
     evidence.mail = mail.mail;
     evidence.dnssec = mail.dnssec;
   }
+  if (privacy) evidence.privacy = privacy;
 
   const now = options.now ?? new Date();
   const results = CHECKS.filter((check) => areas.some((area) => inArea(check.id, area))).map((check) =>

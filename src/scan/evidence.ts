@@ -8,6 +8,7 @@
  */
 import type { DnssecEvidence } from './evidence-dnssec.js';
 import type { MailEvidence } from './evidence-mail.js';
+import type { PrivacyEvidence } from './evidence-privacy.js';
 
 export interface ScanEvidence {
   /** Normalised target: lower-case ASCII (punycode), no trailing dot. */
@@ -19,6 +20,8 @@ export interface ScanEvidence {
   mail?: MailEvidence;
   /** DNSSEC validation of the domain and its MX names (src/scan/evidence-dnssec.ts). */
   dnssec?: DnssecEvidence;
+  /** The privacy scan: crawl, statement and what loads before consent (src/scan/evidence-privacy.ts). */
+  privacy?: PrivacyEvidence;
 }
 
 export interface WebEvidence {

@@ -81,6 +81,14 @@ export const SCORE_TABLE: Readonly<Record<string, ScoreEntry>> = {
   'mail.dane': { area: 'mail', category: 'transport', points: 3 },
   'mail.mta-sts': { area: 'mail', category: 'transport', points: 2 },
   'mail.tls-rpt': { area: 'mail', category: 'transport', points: 1 },
+
+  // The contract has web and mail scores; the privacy checks are part of the website.
+  'privacy.statement.linked': { area: 'web', category: 'privacy', points: 2 },
+  'privacy.statement.reachable': { area: 'web', category: 'privacy', points: 3 },
+  'privacy.statement.contents': { area: 'web', category: 'privacy', points: 3 },
+  'privacy.forms': { area: 'web', category: 'privacy', points: 2 },
+  'privacy.cookies.before-consent': { area: 'web', category: 'privacy', points: 3 },
+  'privacy.third-parties.before-consent': { area: 'web', category: 'privacy', points: 2 },
 };
 
 const EARNING: Readonly<Record<Status, boolean>> = {

@@ -6,6 +6,9 @@ import type { Check } from '../check.js';
 import { dnssecChecks } from './dns/index.js';
 import { mailPolicyChecks } from './mail/policy/index.js';
 import { spfCheck } from './mail/spf.js';
+import { privacyContents } from './privacy/contents.js';
+import { privacyBrowserChecks } from './privacy/index-browser.js';
+import { privacyCrawlChecks } from './privacy/index-crawl.js';
 import { mailTransportChecks } from './mail/transport/index.js';
 import { webDnsChecks } from './web/dns/index.js';
 import { webHttpChecks } from './web/http/index.js';
@@ -19,6 +22,9 @@ export const CHECKS: readonly Check[] = [
   spfCheck,
   ...mailPolicyChecks,
   ...mailTransportChecks,
+  ...privacyCrawlChecks,
+  privacyContents,
+  ...privacyBrowserChecks,
 ];
 
 export function findCheck(id: string): Check | undefined {
