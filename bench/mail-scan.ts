@@ -25,6 +25,7 @@ import { startNginx, type RunningNginx } from '../test/fixtures/nginx.js';
 import { testPki, writeCertFiles } from '../test/fixtures/pki.js';
 import { startPostfix, type RunningPostfix } from '../test/fixtures/postfix.js';
 import { runMain } from './run-main.js';
+import { median, timeInProcess } from './timing.js';
 
 const TARGET = 'shop.test';
 const DNS_ADDRESS = '127.0.16.53';
@@ -119,21 +120,6 @@ async function startWorld(dir: string): Promise<World> {
   return { dns, nginx, postfixes, rootPem: pki.root.certPem, anchorText: world.trustAnchorText };
 }
 
-async function timed(job: () => Promise<ScanResult>): Promise<{ result: ScanResult; wallMs: number; cpuMs: number }> {
-  const cpuStart = process.cpuUsage();
-  const started = performance.now();
-  const result = await job();
-  const wallMs = performance.now() - started;
-  const cpu = process.cpuUsage(cpuStart);
-  return { result, wallMs, cpuMs: (cpu.user + cpu.system) / 1000 };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((left, right) => left - right);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
 async function main(): Promise<number> {
   const { parseTrustAnchors } = await import('../src/scan/dnssec/trust-anchor.js');
   const dir = mkdtempSync(join(tmpdir(), 'weerbaar-bench-mail-'));
@@ -149,9 +135,9 @@ async function main(): Promise<number> {
         allowPrivate: true,
         timeoutMs: 30_000,
       });
-    const cold = await timed(scan);
+    const cold = await timeInProcess(scan);
     const warm = [];
-    for (let run = 0; run < WARM_RUNS; run += 1) warm.push(await timed(scan));
+    for (let run = 0; run < WARM_RUNS; run += 1) warm.push(await timeInProcess(scan));
     const notPassing = cold.result.results.filter(({ status }) => status !== 'pass').map(({ id, status }) => `${id}=${status}`);
     const servers = cold.result.evidence.mail?.servers ?? [];
     console.log(`Checks: ${cold.result.results.length} (${notPassing.length} not passing: ${notPassing.join(', ') || 'none'})`);

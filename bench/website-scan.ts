@@ -19,6 +19,7 @@ import { testPki, writeCertFiles } from '../test/fixtures/pki.js';
 import { runTool } from '../test/fixtures/run-tool.js';
 import { SSLSCAN_BINARY, TESTSSL_BINARY, sslscanAvailable, testsslAvailable } from '../test/fixtures/testssl.js';
 import { runMain } from './run-main.js';
+import { median, timeInProcess } from './timing.js';
 
 const SITE_ADDRESS = '127.0.90.80';
 const DNS_ADDRESS = '127.0.90.53';
@@ -95,22 +96,6 @@ async function startFixture(dir: string): Promise<{ nginx: RunningNginx; dns: Dn
     ],
   });
   return { nginx, dns, rootPem: pki.root.certPem };
-}
-
-/** Time an in-process async job: wall clock and this process's CPU. */
-async function timeInProcess<T>(job: () => Promise<T>): Promise<{ result: T; wallMs: number; cpuMs: number }> {
-  const cpuStart = process.cpuUsage();
-  const started = performance.now();
-  const result = await job();
-  const wallMs = performance.now() - started;
-  const cpu = process.cpuUsage(cpuStart);
-  return { result, wallMs, cpuMs: (cpu.user + cpu.system) / 1000 };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 /** The full website scan; undefined when the engine (or a collector it needs) is not in the tree yet. */

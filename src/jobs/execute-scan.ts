@@ -11,6 +11,7 @@ import { errorMessage } from '../core/errors.js';
 import { nowIso } from '../db/ids.js';
 import type { Database, ScanUpdate } from '../db/schema.js';
 import { runScan, type ScanOptions, type ScanResult } from '../scan/engine.js';
+import { storedSelectors } from '../scan/mail-policy/selectors.js';
 
 export type ExecuteOutcome = 'done' | 'failed' | 'already-finished' | 'missing';
 
@@ -80,7 +81,7 @@ export async function executeScan(
 
 /** The scan options plus what the domain's owner told us: the DKIM selectors their provider signs with. */
 function withDomainSettings(options: ScanOptions, dkimSelectors: string | null): ScanOptions {
-  const own = (dkimSelectors ?? '').split(' ').filter((selector) => selector !== '');
+  const own = storedSelectors(dkimSelectors ?? '');
   if (own.length === 0) return options;
   return { ...options, dkimSelectors: [...new Set([...own, ...(options.dkimSelectors ?? [])])] };
 }

@@ -10,6 +10,7 @@ import type { Database, Domain, Scan, ScanStatus } from '../db/schema.js';
 import type { ScanResult } from '../scan/engine.js';
 import { parseTarget } from '../scan/target.js';
 import { HttpError } from './errors.js';
+import { storedSelectors } from '../scan/mail-policy/selectors.js';
 
 /** What lists show of a scan: never result_json, which can be large. */
 export const SCAN_SUMMARY_COLUMNS = [
@@ -80,7 +81,7 @@ export async function findDomain(db: Kysely<Database>, orgId: string, domainId: 
 
 /** The DKIM selectors stored for a domain (space-separated in the table). */
 export function dkimSelectorsOf(domain: Pick<Domain, 'dkim_selectors'>): string[] {
-  return domain.dkim_selectors.split(' ').filter((selector) => selector !== '');
+  return storedSelectors(domain.dkim_selectors);
 }
 
 /** Replace a domain's DKIM selectors; false when the domain is not the organisation's. */

@@ -9,20 +9,12 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { CHROMIUM_BASE_ARGS } from '../../src/scan/collect/privacy/browser.js';
 
 export const CHROMIUM_PATH = process.env.WEERBAAR_CHROMIUM ?? '/usr/bin/chromium';
 
 /** Flags for Debian's chromium in a container: no sandbox, no GPU, no traffic of its own. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export const CHROMIUM_ARGS = [...CHROMIUM_BASE_ARGS];
 
 export const SCREENSHOT_DIR = join(process.cwd(), 'test-artifacts', 'screenshots');
 

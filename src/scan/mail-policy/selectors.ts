@@ -51,6 +51,11 @@ export const COMMON_DKIM_SELECTORS: readonly string[] = [
   'x',
 ];
 
+/** Selectors as a domain stores them: separated by spaces, '' for none. */
+export function storedSelectors(text: string): string[] {
+  return text.split(' ').filter((selector) => selector !== '');
+}
+
 /** A selector is one or more DNS labels (RFC 6376 3.1). */
 const SELECTOR = /^[a-z0-9](?:[a-z0-9_-]{0,62})(?:\.[a-z0-9](?:[a-z0-9_-]{0,62}))*$/;
 export const MAX_GIVEN_SELECTORS = 20;

@@ -4,7 +4,6 @@
  * record and policy file) and TLS-RPT. DNS failures become short codes in `error`;
  * nothing here throws for network trouble.
  */
-import { connect as tlsConnect } from 'node:tls';
 import { getDomain } from 'tldts';
 import { errorMessage } from '../../../core/errors.js';
 import type {
@@ -25,6 +24,7 @@ import { looksLikeTlsRpt, parseTlsRpt } from '../../mail-policy/tls-rpt.js';
 import type { CollectContext } from '../context.js';
 import { DnsError, normaliseName, type DnsClient } from '../dns/client.js';
 import { fetchChain, firstHeader } from '../http/fetch.js';
+import { verifyHostCertificate } from '../tls/verify-host.js';
 import { mapLimit } from '../../../core/concurrency.js';
 
 /** The evidence types with the lists the collector always fills made required. */
@@ -204,37 +204,6 @@ export async function collectDkim(domain: string, dns: DnsClient, given: readonl
 
 /* ---------------------------------------------------------------- MTA-STS */
 
-/**
- * The HTTP fetcher does not verify certificates (the web checks judge trust
- * separately), but RFC 8461 3.3 makes a valid certificate part of the policy: so one
- * handshake of our own, against the scan's trust store and the host name.
- */
-export function verifyCertificate(host: string, address: string, context: CollectContext): Promise<{ trusted: boolean; error?: string }> {
-  return new Promise((resolve) => {
-    let settled = false;
-    const finish = (result: { trusted: boolean; error?: string }): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      context.signal.removeEventListener('abort', onAbort);
-      socket.destroy();
-      resolve(result);
-    };
-    const socket = tlsConnect({ host: address, port: 443, servername: host, ca: context.ca, rejectUnauthorized: false });
-    const timer = setTimeout(() => finish({ trusted: false, error: `no TLS handshake within ${context.limits.connectTimeoutMs} ms` }), context.limits.connectTimeoutMs);
-    const onAbort = (): void => finish({ trusted: false, error: 'stopped: the scan deadline was reached' });
-    context.signal.addEventListener('abort', onAbort, { once: true });
-    if (context.signal.aborted) onAbort();
-    socket.once('secureConnect', () => {
-      // Node checks the chain and, with servername set, the host name (checkServerIdentity), even without rejecting.
-      const code = String(socket.authorizationError);
-      const error = code === 'ERR_TLS_CERT_ALTNAME_INVALID' ? `it is not issued for ${host}` : code;
-      finish(socket.authorized ? { trusted: true } : { trusted: false, error });
-    });
-    socket.once('error', (error) => finish({ trusted: false, error: `TLS handshake failed: ${errorMessage(error)}` }));
-  });
-}
-
 async function fetchStsPolicy(domain: string, context: CollectContext): Promise<{ fetch: MtaStsFetchEvidence; body?: string }> {
   const host = `mta-sts.${domain}`;
   const url = `https://${host}/.well-known/mta-sts.txt`;
@@ -251,7 +220,11 @@ async function fetchStsPolicy(domain: string, context: CollectContext): Promise<
   if (hop?.status !== undefined && hop.status >= 300 && hop.status < 400 && location !== undefined) fetch.redirectedTo = location.slice(0, 300);
   // A TLS failure is the certificate verdict's business; other errors stop here.
   const reachedTls = hop?.address !== undefined && (hop.error === undefined || hop.error.kind === 'tls' || hop.error.kind === 'timeout' || hop.error.kind === 'protocol');
-  if (hop?.address !== undefined && reachedTls) fetch.certificate = await verifyCertificate(host, hop.address, context);
+  if (hop?.address !== undefined && reachedTls) {
+    // RFC 8461 3.3: a valid certificate is part of the policy, and the fetcher does not judge trust.
+    const { trusted, error } = await verifyHostCertificate(host, hop.address, context);
+    fetch.certificate = error === undefined ? { trusted } : { trusted, error };
+  }
   if (chain.error !== undefined && fetch.redirectedTo === undefined) {
     fetch.error = chain.error.message;
     return { fetch };

@@ -8,8 +8,9 @@
  * accepts exactly the certificates the scan itself verified.
  */
 import { X509Certificate, createHash } from 'node:crypto';
-import { rootCertificates, connect, type DetailedPeerCertificate } from 'node:tls';
+import { rootCertificates, type DetailedPeerCertificate } from 'node:tls';
 import type { CollectContext } from '../context.js';
+import { verifyHostCertificate } from '../tls/verify-host.js';
 
 const MAX_HOSTS = 20;
 
@@ -33,29 +34,18 @@ export function extraRootSpkiHashes(ca: string[]): string[] {
 }
 
 /** The leaf's SPKI hash when host:443 presents a chain that verifies (name included) and ends in an extra root. */
-function verifiedLeafUnderExtraRoot(host: string, address: string, context: CollectContext, extraRoots: Set<string>): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: address, port: 443, servername: host, ca: context.ca, rejectUnauthorized: true, timeout: context.limits.connectTimeoutMs });
-    const done = (value: string | undefined): void => {
-      socket.destroy();
-      resolve(value);
-    };
-    socket.once('secureConnect', () => {
-      let current: DetailedPeerCertificate | undefined = socket.getPeerCertificate(true);
-      const leaf = current.raw ? new X509Certificate(current.raw) : undefined;
-      // Walk to the top of the chain Node verified; the issuer of the last one sent may be the root.
-      for (let depth = 0; current && depth < 10; depth++) {
-        const certificate = new X509Certificate(current.raw);
-        if (extraRoots.has(spkiHash(certificate))) return done(leaf ? spkiHash(leaf) : undefined);
-        if (!current.issuerCertificate || current.issuerCertificate === current) break;
-        current = current.issuerCertificate;
-      }
-      done(undefined);
-    });
-    socket.once('timeout', () => done(undefined));
-    socket.once('error', () => done(undefined));
-    context.signal.addEventListener('abort', () => done(undefined), { once: true });
-  });
+async function verifiedLeafUnderExtraRoot(host: string, address: string, context: CollectContext, extraRoots: Set<string>): Promise<string | undefined> {
+  const { trusted, peer } = await verifyHostCertificate(host, address, context);
+  if (!trusted || !peer?.raw) return undefined;
+  const leaf = spkiHash(new X509Certificate(peer.raw));
+  // Walk to the top of the chain Node verified; the issuer of the last one sent may be the root.
+  let current: DetailedPeerCertificate | undefined = peer;
+  for (let depth = 0; current && depth < 10; depth++) {
+    if (extraRoots.has(spkiHash(new X509Certificate(current.raw)))) return leaf;
+    if (!current.issuerCertificate || current.issuerCertificate === current) break;
+    current = current.issuerCertificate;
+  }
+  return undefined;
 }
 
 /**

@@ -47,7 +47,8 @@ interface StorageKeys {
   session: string[];
 }
 
-const CHROMIUM_ARGS = [
+/** Debian's chromium in a container: no sandbox, no GPU, no traffic of its own (the test browser uses these too). */
+export const CHROMIUM_BASE_ARGS: readonly string[] = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -56,6 +57,10 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+];
+
+const CHROMIUM_ARGS = [
+  ...CHROMIUM_BASE_ARGS,
   '--disable-extensions',
   '--disable-dev-shm-usage',
   '--renderer-process-limit=2',
