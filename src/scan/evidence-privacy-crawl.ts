@@ -19,8 +19,16 @@ export interface StatementEvidence {
   chain?: string[];
   /** True when the text was cut at the cap. */
   textTruncated?: boolean;
-  /** E.g. 'PDF text is not extracted yet'. */
+  /** What limited the reading, e.g. 'PDF: read the first 30 of 500 pages'. */
   note?: string;
+  /** PDF: pages in the file, when it could be opened. */
+  pages?: number;
+  /** PDF: pages whose text was read (at most 30). */
+  pagesRead?: number;
+  /** PDF: protected with a password, so it could not be read. */
+  encrypted?: boolean;
+  /** PDF: how long reading the text took. */
+  pdfReadMs?: number;
 }
 
 /** A link on a page that looks like the privacy statement. */

@@ -29,11 +29,11 @@ export const privacyContents: Check = {
     // No statement found: privacy.statement.linked / .reachable report that; nothing to read here.
     if (!statement) return verdict('skip', 'noStatement', {}, [], privacy.crawl.error ? { crawlError: privacy.crawl.error } : {});
     if (statement.error || statement.text.trim() === '') {
-      const reason = statement.error ?? 'no text';
+      const reason = statement.error ?? statement.note ?? 'no text';
       return verdict('skip', 'unreadable', { url: statement.url, reason }, [], { url: statement.url, format: statement.format, error: reason });
     }
     const analysis = analyseStatement(statement.text, statement.declaredLang ? { declaredLang: statement.declaredLang } : {});
-    return judge(statement.url, statement.format, analysis);
+    return judge(statement.url, statement.format, analysis, statement.note);
   },
 };
 
@@ -42,7 +42,8 @@ function counted(element: ElementFinding): boolean {
   return element.status !== 'notApplicable' && (element.requirement === 'core' || element.requirement === 'required' || element.requirement === 'conditional');
 }
 
-function judge(url: string, format: string, analysis: StatementAnalysis): CheckVerdict {
+/** `note`: what limited reading the text (a PDF cut at 30 pages), shown with the facts. */
+function judge(url: string, format: string, analysis: StatementAnalysis, note?: string): CheckVerdict {
   const applicable = analysis.elements.filter(counted);
   const gaps = applicable.filter((element) => element.status !== 'found');
   const rightsStated = analysis.elements.filter((element) => (RIGHT_ELEMENTS as readonly string[]).includes(element.id) && element.status === 'found').length;
@@ -59,6 +60,7 @@ function judge(url: string, format: string, analysis: StatementAnalysis): CheckV
   const facts = {
     url,
     format,
+    ...(note ? { note } : {}),
     language: {
       detected: analysis.language.lang ?? null,
       confidence: analysis.language.confidence,

@@ -1,9 +1,11 @@
 /**
  * privacy.statement.reachable: the statement answers 200 over HTTPS and is a real page
  * with readable text. A PDF is accepted with a warning (harder to read on a phone, and
- * not a page of the site); an empty or image-only page fails.
+ * not a page of the site) and its text is read for the contents check; an empty or
+ * image-only page, a PDF without text and a password-protected PDF fail.
  */
-import { mergeTexts, msg, type Check } from '../../check.js';
+import { mergeTexts, msg, type Check, type CheckVerdict, type MessageRef } from '../../check.js';
+import type { StatementEvidence } from '../../evidence-privacy-crawl.js';
 import { CRAWL_SHARED_TEXTS, crawlOf, crawlSkip } from './crawl-shared.js';
 
 /** Fewer readable characters than this is not a statement (an image, a "coming soon"). */
@@ -25,6 +27,11 @@ export const statementReachable: Check = {
       notHttps: 'The privacy statement at {{url}} is served without HTTPS.',
       useHttps: 'Serve {{url}} over HTTPS, like the rest of your shop, and link to the https:// address.',
       pdf: 'The privacy statement at {{url}} is a PDF file, not a web page.',
+      pdfRead: 'The privacy statement at {{url}} is a PDF file, not a web page. Weerbaar did read its text and checked what it says.',
+      pdfPartly: 'The privacy statement at {{url}} is a PDF file, not a web page. Weerbaar could read only part of it ({{reason}}).',
+      pdfUnread: 'The privacy statement at {{url}} is a PDF file, not a web page, and Weerbaar could not read its text ({{reason}}).',
+      pdfNoText: 'The privacy statement at {{url}} is a PDF file without readable text ({{chars}} characters); it is probably a scanned image.',
+      pdfLocked: 'The privacy statement at {{url}} is a PDF file protected with a password: visitors cannot open it without that password.',
       htmlPage: 'Also publish the statement as a normal web page: easier to read on a phone, for screen readers and for search.',
       notAPage: 'The privacy statement link {{url}} opens a {{type}} file, not a web page.',
       empty: 'The privacy statement at {{url}} has almost no readable text ({{chars}} characters); it may be an image or empty.',
@@ -43,6 +50,11 @@ export const statementReachable: Check = {
       notHttps: 'De privacyverklaring op {{url}} wordt zonder HTTPS aangeboden.',
       useHttps: 'Bied {{url}} via HTTPS aan, net als de rest van uw webwinkel, en link naar het https://-adres.',
       pdf: 'De privacyverklaring op {{url}} is een pdf-bestand, geen webpagina.',
+      pdfRead: 'De privacyverklaring op {{url}} is een pdf-bestand, geen webpagina. Weerbaar heeft de tekst wel gelezen en gecontroleerd wat erin staat.',
+      pdfPartly: 'De privacyverklaring op {{url}} is een pdf-bestand, geen webpagina. Weerbaar kon er maar een deel van lezen ({{reason}}).',
+      pdfUnread: 'De privacyverklaring op {{url}} is een pdf-bestand, geen webpagina, en Weerbaar kon de tekst niet lezen ({{reason}}).',
+      pdfNoText: 'De privacyverklaring op {{url}} is een pdf-bestand zonder leesbare tekst ({{chars}} tekens); waarschijnlijk is het een gescande afbeelding.',
+      pdfLocked: 'De privacyverklaring op {{url}} is een pdf-bestand met een wachtwoord: bezoekers kunnen het zonder dat wachtwoord niet openen.',
       htmlPage: 'Publiceer de verklaring ook als gewone webpagina: beter leesbaar op een telefoon, voor schermlezers en voor zoekmachines.',
       notAPage: 'De link naar de privacyverklaring {{url}} opent een bestand van het type {{type}}, geen webpagina.',
       empty: 'De privacyverklaring op {{url}} bevat bijna geen leesbare tekst ({{chars}} tekens); mogelijk is het een afbeelding of is de pagina leeg.',
@@ -61,6 +73,11 @@ export const statementReachable: Check = {
       notHttps: 'Integritetspolicyn på {{url}} visas utan HTTPS.',
       useHttps: 'Visa {{url}} över HTTPS, precis som resten av butiken, och länka till https://-adressen.',
       pdf: 'Integritetspolicyn på {{url}} är en PDF-fil, inte en webbsida.',
+      pdfRead: 'Integritetspolicyn på {{url}} är en PDF-fil, inte en webbsida. Weerbaar har ändå läst texten och kontrollerat vad den säger.',
+      pdfPartly: 'Integritetspolicyn på {{url}} är en PDF-fil, inte en webbsida. Weerbaar kunde bara läsa en del av den ({{reason}}).',
+      pdfUnread: 'Integritetspolicyn på {{url}} är en PDF-fil, inte en webbsida, och Weerbaar kunde inte läsa texten ({{reason}}).',
+      pdfNoText: 'Integritetspolicyn på {{url}} är en PDF-fil utan läsbar text ({{chars}} tecken); den är troligen en inskannad bild.',
+      pdfLocked: 'Integritetspolicyn på {{url}} är en PDF-fil som är skyddad med lösenord: besökare kan inte öppna den utan lösenordet.',
       htmlPage: 'Publicera policyn även som en vanlig webbsida: lättare att läsa i mobilen, för skärmläsare och för sökning.',
       notAPage: 'Länken till integritetspolicyn {{url}} öppnar en fil av typen {{type}}, inte en webbsida.',
       empty: 'Integritetspolicyn på {{url}} har nästan ingen läsbar text ({{chars}} tecken); den kan vara en bild eller tom.',
@@ -83,22 +100,40 @@ export const statementReachable: Check = {
       format: statement.format,
       textChars: statement.text.length,
       note: statement.note,
+      ...(statement.format === 'pdf' ? { pages: statement.pages, pagesRead: statement.pagesRead, pdfReadMs: statement.pdfReadMs } : {}),
     };
     if (statement.error) {
       if (statement.error.includes('robots.txt')) return { status: 'skip', summary: msg('robots', { url }), advice: [], evidence: facts };
+      if (statement.encrypted) return { status: 'fail', summary: msg('pdfLocked', { url }), advice: [msg('htmlPage')], evidence: facts };
       return { status: 'fail', summary: msg('unreachable', { url, error: statement.error }), advice: [msg('fixLink', { url: statement.linkedUrl ?? url })], evidence: facts };
     }
     if (statement.status !== 200) {
       return { status: 'fail', summary: msg('badStatus', { url, status: statement.status ?? '?' }), advice: [msg('fixLink', { url: statement.linkedUrl ?? url })], evidence: facts };
     }
     if (!url.startsWith('https:')) return { status: 'fail', summary: msg('notHttps', { url }), advice: [msg('useHttps', { url })], evidence: facts };
-    if (statement.format === 'pdf') return { status: 'warn', summary: msg('pdf', { url }), advice: [msg('htmlPage')], evidence: facts };
+    if (statement.format === 'pdf') return pdfVerdict(statement, facts);
     if (statement.format === 'other' && statement.text.trim().length < MIN_STATEMENT_CHARS) {
       const type = (statement.contentType ?? 'unknown').split(';')[0] ?? 'unknown';
       return { status: 'fail', summary: msg('notAPage', { url, type }), advice: [msg('htmlPage')], evidence: facts };
     }
-    const chars = statement.text.replace(/\s+/g, ' ').trim().length;
+    const chars = readableChars(statement.text);
     if (chars < MIN_STATEMENT_CHARS) return { status: 'fail', summary: msg('empty', { url, chars }), advice: [msg('writeText')], evidence: facts };
     return { status: 'pass', summary: msg('pass', { url }), advice: [], evidence: facts };
   },
 };
+
+function readableChars(text: string): number {
+  return text.replace(/\s+/g, ' ').trim().length;
+}
+
+/** A PDF is never a pass: warn when read (fully or partly), fail when it has no text. */
+function pdfVerdict(statement: StatementEvidence, facts: Record<string, unknown>): CheckVerdict {
+  const url = statement.url;
+  const chars = readableChars(statement.text);
+  const warn = (summary: MessageRef): CheckVerdict => ({ status: 'warn', summary, advice: [msg('htmlPage')], evidence: facts });
+  // Evidence from before PDFs were read has no pagesRead.
+  if (statement.pagesRead === undefined) return warn(statement.note ? msg('pdfUnread', { url, reason: statement.note.replace(/^PDF: /, '') }) : msg('pdf', { url }));
+  if (chars >= MIN_STATEMENT_CHARS) return warn(statement.note ? msg('pdfPartly', { url, reason: statement.note.replace(/^PDF: /, '') }) : msg('pdfRead', { url }));
+  if (statement.note) return warn(msg('pdfUnread', { url, reason: statement.note.replace(/^PDF: /, '') }));
+  return { status: 'fail', summary: msg('pdfNoText', { url, chars }), advice: [msg('writeText'), msg('htmlPage')], evidence: facts };
+}

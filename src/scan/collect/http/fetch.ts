@@ -15,6 +15,14 @@ export interface FetchChainOptions {
   maxRedirects?: number;
   /** Connect to this address for the first URL's host instead of resolving it (e.g. to test IPv6). */
   pinnedAddress?: string;
+  /** Keep the last answer's raw bytes as `rawBody` when this says so (binary answers such as PDF files). */
+  keepBytes?: (hop: FetchHop, body: Buffer) => boolean;
+}
+
+/** A chain that may also carry the last body's raw bytes. Not evidence: `rawBody` must never be stored. */
+export interface FetchChainWithBytes extends FetchChain {
+  /** The last body as received (at most the byte cap), before UTF-8 decoding; only when `keepBytes` asked for it. */
+  rawBody?: Buffer;
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -79,10 +87,10 @@ function failedHop(url: URL, error: FetchError): FetchHop {
   return { url: url.href, headers: [], durationMs: 0, error };
 }
 
-export async function fetchChain(url: string, ctx: CollectContext, options: FetchChainOptions = {}): Promise<FetchChain> {
+export async function fetchChain(url: string, ctx: CollectContext, options: FetchChainOptions = {}): Promise<FetchChainWithBytes> {
   const maxRedirects = options.maxRedirects ?? ctx.limits.maxRedirects;
   const hops: FetchHop[] = [];
-  const chain = (extra: Partial<FetchChain> = {}): FetchChain => ({ hops, bodyBytes: 0, bodyTruncated: false, ...extra });
+  const chain = (extra: Partial<FetchChainWithBytes> = {}): FetchChainWithBytes => ({ hops, bodyBytes: 0, bodyTruncated: false, ...extra });
 
   let current: URL;
   try {
@@ -115,6 +123,7 @@ export async function fetchChain(url: string, ctx: CollectContext, options: Fetc
         body: new TextDecoder('utf-8').decode(response.body),
         bodyBytes: response.body.length,
         bodyTruncated: response.bodyTruncated,
+        ...(options.keepBytes?.(hop, response.body) ? { rawBody: response.body } : {}),
       });
     }
 

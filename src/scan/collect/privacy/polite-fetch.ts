@@ -5,9 +5,9 @@
  * Pace: per host at most 2 requests in flight and at least 100 ms between the starts of
  * two requests, so a 25-page crawl takes a few seconds and never floods a small shop.
  */
-import type { FetchChain, FetchHop } from '../../evidence.js';
+import type { FetchHop } from '../../evidence.js';
 import type { CollectContext } from '../context.js';
-import { fetchChain, firstHeader, isRedirect } from '../http/fetch.js';
+import { fetchChain, firstHeader, isRedirect, type FetchChainWithBytes } from '../http/fetch.js';
 
 export const MAX_IN_FLIGHT_PER_HOST = 2;
 export const MIN_GAP_MS = 100;
@@ -71,10 +71,20 @@ export class Pacer {
 export interface PoliteResult {
   /** Every hop, redirects included. */
   hops: FetchHop[];
-  /** The last request's chain (its body, its error). */
-  last: FetchChain;
+  /** The last request's chain (its body, its error; `rawBody` when the answer is not text, e.g. a PDF). */
+  last: FetchChainWithBytes;
   /** Why a redirect was not followed (off-site, robots.txt, loop, limit). */
   stopped?: string;
+}
+
+/**
+ * Text answers are read as UTF-8 only; anything else (a PDF, an image), and a PDF file sent
+ * with a text type, also keeps its raw bytes, which UTF-8 decoding would destroy.
+ */
+function isBinaryAnswer(hop: FetchHop, body: Buffer): boolean {
+  const type = (firstHeader(hop, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const text = type.startsWith('text/') || /[/+](?:html|xml|json)$/.test(type);
+  return !text || body.subarray(0, 5).toString('latin1') === '%PDF-';
 }
 
 /**
@@ -93,7 +103,7 @@ export async function politeFetch(
   for (;;) {
     visited.add(current.href);
     const target = current;
-    const last = await pacer.run(target.host, () => fetchChain(target.href, context, { maxRedirects: 0 }));
+    const last = await pacer.run(target.host, () => fetchChain(target.href, context, { maxRedirects: 0, keepBytes: isBinaryAnswer }));
     hops.push(...last.hops);
     const hop = last.hops.at(-1);
     if (!hop || !isRedirect(hop)) return { hops, last };

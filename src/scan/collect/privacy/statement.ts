@@ -1,10 +1,12 @@
 /**
  * Fetching the privacy statement and turning it into readable text for the contents
  * analysis: visible text only, one line per block element, the page's declared language.
+ * A PDF statement is read too (pdf-text.ts), within bounds, one line per paragraph.
  */
 import { load } from 'cheerio';
 import type { StatementEvidence } from '../../evidence-privacy-crawl.js';
 import { firstHeader } from '../http/fetch.js';
+import { extractPdfText } from './pdf-text.js';
 import type { PoliteResult } from './polite-fetch.js';
 
 /** Text kept for the contents analysis; a real statement is well under this. */
@@ -78,7 +80,7 @@ function formatOf(contentType: string | undefined, body: string): StatementEvide
 }
 
 /** Fetch the statement at `url` with the crawl's polite fetch (redirects vetted hop by hop). Never throws. */
-export async function fetchStatement(url: string, fetch: (url: string) => Promise<PoliteResult>): Promise<StatementEvidence> {
+export async function fetchStatement(url: string, fetch: (url: string) => Promise<PoliteResult>, signal?: AbortSignal): Promise<StatementEvidence> {
   const { hops, last: chain, stopped } = await fetch(url);
   const last = hops.at(-1);
   const base: StatementEvidence = {
@@ -97,8 +99,8 @@ export async function fetchStatement(url: string, fetch: (url: string) => Promis
   const format = formatOf(contentType, body);
   const contentLanguage = firstHeader(last, 'content-language')?.split(',')[0]?.trim();
   if (format === 'pdf') {
-    // TODO(issue 5): extract text from PDF statements (needs a PDF text extractor such as pdfjs-dist; not installed).
-    return { ...base, format, ...(contentLanguage ? { declaredLang: contentLanguage } : {}), note: 'PDF: text not extracted' };
+    if (!chain.rawBody) return { ...base, format, ...(contentLanguage ? { declaredLang: contentLanguage } : {}), note: 'PDF: the raw bytes were not kept, text not read' };
+    return { ...base, ...(await pdfStatement(chain.rawBody, chain.bodyTruncated, contentLanguage, signal)) };
   }
   if (format === 'other') {
     const text = /^text\/plain/i.test(contentType ?? '') ? body.slice(0, MAX_STATEMENT_TEXT) : '';
@@ -112,5 +114,27 @@ export async function fetchStatement(url: string, fetch: (url: string) => Promis
     text: extracted.text,
     ...(declaredLang ? { declaredLang } : {}),
     ...(extracted.truncated || chain.bodyTruncated ? { textTruncated: true } : {}),
+  };
+}
+
+/** The PDF part of the statement evidence: its text, pages, language and what went wrong. */
+async function pdfStatement(bytes: Buffer, cut: boolean, contentLanguage: string | undefined, signal?: AbortSignal): Promise<Partial<StatementEvidence>> {
+  const pdf = await extractPdfText(bytes, { maxChars: MAX_STATEMENT_TEXT, ...(signal ? { signal } : {}) });
+  const declaredLang = pdf.declaredLang ?? contentLanguage;
+  // A file cut at the body cap seldom opens (its cross-reference table is at the end); that is our
+  // limit, not a broken statement, so it is a note and not an error.
+  const cutError = cut && pdf.error ? pdf.error : undefined;
+  const notes = [cut ? 'the file is larger than the download limit and was cut' : undefined, cutError, pdf.note].filter((note) => note !== undefined);
+  return {
+    format: 'pdf',
+    text: pdf.text,
+    ...(declaredLang ? { declaredLang } : {}),
+    ...(pdf.truncated || cut ? { textTruncated: true } : {}),
+    ...(pdf.pageCount !== undefined ? { pages: pdf.pageCount } : {}),
+    pagesRead: pdf.pagesRead,
+    ...(pdf.encrypted ? { encrypted: true } : {}),
+    pdfReadMs: pdf.durationMs,
+    ...(notes.length > 0 ? { note: `PDF: ${notes.join('; ')}` } : {}),
+    ...(pdf.error && !cutError ? { error: pdf.error } : {}),
   };
 }
