@@ -5,11 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LANGS } from '../src/core/lang.js';
-import { chooseStatement, siteOf } from '../src/scan/collect/privacy/crawl.js';
+import { chooseStatement, siteOf, urlKey } from '../src/scan/collect/privacy/crawl.js';
 import { parsePage } from '../src/scan/collect/privacy/page.js';
 import { parseRobots } from '../src/scan/collect/privacy/robots.js';
 import { extractText } from '../src/scan/collect/privacy/statement.js';
-import { statementScore } from '../src/scan/collect/privacy/statement-words.js';
+import { isStatementLabel, statementScore } from '../src/scan/collect/privacy/statement-words.js';
+import { judgeLink, markStatementLinks, statementLinkOf, urlsToVerify, type KnownTarget, type LinkContext } from '../src/scan/collect/privacy/statement-links.js';
 import { privacyCrawlChecks } from '../src/scan/checks/privacy/index-crawl.js';
 import type { CheckVerdict } from '../src/scan/check.js';
 import type { CrawlEvidence, PageEvidence, StatementEvidence } from '../src/scan/evidence-privacy-crawl.js';
@@ -173,5 +174,104 @@ describe('the crawl checks on recorded evidence', () => {
         for (const [key, text] of Object.entries(texts)) expect(placeholders(text), `${check.id} ${lang} ${key}`).toEqual(placeholders(english[key] ?? ''));
       }
     }
+  });
+});
+
+describe('statement links after the held-out shops (issue 5)', () => {
+  it('recognises more statement names and tells a label from a product or a blog post', () => {
+    for (const text of ['Privatsphäre', 'DSGVO', 'RGPD', 'Protection de vos données', 'Données à caractère personnel', 'Personal information']) expect(score(text, '/x'), text).toBeGreaterThanOrEqual(2);
+    for (const text of ['Privacy & cookies', 'Privacy- en cookiebeleid', 'Integritetspolicy', 'Behandling av personuppgifter', 'Datenschutzerklärung', 'Politique de confidentialité', 'Vie privée', 'Our privacy policy (PDF)']) {
+      expect(isStatementLabel(text), text).toBe(true);
+    }
+    for (const text of ['The Privacy Mug', 'Privacyfolie 90 cm', '5 privacy tips for shopping online', 'Klarna’s privacy notice', 'Privacy settings', 'Cookie policy']) expect(isStatementLabel(text), text).toBe(false);
+  });
+
+  it('chooses the footer statement over a "privacy" product category linked as often, and the shop’s own over a provider’s', () => {
+    const category = { url: 'https://shop.test/collections/privacy-screens', text: 'Privacy screens', score: 3 };
+    const footer = { url: 'https://shop.test/policies/privacy-policy', text: 'Privacy policy', score: 3 };
+    expect(chooseStatement([[category, footer], [category, footer], [category]], 'shop.test')).toBe(footer.url);
+    const klarna = { url: 'https://www.klarna.com/privacy', text: 'Privacy notice', score: 3 };
+    const own = { url: 'https://shop.test/privacy', text: 'Privacy', score: 3 };
+    expect(chooseStatement([[klarna], [klarna], [own]], 'shop.test')).toBe(own.url);
+    // A shop whose only statement is hosted by a privacy-policy service.
+    const hosted = { url: 'https://www.iubenda.com/privacy-policy/123', text: 'Privacy Policy', score: 3 };
+    const blog = { url: 'https://shop.test/blog/privacy-tips', text: '5 privacy tips', score: 3 };
+    expect(chooseStatement([[hosted], [hosted, blog], [hosted]], 'shop.test')).toBe(hosted.url);
+  });
+
+  const known = new Map<string, KnownTarget>([
+    ['https://shop.test/Privacy', { finalKey: 'https://shop.test/privacy', status: 200 }],
+    ['https://shop.test/privacy?ref=banner', { finalKey: 'https://shop.test/privacy?ref=banner', status: 200, lang: 'en', fingerprint: 'same' }],
+    ['https://shop.test/privacy-mug', { finalKey: 'https://shop.test/privacy-mug', status: 200, lang: 'en', fingerprint: 'mug' }],
+    ['https://shop.test/nl/privacyverklaring', { finalKey: 'https://shop.test/nl/privacyverklaring', status: 200, lang: 'nl', fingerprint: 'nl' }],
+    ['https://shop.test/shop/privacy', { finalKey: 'https://shop.test/shop/privacy', status: 404 }],
+  ]);
+  const context: LinkContext = {
+    statement: { keys: new Set(['https://shop.test/privacy']), sites: new Set(['shop.test']), lang: 'en-GB', fingerprint: 'same' },
+    resolve: (key) => known.get(key),
+    urlKey,
+    siteOf,
+  };
+  const link = (url: string, text = 'Privacy', linkScore = 3): { url: string; text: string; score: number } => ({ url, text, score: linkScore });
+
+  it('follows a link to where the crawl saw it land, and rejects what it knows leads elsewhere', () => {
+    expect(judgeLink(link('https://shop.test/privacy/'), context)).toBe('statement');
+    expect(judgeLink(link('https://shop.test/Privacy'), context)).toBe('statement');
+    expect(judgeLink(link('https://shop.test/privacy?ref=banner', 'Read more', 1), context)).toBe('statement');
+    expect(judgeLink(link('https://shop.test/nl/privacyverklaring', 'Privacyverklaring'), context)).toBe('statement');
+    expect(judgeLink(link('https://shop.test/nl/privacyverklaring', 'Read more', 1), context)).toBe('elsewhere');
+    expect(judgeLink(link('https://shop.test/privacy-mug', 'The Privacy Mug'), context)).toBe('elsewhere');
+    expect(judgeLink(link('https://shop.test/shop/privacy'), context)).toBe('elsewhere');
+    expect(judgeLink(link('https://shop.test/privacy-notice'), context)).toBe('unknown');
+  });
+
+  it('gives an unknown same-site link that names the statement the benefit of the doubt, never another domain', () => {
+    expect(statementLinkOf([link('https://shop.test/privacy-mug', 'The Privacy Mug'), link('https://shop.test/legal/privacy')], context)).toEqual({ url: 'https://shop.test/legal/privacy', text: 'Privacy' });
+    expect(statementLinkOf([link('https://www.klarna.com/privacy', 'Klarna privacy notice')], context)).toBeUndefined();
+    expect(statementLinkOf([link('https://shop.test/privacy-x', 'More', 1)], context)).toBeUndefined();
+    expect(statementLinkOf([link('https://shop.test/shop/privacy')], context)).toBeUndefined();
+    const pages = [[link('https://shop.test/privacy')], [link('https://shop.test/a-privacy', 'Privacy')], [link('https://shop.test/a-privacy'), link('https://shop.test/b-privacy')], [link('https://www.klarna.com/privacy')]];
+    expect(urlsToVerify(pages, context, 5)).toEqual(['https://shop.test/a-privacy', 'https://shop.test/b-privacy']);
+    expect(urlsToVerify(pages, context, 1)).toEqual(['https://shop.test/a-privacy']);
+  });
+
+  it('counts a page that is itself a version of the statement as linked, but leaves the chosen statement page alone', () => {
+    const pages: PageEvidence[] = [
+      { url: 'https://shop.test/nl/privacyverklaring', status: 200, title: 'Privacyverklaring', statementCandidates: [], forms: [] },
+      { url: 'https://shop.test/privacy?ref=banner', status: 200, title: 'Privacy', statementCandidates: [], forms: [] },
+      { url: 'https://shop.test/privacy-mug', status: 200, title: 'The Privacy Mug', statementCandidates: [], forms: [] },
+      { url: 'https://shop.test/privacy', status: 200, title: 'Privacy', statementCandidates: [], forms: [] },
+    ];
+    known.set('https://shop.test/privacy', { finalKey: 'https://shop.test/privacy', status: 200, lang: 'en', fingerprint: 'same' });
+    markStatementLinks(pages, [[], [], [], []], context);
+    expect(pages.map((page) => page.statementLink?.url)).toEqual(['https://shop.test/nl/privacyverklaring', 'https://shop.test/privacy?ref=banner', undefined, undefined]);
+  });
+
+  it('judges form fields by name, placeholder, label and autocomplete in five languages, not search boxes or hidden fields', () => {
+    const form = (fields: string, action = 'http://shop.test/f'): PageEvidence['forms'][number] | undefined => parsePage(`<form action="${action}" method="post">${fields}</form>`, 'https://shop.test/').forms[0];
+    expect(form('<input type="text" name="epost">')?.personalFields).toEqual(['epost']);
+    expect(form('<input type="text" name="courriel">')?.personalFields).toEqual(['courriel']);
+    expect(form('<input type="text" name="field_7" placeholder="Uw e-mailadres">')?.personalFields).toEqual(['field_7']);
+    expect(form('<label for="f1">Téléphone</label><input type="text" id="f1" name="input_1">')?.personalFields).toEqual(['input_1']);
+    expect(form('<label>Nachname <input name="f2"></label>')?.personalFields).toEqual(['f2']);
+    expect(form('<input name="x" autocomplete="bday">')?.personalFields).toEqual(['x']);
+    expect(form('<input type="text" name="login"><input type="text" name="kennwort">')?.personalFields).toEqual(['login', 'kennwort']);
+    expect(form('<input type="search" name="q" placeholder="Search by name"><input type="text" name="s" placeholder="Zoek op naam">')?.collectsPersonalData).toBe(false);
+    expect(form('<input type="hidden" name="product_name"><input type="number" name="qty"><input name="gutscheincode"><input name="sort">')?.collectsPersonalData).toBe(false);
+  });
+
+  it('reads a <br> inside a link as a space, and fingerprints only pages with enough text', () => {
+    const page = parsePage(`<html lang="sv"><body><a href="/gdpr">Behandling av<br>personuppgifter</a><p>${'Text. '.repeat(50)}</p><script>var now = ${Date.now()};</script></body></html>`, 'https://shop.test/');
+    expect(page.statementLinks[0]?.text).toBe('Behandling av personuppgifter');
+    expect(page.lang).toBe('sv');
+    expect(page.fingerprint).toMatch(/^[\w-]{22}$/);
+    expect(parsePage(`<html><body><p>${'Text. '.repeat(50)}</p><script>var other = 1;</script></body></html>`, 'https://shop.test/x').fingerprint).not.toBe(page.fingerprint);
+    expect(parsePage('<html><body><p>Short</p></body></html>', 'https://shop.test/').fingerprint).toBeUndefined();
+  });
+
+  it('takes a robots.txt group only for our exact product token', () => {
+    expect(parseRobots('User-agent:\nDisallow: /\n\nUser-agent: *\nDisallow: /admin\n').isAllowed('/shop')).toBe(true);
+    expect(parseRobots('User-agent: weer\nDisallow: /\n').isAllowed('/shop')).toBe(true);
+    expect(parseRobots('User-agent: WEERBAAR/0.1\nDisallow: /shop\n').isAllowed('/shop')).toBe(false);
   });
 });

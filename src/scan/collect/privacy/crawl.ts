@@ -6,12 +6,14 @@
  * pages' links, and fetched and read.
  */
 import { getDomain } from 'tldts';
-import type { CrawlEvidence, PageEvidence, StatementLink } from '../../evidence-privacy-crawl.js';
+import type { CrawlEvidence, PageEvidence } from '../../evidence-privacy-crawl.js';
 import type { CollectContext } from '../context.js';
 import { firstHeader } from '../http/fetch.js';
-import { parsePage, type ScoredLink } from './page.js';
+import { parsePage, type ParsedPage, type ScoredLink } from './page.js';
 import { Pacer, politeFetch, type PoliteResult } from './polite-fetch.js';
 import { ALLOW_ALL, parseRobots, type Robots } from './robots.js';
+import { markStatementLinks, urlsToVerify, type KnownTarget, type LinkContext } from './statement-links.js';
+import { isStatementLabel } from './statement-words.js';
 import { fetchStatement } from './statement.js';
 
 export const DEFAULT_MAX_PAGES = 25;
@@ -19,6 +21,8 @@ export const DEFAULT_MAX_PAGES = 25;
 const MAX_PAGE_BYTES = 1_048_576;
 const MAX_ROBOTS_BYTES = 512 * 1024;
 const MAX_RECORDED_DISALLOWED = 50;
+/** Requests after the crawl to learn where statement-like links of unlinked pages lead. */
+const MAX_LINK_CHECKS = 5;
 /** Links that are clearly not HTML pages are not requested. */
 const NOT_A_PAGE = /\.(?:jpe?g|png|gif|webp|avif|svg|ico|css|js|mjs|json|xml|pdf|zip|gz|rar|7z|mp[34]|webm|mov|avi|woff2?|ttf|eot|docx?|xlsx?|pptx?|csv|txt)$/i;
 
@@ -43,6 +47,13 @@ function isHtml(contentType: string | undefined, body: string): boolean {
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (type === 'text/html' || type === 'application/xhtml+xml') return true;
   return type === '' && /<html|<body|<a\s/i.test(body.slice(0, 4096));
+}
+
+/** The answer read as a page, when it is HTML. */
+function parsedHtml(result: PoliteResult): ParsedPage | undefined {
+  const hop = result.hops.at(-1);
+  const body = result.last.body ?? '';
+  return hop && !result.last.error && isHtml(firstHeader(hop, 'content-type'), body) ? parsePage(body, hop.url) : undefined;
 }
 
 /** A URL key for comparing links: lower-case host, no trailing slash, no fragment. */
@@ -110,6 +121,16 @@ export async function collectCrawl(target: string, context: CollectContext, opti
   let frontier: string[] = [start];
   let requests = 0;
   const maxRequests = maxPages * 3;
+  // Where each requested URL landed, and what was there: to tell where a page's links lead.
+  const landed = new Map<string, string>();
+  const facts = new Map<string, Omit<KnownTarget, 'finalKey'>>();
+  const learn = (requested: string, result: PoliteResult, parsed?: ParsedPage): void => {
+    const hop = result.hops.at(-1);
+    const finalKey = urlKey(hop?.url ?? requested);
+    for (const url of [requested, ...result.hops.map((each) => each.url)]) landed.set(urlKey(url), finalKey);
+    if (hop?.status === undefined || result.stopped) return;
+    facts.set(finalKey, { status: hop.status, ...(parsed?.lang ? { lang: parsed.lang } : {}), ...(parsed?.fingerprint ? { fingerprint: parsed.fingerprint } : {}) });
+  };
 
   while (frontier.length > 0 && pages.length < maxPages && requests < maxRequests && !context.signal.aborted) {
     const batch = frontier.splice(0, Math.min(maxPages - pages.length, maxRequests - requests));
@@ -126,6 +147,8 @@ export async function collectCrawl(target: string, context: CollectContext, opti
       const { hops, last } = item.result;
       const hop = hops.at(-1);
       const finalUrl = hop?.url ?? item.url;
+      const parsed = parsedHtml(item.result);
+      learn(item.url, item.result, parsed);
       if (finalUrl !== item.url) {
         const key = urlKey(finalUrl);
         if (seen.has(key)) continue;
@@ -135,9 +158,7 @@ export async function collectCrawl(target: string, context: CollectContext, opti
         if (item.url === start) evidence.error = last.error?.message ?? 'no answer';
         continue;
       }
-      const body = last.body ?? '';
-      if (!isHtml(firstHeader(hop, 'content-type'), body)) continue;
-      const parsed = parsePage(body, finalUrl);
+      if (!parsed) continue;
       pages.push({
         url: finalUrl,
         status: hop.status,
@@ -163,7 +184,7 @@ export async function collectCrawl(target: string, context: CollectContext, opti
   if (context.signal.aborted) evidence.error ??= 'the scan deadline passed before the crawl finished';
   if (pages.length === 0 && !evidence.error) evidence.error = 'no HTML page could be crawled';
 
-  const chosen = chooseStatement(candidates);
+  const chosen = chooseStatement(candidates, site);
   if (chosen) {
     // The statement may live on another site (a privacy-policy service): one request, its robots.txt respected.
     const mayFetchStatement = async (url: URL): Promise<string | undefined> => {
@@ -171,10 +192,36 @@ export async function collectCrawl(target: string, context: CollectContext, opti
       return robots.isAllowed(url.pathname + url.search) ? undefined : 'disallowed by robots.txt';
     };
     const refusal = await mayFetchStatement(new URL(chosen));
-    evidence.statement = refusal
-      ? { url: chosen, linkedUrl: chosen, format: 'other', text: '', error: `not fetched: ${refusal}` }
-      : await fetchStatement(chosen, (url) => politeFetch(url, pageContext, pacer, mayFetchStatement));
-    markLinks(pages, candidates, chosen, evidence.statement.chain ?? []);
+    const statement = refusal
+      ? { url: chosen, linkedUrl: chosen, format: 'other' as const, text: '', error: `not fetched: ${refusal}` }
+      : await fetchStatement(chosen, async (url) => {
+          const result = await politeFetch(url, pageContext, pacer, mayFetchStatement);
+          learn(url, result, parsedHtml(result));
+          return result;
+        }, context.signal);
+    evidence.statement = statement;
+    const keys = new Set([chosen, statement.url, ...(statement.chain ?? [])].map(urlKey));
+    const known = [...keys].map((key) => facts.get(landed.get(key) ?? key)).find((fact) => fact?.status !== undefined);
+    const links: LinkContext = {
+      statement: { keys, sites: new Set([site, siteOf(new URL(statement.url).hostname)]), lang: statement.declaredLang ?? known?.lang, fingerprint: known?.fingerprint },
+      resolve: (key) => {
+        const finalKey = landed.get(key) ?? key;
+        const fact = facts.get(finalKey);
+        return fact || landed.has(key) ? { finalKey, ...fact } : undefined;
+      },
+      urlKey,
+      siteOf,
+    };
+    // A few more requests settle links whose target the crawl never saw (page budget, redirects it skipped).
+    const toVerify = context.signal.aborted ? [] : urlsToVerify(candidates, links, MAX_LINK_CHECKS).filter((url) => sameSite(new URL(url)) && !NOT_A_PAGE.test(new URL(url).pathname));
+    await Promise.all(
+      toVerify.map(async (url) => {
+        if (await mayFetch(new URL(url))) return;
+        const result = await fetchPage(url, pageContext);
+        learn(url, result, parsedHtml(result));
+      }),
+    );
+    markStatementLinks(pages, candidates, links);
   } else {
     for (const page of pages) delete page.statementLink;
   }
@@ -182,37 +229,37 @@ export async function collectCrawl(target: string, context: CollectContext, opti
 }
 
 /**
- * The statement URL most pages link to; ties go to the link whose text names it (score),
- * then to the one seen first. One vote per page per URL.
+ * The statement URL most pages link to. A vote counts double for a link on the shop's own
+ * domain (a payment provider's policy is not the shop's) and double again when its text only
+ * names the statement ("Privacy & cookies", not "The Privacy Mug"); ties go to the shop's own
+ * domain, then to the stronger text and URL match (score), then to the link seen first. One vote per page per URL.
  */
-export function chooseStatement(perPage: ScoredLink[][]): string | undefined {
-  const tally = new Map<string, { url: string; votes: number; score: number; order: number }>();
+export function chooseStatement(perPage: ScoredLink[][], site?: string): string | undefined {
+  const tally = new Map<string, { url: string; votes: number; own: boolean; label: boolean; score: number; order: number }>();
   let order = 0;
   for (const links of perPage) {
     const voted = new Set<string>();
     for (const link of links) {
       const key = urlKey(link.url);
-      if (voted.has(key)) continue;
-      voted.add(key);
-      const entry = tally.get(key) ?? { url: link.url, votes: 0, score: 0, order: order++ };
-      entry.votes += 1;
+      const label = isStatementLabel(link.text);
+      const entry = tally.get(key) ?? { url: link.url, votes: 0, own: site === undefined || sameSiteAs(link.url, site), label, score: 0, order: order++ };
+      entry.label ||= label;
       entry.score = Math.max(entry.score, link.score);
       tally.set(key, entry);
+      if (voted.has(key)) continue;
+      voted.add(key);
+      entry.votes += 1;
     }
   }
-  const ranked = [...tally.values()].sort((a, b) => b.votes - a.votes || b.score - a.score || a.order - b.order);
+  const weight = (entry: { votes: number; own: boolean; label: boolean }): number => entry.votes * (entry.own ? 2 : 1) * (entry.label ? 2 : 1);
+  const ranked = [...tally.values()].sort((a, b) => weight(b) - weight(a) || Number(b.own) - Number(a.own) || b.score - a.score || a.order - b.order);
   return ranked[0]?.url;
 }
 
-/**
- * A page links to the statement when it links to the chosen URL (or a URL on its redirect
- * chain), or has a link whose text names the privacy statement (another language version).
- */
-function markLinks(pages: PageEvidence[], perPage: ScoredLink[][], chosen: string, chain: string[]): void {
-  const keys = new Set([chosen, ...chain].map(urlKey));
-  pages.forEach((page, index) => {
-    const links = perPage[index] ?? [];
-    const match: StatementLink | undefined = links.find((link) => keys.has(urlKey(link.url))) ?? links.find((link) => link.score >= 2);
-    if (match) page.statementLink = { url: match.url, text: match.text };
-  });
+function sameSiteAs(url: string, site: string): boolean {
+  try {
+    return siteOf(new URL(url).hostname) === site;
+  } catch {
+    return false;
+  }
 }

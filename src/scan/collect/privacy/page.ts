@@ -3,6 +3,7 @@
  * like the privacy statement, and its forms (does one collect personal data, and where
  * does it send it).
  */
+import { createHash } from 'node:crypto';
 import { load, type CheerioAPI } from 'cheerio';
 import type { FormEvidence, StatementLink } from '../../evidence-privacy-crawl.js';
 import { fold, statementScore } from './statement-words.js';
@@ -18,6 +19,10 @@ export interface ScoredLink extends StatementLink {
 
 export interface ParsedPage {
   title?: string;
+  /** <html lang>, if declared. */
+  lang?: string;
+  /** A hash of the page's visible text (when there is enough of it), to recognise one document served under two URLs. */
+  fingerprint?: string;
   /** Absolute http(s) URLs without fragment, in document order, deduplicated, capped. */
   links: string[];
   statementLinks: ScoredLink[];
@@ -26,15 +31,29 @@ export interface ParsedPage {
 
 /** Input types and name fragments (folded) that mean a form asks for personal data. */
 const PERSONAL_TYPES = new Set(['email', 'password', 'tel']);
-// Long fragments count anywhere in a name ("username", "billing_address"); short ones only as a whole word ("zip", not "zipper").
-const PERSONAL_NAMES =
-  /name|naam|namn|prenom|e-?mail|phone|telefo|mobile|mobiel|address|adres|adress|street|straat|strasse|postcode|postal|postnummer|birth|geboorte|fodelse|iban|password|wachtwoord|losenord|passwort|(^|[^a-z])(zip|plz|ort|rue|nom|city|tel|gata|ville|mail|woonplaats)([^a-z]|$)/;
-const NON_DATA_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image', 'checkbox', 'radio', 'file', 'range', 'color']);
+// Read in the field's name, id, autocomplete, placeholder, aria-label and label text, in EN/NL/SV/DE/FR.
+// Long fragments count anywhere ("username", "billing_address", "nyhetsbrev_epost"); short ones only as a whole word ("zip", not "zipper").
+const PERSONAL_NAMES = new RegExp(
+  [
+    'name|naam|namn|prenom|e-?mail|e-?post|courriel|phone|telefo|mobile|mobiel|mobil|address|adres|adress|anschrift|street|straat|strasse',
+    'hausnummer|huisnummer|postcode|postal|postnummer|postleitzahl|wohnort|birth|geboorte|fodelse|geburt|naissance|bday|personnummer',
+    'iban|card.?number|cc-(?:number|name|exp|csc)|kreditkarte|password|wachtwoord|losenord|passwort|kennwort|mot.?de.?passe',
+    '(?:^|[^a-z])(?:zip|plz|ort|rue|nom|city|tel|gata|ville|mail|woonplaats|plaats|stad|login|bsn|gsm|handy|cvc|cvv)(?:[^a-z]|$)',
+  ].join('|'),
+);
+const NON_DATA_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image', 'checkbox', 'radio', 'file', 'range', 'color', 'search']);
+/** A search box ("q", "s", "zoeken", "sok", "suche", "recherche") is no personal data, whatever its placeholder says. */
+const SEARCH_NAMES = /^(?:q|s|query|search|search_query|keywords?|term|zoek|zoeken|zoekterm|sok|soka|suche|suchbegriff|recherche|search-term)$/;
+/** Enough text to tell two documents apart by their fingerprint. */
+const MIN_FINGERPRINT_TEXT = 200;
 
 export function parsePage(html: string, pageUrl: string): ParsedPage {
   const $ = load(html);
   const base = baseUrl($, pageUrl);
   const title = $('title').first().text().replace(/\s+/g, ' ').trim().slice(0, 200) || undefined;
+  const lang = $('html').attr('lang')?.trim().slice(0, 35) || undefined;
+  // "Behandling av<br>personuppgifter" reads as two words, not one.
+  $('br').replaceWith(' ');
 
   const links: string[] = [];
   const seen = new Set<string>();
@@ -72,10 +91,9 @@ export function parsePage(html: string, pageUrl: string): ParsedPage {
       form.find('input, textarea, select').each((__, field) => {
         const input = $(field);
         const type = (input.attr('type') ?? 'text').trim().toLowerCase();
-        if (NON_DATA_TYPES.has(type)) return;
+        if (NON_DATA_TYPES.has(type) || SEARCH_NAMES.test(fold(input.attr('name') ?? ''))) return;
         const label = input.attr('name') ?? input.attr('id') ?? input.attr('autocomplete') ?? type;
-        const names = fold([input.attr('name'), input.attr('id'), input.attr('autocomplete')].filter(Boolean).join(' '));
-        if (PERSONAL_TYPES.has(type) || PERSONAL_NAMES.test(names)) personalFields.push(label.slice(0, 60));
+        if (PERSONAL_TYPES.has(type) || PERSONAL_NAMES.test(describeField($, input))) personalFields.push(label.slice(0, 60));
       });
       const actionHref = action?.href ?? actionAttr?.slice(0, 200) ?? pageUrl;
       forms.push({
@@ -87,7 +105,26 @@ export function parsePage(html: string, pageUrl: string): ParsedPage {
       });
     });
 
-  return { ...(title ? { title } : {}), links, statementLinks, forms };
+  const fingerprint = fingerprintOf($);
+  return { ...(title ? { title } : {}), ...(lang ? { lang } : {}), ...(fingerprint ? { fingerprint } : {}), links, statementLinks, forms };
+}
+
+type Field = ReturnType<CheerioAPI>;
+
+/** What a visitor and the browser are told about a field: name, id, autocomplete, placeholder, aria-label, its <label>. */
+function describeField($: CheerioAPI, input: Field): string {
+  const id = input.attr('id');
+  const labels = [input.closest('label').text(), id ? $('label').filter((_, label) => $(label).attr('for') === id).first().text() : ''];
+  const parts = [input.attr('name'), id, input.attr('autocomplete'), input.attr('placeholder'), input.attr('aria-label'), ...labels];
+  return fold(parts.filter((part): part is string => part !== undefined && part !== '').join(' ').slice(0, 500));
+}
+
+/** The visible text, hashed: the same document under another URL (a tracking query, other letter case) hashes the same. */
+function fingerprintOf($: CheerioAPI): string | undefined {
+  $('script, style, noscript, template').remove();
+  const text = $('body').text().replace(/\s+/g, ' ').trim();
+  if (text.length < MIN_FINGERPRINT_TEXT) return undefined;
+  return createHash('sha256').update(text).digest('base64url').slice(0, 22);
 }
 
 function baseUrl($: CheerioAPI, pageUrl: string): URL {

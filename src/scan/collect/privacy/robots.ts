@@ -45,7 +45,8 @@ export function parseRobots(text: string): Robots {
       groups.set(agent, rules);
     }
   }
-  const ours = [...groups.entries()].find(([agent]) => agent !== '*' && OUR_AGENT.startsWith(agent))?.[1];
+  // RFC 9309 2.2.1: the product token, case-insensitively ("Weerbaar", "weerbaar/0.1"); an empty or partial name is not us.
+  const ours = [...groups.entries()].find(([agent]) => /^[a-z_-]+/.exec(agent)?.[0] === OUR_AGENT)?.[1];
   const rules = ours ?? groups.get('*') ?? [];
   return { isAllowed: (path) => decide(rules, path) };
 }
