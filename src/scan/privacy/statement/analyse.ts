@@ -3,13 +3,26 @@
  * the sentence that states it. Explainable on purpose: per language a set of patterns per
  * element, a negation test per match, and the matching sentence as evidence.
  *
- * TODO(issue 5): more languages (DA, ES, IT, PL ...: a patterns file each plus function words);
- * per-section language detection for pages that mix languages (today every language's patterns
- * run on every sentence and the page gets one language); a held-out corpus to measure precision.
+ * Measured on test/privacy-corpus-heldout/ (bench/privacy-statement-accuracy.ts). Every language's
+ * patterns run on every sentence and negation uses the sentence's own language, so an English block
+ * on a Dutch page is read correctly without per-section language detection.
+ *
+ * TODO(issue 5): more languages (DA, ES, IT, PL ...: a patterns file each plus function words).
  */
 import { detectLanguage, normaliseDeclaredLang } from './language.js';
 import { isNegated } from './negation.js';
-import { AUTHORITY_NAMES, CONTACT_DETAILS, type LanguagePatterns, type PatternKey } from './pattern-types.js';
+import {
+  AUTHORITY_NAMES,
+  CONTACT_DETAILS,
+  CONTACT_US,
+  LEGAL_ENTITY,
+  POSTAL_CODE,
+  RECIPIENT_NAMES,
+  RIGHT_WORD,
+  RIGHTS_TITLE,
+  type LanguagePatterns,
+  type PatternKey,
+} from './pattern-types.js';
 import { EN, NL } from './patterns-en-nl.js';
 import { DE, FR, SV } from './patterns-sv-de-fr.js';
 import { splitSentences, type Sentence } from './sentences.js';
@@ -30,6 +43,8 @@ const MAX_EVIDENCE_CHARS = 300;
 /** A list item or short line this many sentences after a rights cue still belongs to the list of rights. */
 const RIGHTS_SECTION_SPAN = 12;
 const SHORT_SENTENCE_WORDS = 12;
+/** "No", "Nee", "Nej", "Nein", "Non" opening an answer. */
+const NEGATIVE_ANSWER = /^(?:no|nee|neen|nej|nein|non)(?:[.,!;:]|\s|$)/iu;
 
 interface Hit {
   sentence: Sentence;
@@ -70,14 +85,14 @@ export function analyseStatement(text: string, options: AnalyseOptions = {}): St
     legalBasisFinding(finder.search('legalBasis'), liBasis),
     conditional('legitimateInterests', reliesOn.legitimateInterests, finder.search('legitimateInterestDescribed')),
     // A sentence that says who does *not* get the data still speaks of recipients: negation ignored.
-    plain('recipients', 'required', finder.search('recipients')),
+    plain('recipients', 'required', finder.search('recipients', { extra: RECIPIENT_NAMES })),
     transfersFinding(finder),
     plain('retention', 'required', finder.search('retention')),
     ...RIGHT_ELEMENTS.map((right) => negatable(right, 'required', finder.search(right, { rightsOnly: true }))),
     conditional('withdrawConsent', reliesOn.consent, finder.search('withdrawConsent', { negatable: true })),
     negatable('complaint', 'core', finder.search('complaint', { negatable: true, extra: AUTHORITY_NAMES })),
     plain('requirement', 'required', finder.search('requirement')),
-    withNone('automatedDecisions', 'required', finder.search('automatedDecisions', { negatable: true })),
+    withNone('automatedDecisions', 'required', finder.search('automatedDecisions', { negatable: true, alsoDenial: true })),
     plain('breachPolicy', 'recommended', finder.search('breachPolicy')),
   ];
   return {
@@ -91,18 +106,28 @@ export function analyseStatement(text: string, options: AnalyseOptions = {}): St
 
 class Finder {
   private readonly rightsContext = new Map<StatementLang, boolean[]>();
+  /** Per sentence: is it a section title (computed once: a long sentence is split on every call otherwise). */
+  private readonly headings: boolean[];
 
   constructor(
     private readonly sentences: Sentence[],
     private readonly langs: StatementLang[],
-  ) {}
+  ) {
+    this.headings = sentences.map(isHeading);
+  }
+
+  /** The language tried first (detected, else declared, else English). */
+  get firstLang(): StatementLang {
+    return this.langs[0] ?? 'en';
+  }
 
   /**
    * The first sentence that states `key` (not negated), and the first that only denies it.
    * `negatable: false` (the default) ignores negation: "we do not keep your data longer than
-   * two years" still states a retention period.
+   * two years" still states a retention period. `alsoDenial` also finds a denial that comes after
+   * the first positive sentence.
    */
-  search(key: PatternKey, options: { negatable?: boolean; rightsOnly?: boolean; extra?: RegExp } = {}): Search {
+  search(key: PatternKey, options: { negatable?: boolean; rightsOnly?: boolean; extra?: RegExp; alsoDenial?: boolean } = {}): Search {
     const negatable = options.negatable ?? options.rightsOnly ?? false;
     const result: Search = {};
     // A heading ("Automated decisions") only names a topic; a sentence under it is better
@@ -118,19 +143,26 @@ class Finder {
           if (options.rightsOnly && !this.inRightsContext(lang, sentence.index)) continue;
           for (const match of sentence.text.matchAll(global)) {
             const start = match.index;
-            const denied = negatable && this.negated(sentence, start, start + match[0].length, lang);
+            const denied = negatable && (this.negated(sentence, start, start + match[0].length, lang) || this.answeredNo(sentence));
             if (denied) result.negated ??= { sentence, lang };
-            else if (!isHeading(sentence)) return { ...result, positive: { sentence, lang } };
+            else if (!this.headings[sentence.index]) result.positive ??= { sentence, lang };
             else headingHit ??= { sentence, lang };
+            // `alsoDenial`: keep looking for a denial after the first positive sentence.
+            if (result.positive && (result.negated || !options.alsoDenial)) return result;
           }
         }
       }
     }
+    if (result.positive) return result;
     // A title with no text under it (the next line is another title, or there is none) states nothing.
     const next = headingHit ? this.sentences[headingHit.sentence.index + 1] : undefined;
-    if (headingHit && next && !isHeading(next) && !result.negated) {
-      const text = `${headingHit.sentence.text} — ${next.text}`;
-      result.positive = { sentence: { ...headingHit.sentence, text }, lang: headingHit.lang, heading: true };
+    if (headingHit && next && !this.headings[next.index]) {
+      const hit = { sentence: { ...headingHit.sentence, text: `${headingHit.sentence.text} — ${next.text}` }, lang: headingHit.lang, heading: true };
+      // "Automated decisions — We do not take decisions about you by automated means": the text
+      // under the title denies its topic.
+      const nextDenies = negatable && [headingHit.lang, detectLanguage(next.text).lang].some((lang) => lang !== undefined && LANGUAGE_PATTERNS[lang].negation.test(next.text));
+      if (nextDenies) result.negated ??= hit;
+      else if (!result.negated) result.positive = hit;
     }
     return result;
   }
@@ -145,6 +177,13 @@ class Finder {
     return [...langs].some((lang) => isNegated(sentence.text, start, end, LANGUAGE_PATTERNS[lang]));
   }
 
+  /** An FAQ question answered "No." ("Do you make automated decisions? — No, ...") denies its topic. */
+  private answeredNo(sentence: Sentence): boolean {
+    if (!sentence.text.endsWith('?')) return false;
+    const answer = this.sentences[sentence.index + 1]?.text ?? '';
+    return NEGATIVE_ANSWER.test(answer);
+  }
+
   /** The sentence speaks of a right itself, or is a short line / list item in a list of rights. */
   private inRightsContext(lang: StatementLang, index: number): boolean {
     let context = this.rightsContext.get(lang);
@@ -152,11 +191,19 @@ class Finder {
       const cue = LANGUAGE_PATTERNS[lang].rightCue;
       context = [];
       let sinceCue = Number.POSITIVE_INFINITY;
+      let previousAsksRight = false;
+      // Under a title about rights ("Your rights", "Betroffenenrechte") everything up to the next title belongs to it.
+      let rightsSection = false;
       for (const sentence of this.sentences) {
         const short = sentence.listItem || sentence.text.split(/\s+/).length <= SHORT_SENTENCE_WORDS;
-        if (cue.test(sentence.text)) sinceCue = 0;
+        const isCue = cue.test(sentence.text);
+        if (this.headings[sentence.index]) rightsSection = RIGHTS_TITLE.test(sentence.text) || (rightsSection && isCue);
+        if (isCue || rightsSection) sinceCue = 0;
         else if (short) sinceCue += 1;
+        // The answer under an FAQ question about a right ("Can I ...?") belongs to it, however long.
+        else if (previousAsksRight) sinceCue = 1;
         else sinceCue = Number.POSITIVE_INFINITY;
+        previousAsksRight = isCue && sentence.text.endsWith('?');
         context.push(sinceCue <= RIGHTS_SECTION_SPAN);
       }
       this.rightsContext.set(lang, context);
@@ -165,9 +212,12 @@ class Finder {
   }
 }
 
-/** A short line without closing punctuation that is not a list item: a section title. */
+/**
+ * A short line without closing punctuation that is not a list item: a section title. A line with
+ * a label and a value ("Orders and invoices: 6 years") is content, not a title.
+ */
 function isHeading(sentence: Sentence): boolean {
-  return !sentence.listItem && !/[.!:;]$/.test(sentence.text) && sentence.text.split(/\s+/).length <= 8;
+  return !sentence.listItem && !/[.!:;]$/.test(sentence.text) && !/\S: \S/.test(sentence.text) && sentence.text.split(/\s+/).length <= 8;
 }
 
 const cut = (text: string): string => (text.length > MAX_EVIDENCE_CHARS ? `${text.slice(0, MAX_EVIDENCE_CHARS - 1)}…` : text);
@@ -193,9 +243,14 @@ function negatable(id: ElementId, requirement: Requirement, search: Search): Ele
   return missing(id, requirement);
 }
 
-/** Negated-only mentions say there is none ("we do not use automated decision-making"), which is what the law asks. */
+/**
+ * Negated-only mentions say there is none ("we do not use automated decision-making"), which is what
+ * the law asks. A positive mention that only describes the right ("you have the right not to be
+ * subject to automated decisions") next to a denial ("we make none") also says there is none.
+ */
 function withNone(id: ElementId, requirement: Requirement, search: Search): ElementFinding {
-  if (search.positive) return found(id, requirement, [search.positive]);
+  const onlyTheRight = search.positive !== undefined && search.negated !== undefined && RIGHT_WORD.test(search.positive.sentence.text);
+  if (search.positive && !onlyTheRight) return found(id, requirement, [search.positive]);
   if (search.negated) return found(id, requirement, [search.negated], 'none');
   return missing(id, requirement);
 }
@@ -214,6 +269,8 @@ function conditional(id: ElementId, relied: boolean, search: Search): ElementFin
 
 function controllerFinding(finder: Finder, sentences: Sentence[]): ElementFinding {
   const role = finder.search('controllerRole');
+  const identity = role.positive || role.negated ? undefined : identityLine(sentences);
+  if (identity) return found('controller', 'core', [{ sentence: identity, lang: finder.firstLang }]);
   const roleHit = role.positive ?? role.negated;
   // Prefer an e-mail address, then a phone number, then a postal code, anywhere in the text.
   let contact: Sentence | undefined;
@@ -224,6 +281,26 @@ function controllerFinding(finder: Finder, sentences: Sentence[]): ElementFindin
   if (roleHit && contact) return found('controller', 'core', [roleHit, { sentence: contact, lang: roleHit.lang }]);
   if (roleHit) return missing('controller', 'core', 'noContact', [roleHit]);
   return missing('controller', 'core');
+}
+
+/**
+ * Many shops name themselves only in an imprint-like line ("Shop BV, Kerkstraat 1, Utrecht, KvK
+ * 12345678") or in a contact block ("contact us at ... or by mail: Shop, 14 rue des Lilas, 33000
+ * Bordeaux"). A business name with a legal form or registration number, or a "contact us" sentence,
+ * with contact details in it or in the next sentence identifies the controller. A sentence about
+ * recipients names processors instead.
+ */
+function identityLine(sentences: Sentence[]): Sentence | undefined {
+  const aboutRecipients = (text: string): boolean =>
+    RECIPIENT_NAMES.test(text) || Object.values(LANGUAGE_PATTERNS).some((patterns) => patterns.patterns.recipients.some((pattern) => pattern.test(text)));
+  return sentences.find((sentence) => {
+    const withNext = `${sentence.text} ${sentences[sentence.index + 1]?.text ?? ''}`;
+    if (aboutRecipients(sentence.text)) return false;
+    if (LEGAL_ENTITY.test(sentence.text)) return CONTACT_DETAILS.some((pattern) => pattern.test(withNext));
+    // The next sentence may hold the shop's address, unless it is the authority's ("... or complain to the AP, Postbus ...").
+    const contactBlock = AUTHORITY_NAMES.test(withNext) ? sentence.text : withNext;
+    return CONTACT_US.test(sentence.text) && POSTAL_CODE.test(contactBlock) && CONTACT_DETAILS[0]!.test(contactBlock);
+  });
 }
 
 function legalBasisFinding(basis: Search, liBasis: Search): ElementFinding {

@@ -12,6 +12,16 @@ const WINDOW_WORDS = 10;
 const ENUMERATION_WORDS = 3;
 const PRONOUNS = new Set(['you', 'we', 'i', 'they', 'it', 'u', 'wij', 'jij', 'ik', 'zij', 'ze', 'hij', 'du', 'vi', 'jag', 'han', 'hon', 'sie', 'wir', 'ich', 'er', 'es', 'vous', 'nous', 'je', 'il', 'elle', 'ils', 'elles', 'on']);
 
+/**
+ * "including" continues the negated object ("we make no automated decisions, including profiling"):
+ * these words are left out before the negation window is counted.
+ */
+const INCLUDING = /(?<![\p{L}])(?:including|included|inclusief|daaronder begrepen|met inbegrip van|inklusive|inbegripet|einschließlich|y compris)(?![\p{L}])/giu;
+/** Words that open a relative clause ("data that we no longer need", "uppgifter som inte behövs"). */
+const RELATIVE_WORD = /(?<![\p{L}])(?:that|which|who|die|dat|welke|som|der|das|welche|qui|que|dont)(?![\p{L}])/iu;
+/** A subject pronoun right after the first word of the match: that word is the verb of an inverted main clause. */
+const INVERTED_SUBJECT = /^\s+(?:we|wij|ik|u|je|jij|vi|jag|du|ni|wir|ich|sie|nous|vous)(?![\p{L}])/iu;
+
 const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}'’]+/gu) ?? [];
 
 function globalOf(pattern: RegExp): RegExp {
@@ -28,7 +38,11 @@ function clauseBefore(before: string, patterns: LanguagePatterns): string {
     const itemWords = words(clause);
     const enumerationItem = separator === ',' && itemWords.length <= ENUMERATION_WORDS && !itemWords.some((word) => PRONOUNS.has(word));
     if (!enumerationItem) break;
-    clause = (segments.pop() ?? '') + separator + clause;
+    // An earlier list item with a relative clause ("radera uppgifter som inte längre behövs,
+    // begränsa ...") keeps its negation to itself: only the part before the relative word carries over.
+    const previousItem = segments.pop() ?? '';
+    const relative = RELATIVE_WORD.exec(previousItem);
+    clause = (relative ? previousItem.slice(0, relative.index) : previousItem) + separator + clause;
   }
   const breaks = [...clause.matchAll(globalOf(patterns.clauseBreak))];
   const lastBreak = breaks.at(-1);
@@ -37,8 +51,12 @@ function clauseBefore(before: string, patterns: LanguagePatterns): string {
 
 export function isNegated(sentence: string, start: number, end: number, patterns: LanguagePatterns): boolean {
   const benign = globalOf(patterns.benign);
-  const before = sentence.slice(0, start).replace(benign, ' ');
-  const clause = clauseBefore(before, patterns);
+  const before = sentence.slice(0, start).replace(benign, ' ').replace(INCLUDING, ' ');
+  // "..., beperken we de verwerking": a verb right after a comma with its subject behind it starts a
+  // new main clause (Dutch, German and Swedish put the verb second), so a negation before the comma
+  // belongs to the clause before ("als je het niet eens bent, beperken we ...").
+  const startsMainClause = /,\s*$/.test(before) && INVERTED_SUBJECT.test(sentence.slice(start).replace(/^\S+/, ''));
+  const clause = startsMainClause ? '' : clauseBefore(before, patterns);
   const window = (clause.match(/[^\s]+/g) ?? []).slice(-WINDOW_WORDS).join(' ');
   if (patterns.negation.test(window)) return true;
   const after = sentence.slice(end).split(/[;:()]/)[0] ?? '';

@@ -2,15 +2,22 @@
  * Sentence splitting for statements: block boundaries (newlines) always end a sentence; inside a
  * block, . ! ? followed by space and a capital, digit or quote end one, except after common
  * abbreviations in the five languages ("e.g.", "bijv.", "t.ex.", "z.B.", "art.") and inside numbers.
+ *
+ * Section titles often arrive fused with the text under them, because an HTML <strong> title sits
+ * inside the paragraph ("Your rights You can ask us ...", "Transfers: we never ..."). Such a head is
+ * split off as a title of its own, so that a negation in the sentence also covers the topic words
+ * that the title repeats ("Automated decisions We make no automated decisions").
  */
+import { splitFusedHead } from './fused-heads.js';
 
 const ABBREVIATIONS = new Set([
   'e.g', 'i.e', 'etc', 'art', 'no', 'nr', 'mr', 'mrs', 'dr', 'st', 'vs', 'incl', 'approx', 'cf', 'para', 'sec',
   'bijv', 'o.a', 'm.b.t', 'i.v.m', 'd.w.z', 'z.g.a', 'ca', 'resp', 'jl',
-  't.ex', 'bl.a', 'm.m', 's.k', 'p.g.a', 'dvs', 'fr.o.m', 'kap',
+  't.ex', 'bl.a', 'm.m', 's.k', 'p.g.a', 'dvs', 'fr.o.m', 'kap', 'org.nr',
   'z.b', 'bzw', 'd.h', 'ggf', 'abs', 'u.a', 'usw', 'vgl', 'inkl', 'evtl', 'lit',
   'p.ex', 'env', 'mme',
   'b.v', 'n.v', 'v.o.f', 'c.v', 'e.v', 'inc', 'co', 'corp', 'ltd',
+  'tel', 'tfn', 'fax', 'mob', 'str', 'hnr',
 ]);
 
 const LIST_MARKER = /^\s*(?:[-*•·–—▪◦]|\d{1,2}[.)]|[a-z][.)])\s+/iu;
@@ -32,7 +39,9 @@ export function splitSentences(text: string): Sentence[] {
     const numberedTitle = /^\d{1,2}[.)]\s/.test(line) && !/[.!?:;]$/.test(line) && line.split(' ').length <= 8;
     const listItem = LIST_MARKER.test(line) && !numberedTitle;
     const body = line.replace(LIST_MARKER, '').trim();
-    for (const part of splitLine(body)) out.push({ text: part, index: out.length, listItem });
+    // List items keep their "label: text" shape; only running text carries fused titles.
+    const parts = listItem ? splitLine(body) : splitFusedHead(body).flatMap(splitLine).flatMap((part) => splitFusedHead(part, { colonOnly: true }));
+    for (const part of parts) out.push({ text: part, index: out.length, listItem });
   }
   return out;
 }
