@@ -8,6 +8,7 @@ import { isLang, type Lang } from '../core/lang.js';
 import { CHECKS } from '../scan/checks/registry.js';
 import { renderReport, runScan } from '../scan/engine.js';
 import { langFromEnvironment, parseFlags, parseScanArgs } from './args.js';
+import { privacyStatementCommand } from './privacy-statement.js';
 import { adminCommand, serveCommand, workerCommand } from './serve.js';
 import { renderText } from './text-report.js';
 import { USAGE } from './texts.js';
@@ -47,6 +48,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await workerCommand(rest, io);
       case 'admin':
         return await adminCommand(rest, io);
+      case 'privacy-statement':
+        return await privacyStatementCommand(rest, io);
       case '--version':
       case '-v':
         io.out(`${version()}\n`);

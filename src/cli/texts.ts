@@ -79,6 +79,9 @@ export const USAGE = `Usage:
                 [--dkim-selector NAME[,NAME]] [--max-pages N] [--allow-private] [--timeout S]
                 [--explain-score]
   weerbaar checks [--json] [--lang en|nl|sv]
+  weerbaar privacy-statement --answers FILE|- [--lang en|nl|sv|de|fr]
+                [--format markdown|html|text] [--standalone] [--out FILE]
+  weerbaar privacy-statement --example [--out FILE]
   weerbaar serve [--port N] [--host H] [--data DIR] [--workers N]
   weerbaar worker [--workers N]              (needs DATABASE_URL=postgres://...)
   weerbaar admin create --email E [--name N] [--data DIR]
