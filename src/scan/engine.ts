@@ -31,7 +31,7 @@ export interface ScanOptions {
   allowPrivate?: boolean;
   /** Whole-scan time limit. Per-connection limits are derived from it. */
   timeoutMs?: number;
-  /** One area only; without it the scan covers web and mail. */
+  /** One area only; without it the scan covers web, mail and privacy. */
   only?: ScanArea;
   /** DNSSEC trust anchors replacing the built-in IANA root KSKs (--trust-anchor). */
   trustAnchors?: TrustAnchor[];
@@ -79,8 +79,7 @@ function inArea(checkId: string, area: ScanArea): boolean {
 
 export async function runScan(input: string, options: ScanOptions = {}): Promise<ScanResult> {
   const target = parseTarget(input);
-  // The privacy scan (crawl + browser) runs with --only privacy; it joins the default scan with its last pieces (issue 5).
-  const areas: ScanArea[] = options.only ? [options.only] : ['web', 'mail'];
+  const areas: ScanArea[] = options.only ? [options.only] : ['web', 'mail', 'privacy'];
   const started = Date.now();
   const startedAt = new Date(started).toISOString();
   const timeoutMs = options.timeoutMs ?? DEFAULT_SCAN_TIMEOUT_MS;
