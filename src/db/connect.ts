@@ -12,6 +12,7 @@ import pg from 'pg';
 import { initialMigration } from './migrations/001-initial.js';
 import { benchIndexesMigration } from './migrations/005-bench-indexes.js';
 import { mailMigration } from './migrations/006-mail.js';
+import { privacyStatementMigration } from './migrations/007-privacy-statement.js';
 import type { Database } from './schema.js';
 import { errorMessage } from '../core/errors.js';
 
@@ -71,7 +72,7 @@ function redactUrl(url: string): string {
 }
 
 export function migrations(dialect: Dialect): Record<string, Migration> {
-  return { '001-initial': initialMigration(dialect), '005-bench-indexes': benchIndexesMigration, '006-mail': mailMigration };
+  return { '001-initial': initialMigration(dialect), '005-bench-indexes': benchIndexesMigration, '006-mail': mailMigration, '007-privacy-statement': privacyStatementMigration };
 }
 
 /** Bring the schema up to date; throws with the failing migration's name. */

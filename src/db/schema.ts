@@ -142,6 +142,15 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
+/** One set of privacy-statement answers per organisation (validated StatementAnswers as JSON). */
+export interface PrivacyStatementAnswersTable {
+  org_id: string;
+  answers_json: string;
+  /** The user who saved them, or the API token's id when saved through the API (as domains record their creator). */
+  updated_by: string;
+  updated_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   recovery_codes: RecoveryCodesTable;
@@ -154,6 +163,7 @@ export interface Database {
   scans: ScansTable;
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
+  privacy_statement_answers: PrivacyStatementAnswersTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -4,11 +4,12 @@ import { roleAtLeast } from './context.js';
 import { html, type SafeHtml } from './html.js';
 import type { Translate } from './i18n.js';
 
-export type OrgTab = 'overview' | 'members' | 'tokens' | 'audit' | 'settings';
+export type OrgTab = 'overview' | 'members' | 'privacy' | 'tokens' | 'audit' | 'settings';
 
 const TABS: { tab: OrgTab; path: string; minimum: Role }[] = [
   { tab: 'overview', path: '', minimum: 'viewer' },
   { tab: 'members', path: '/members', minimum: 'viewer' },
+  { tab: 'privacy', path: '/privacy-statement', minimum: 'viewer' },
   { tab: 'tokens', path: '/tokens', minimum: 'owner' },
   { tab: 'audit', path: '/audit', minimum: 'owner' },
   { tab: 'settings', path: '/settings', minimum: 'owner' },

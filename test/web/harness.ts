@@ -151,10 +151,12 @@ export class TestClient {
   }
 
   /** Submit a form the way a browser does (urlencoded, with the page's CSRF token). */
-  async post(url: string, fields: Record<string, string> = {}, options: { csrf?: string | false } = {}): Promise<LightMyRequestResponse> {
+  /** Fields as an object, or as name/value pairs when a name repeats (a group of checkboxes). */
+  async post(url: string, fields: Record<string, string> | readonly (readonly [string, string])[] = {}, options: { csrf?: string | false } = {}): Promise<LightMyRequestResponse> {
     if (this.csrf === undefined && options.csrf === undefined) await this.get('/login');
     const token = options.csrf === false ? undefined : (options.csrf ?? this.csrf);
-    const body = new URLSearchParams({ ...fields, ...(token ? { _csrf: token } : {}) }).toString();
+    const pairs: [string, string][] = (Array.isArray(fields) ? (fields as readonly (readonly [string, string])[]) : Object.entries(fields as Record<string, string>)).map(([name, value]) => [name, value]);
+    const body = new URLSearchParams([...pairs.filter(([name]) => !token || name !== '_csrf'), ...(token ? [['_csrf', token] as [string, string]] : [])]).toString();
     return this.remember(
       await this.app.inject({
         method: 'POST',

@@ -8,6 +8,7 @@ import { domainRoutes } from './domains.js';
 import { healthRoutes } from './health.js';
 import { memberRoutes } from './members.js';
 import { orgRoutes } from './orgs.js';
+import { privacyStatementRoutes } from './privacy-statement.js';
 import { tokenRoutes } from './tokens.js';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
@@ -17,6 +18,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(orgRoutes);
   await app.register(memberRoutes);
   await app.register(domainRoutes);
+  await app.register(privacyStatementRoutes);
   await app.register(tokenRoutes);
   await app.register(auditRoutes);
   await app.register(apiRoutes, { prefix: '/api' });

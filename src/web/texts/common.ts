@@ -27,6 +27,7 @@ export const COMMON_TEXTS: UiTexts = {
     'orgTab.members': 'Members',
     'orgTab.tokens': 'API tokens',
     'orgTab.audit': 'Audit log',
+    'orgTab.privacy': 'Privacy statement',
     'orgTab.settings': 'Settings',
   },
   nl: {
@@ -54,6 +55,7 @@ export const COMMON_TEXTS: UiTexts = {
     'orgTab.members': 'Leden',
     'orgTab.tokens': 'API-tokens',
     'orgTab.audit': 'Auditlog',
+    'orgTab.privacy': 'Privacyverklaring',
     'orgTab.settings': 'Instellingen',
   },
   sv: {
@@ -81,6 +83,7 @@ export const COMMON_TEXTS: UiTexts = {
     'orgTab.members': 'Medlemmar',
     'orgTab.tokens': 'API-nycklar',
     'orgTab.audit': 'Granskningslogg',
+    'orgTab.privacy': 'Integritetspolicy',
     'orgTab.settings': 'Inställningar',
   },
 };
