@@ -140,6 +140,23 @@ describe.skipIf(!browserAvailable())('Weerbaar in a browser (chromium)', () => {
     await screenshot(page, 'scan-result-nl');
   });
 
+  it('writes the privacy statement through the form, in Dutch, and our own check passes it', async () => {
+    await page.goto(`${BASE_URL}${orgPath}/privacy-statement`);
+    await screenshot(page, 'privacy-form-nl');
+    // The form starts with the organisation's name; the owner adds what only they know.
+    // (Required fields' labels end in a "*" hidden from screen readers, so these match by prefix.)
+    expect(await page.getByLabel(nl('privacyForm.c.name')).inputValue()).toBe(ORG_NAME);
+    await page.getByLabel(nl('privacyForm.c.address')).fill('Spaakstraat 1, 3511 AB Utrecht');
+    await page.getByLabel(nl('privacyForm.c.country')).selectOption('NL');
+    await page.getByLabel(nl('privacyForm.c.email')).fill('privacy@shop.test');
+    await submit(page, nl('privacyForm.save'), /\/privacy-statement\?lang=nl&saved=1/);
+    expect(await page.getByRole('status').first().textContent()).toBe(nl('privacyStatement.saved'));
+    expect(await page.locator('article.privacy-statement').getAttribute('lang')).toBe('nl');
+    expect(await page.locator('article.privacy-statement h1').textContent()).toContain(ORG_NAME);
+    expect(await page.locator('#statement').textContent()).toMatch(/Onze eigen controle:\s*deze verklaring bevat alle \d+ onderdelen/);
+    await screenshot(page, 'privacy-statement-nl');
+  });
+
   let invitationLink = '';
   it('invites a colleague, who gets the link by e-mail', async () => {
     await page.goto(`${BASE_URL}${orgPath}/members`);
