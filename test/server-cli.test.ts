@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main, type Io } from '../src/cli/main.js';
+import { EXAMPLE_ANSWERS } from '../src/privacy/generator/index.js';
 import { createTestDatabase } from './web/harness.js';
 import { HttpClient, runCli, seedQueuedScan, SLOW_DOMAIN, startServeProcess, startSlowSite, stopProcess, waitUntil, type SlowSite } from './server-harness.js';
 
@@ -35,6 +36,8 @@ afterAll(() => {
 describe('serve, worker and admin settings', () => {
   const notPem = join(mkdtempSync(join(tmpdir(), 'weerbaar-pem-')), 'x.pem');
   writeFileSync(notPem, 'hello\n');
+  const badAnswers = join(mkdtempSync(join(tmpdir(), 'weerbaar-answers-')), 'answers.json');
+  writeFileSync(badAnswers, JSON.stringify({ ...EXAMPLE_ANSWERS, controller: { ...EXAMPLE_ANSWERS.controller, email: 'nobody' } }));
   it.each([
     [['serve', '--bogus'], {}, /--bogus/],
     [['serve', '--port', '99999'], {}, /--port: '99999'/],
@@ -58,6 +61,9 @@ describe('serve, worker and admin settings', () => {
     [['serve'], { WEERBAAR_SCAN_TIMEOUT: '0' }, /WEERBAAR_SCAN_TIMEOUT: '0'/],
     [['serve'], { WEERBAAR_JOB_EXPIRE_SECONDS: 'soon' }, /WEERBAAR_JOB_EXPIRE_SECONDS/],
     [['serve'], { WEERBAAR_LOG_LEVEL: 'loud' }, /WEERBAAR_LOG_LEVEL/],
+    [['serve'], { WEERBAAR_PRIVACY_ANSWERS: '/nonexistent/answers.json' }, /WEERBAAR_PRIVACY_ANSWERS: cannot read '\/nonexistent\/answers.json'/],
+    [['serve'], { WEERBAAR_PRIVACY_ANSWERS: notPem }, /WEERBAAR_PRIVACY_ANSWERS: cannot read .* as JSON/],
+    [['serve'], { WEERBAAR_PRIVACY_ANSWERS: badAnswers }, /WEERBAAR_PRIVACY_ANSWERS: .* has wrong answers: controller.email must be an e-mail address/],
     [['worker'], {}, /workers need DATABASE_URL=postgres:\/\/.*on SQLite the server runs scans itself/],
     [['worker', '--workers', '0'], { DATABASE_URL: 'postgres://127.0.0.1/x' }, /--workers/],
     [['admin'], {}, /admin create/],

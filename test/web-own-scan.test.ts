@@ -15,6 +15,7 @@ import { startDnsServer, type DnsTestServer } from './fixtures/dns-server.js';
 import { startNginx, type RunningNginx } from './fixtures/nginx.js';
 import { testPki, writeCertFiles, type TestPki } from './fixtures/pki.js';
 import { STRONG_PASSWORD, startTestApp, type TestApp } from './web/harness.js';
+import { validateAnswers, type StatementAnswers } from '../src/privacy/generator/index.js';
 
 const PROXY = '127.0.5.1';
 const APP = '127.0.5.10';
@@ -28,10 +29,27 @@ let nginx: RunningNginx;
 let dns: DnsTestServer;
 let result: ScanResult;
 
+/** The operator's answers: an instance keeps accounts, an audit log and security logs. */
+const OPERATOR_ANSWERS: StatementAnswers = {
+  controller: { name: 'Weerbaar Test Operator B.V.', address: 'Teststraat 1, 1234 AB Utrecht', country: 'NL', email: 'privacy@weerbaar.test', website: `https://${DOMAIN}` },
+  activities: [
+    { purpose: 'customerAccount', dataCategories: ['name', 'email', 'accountDetails'], legalBasis: 'contract', retention: { until: 'accountClosure' } },
+    { purpose: 'websiteSecurity', dataCategories: ['ipAddress', 'deviceData', 'usageData'], legalBasis: 'legitimateInterests', retention: { months: 12, from: 'collection' } },
+    { purpose: 'customerService', dataCategories: ['name', 'email', 'correspondence'], legalBasis: 'legitimateInterests', retention: { months: 24, from: 'lastContact' } },
+  ],
+  recipients: { categories: ['hosting', 'emailProvider'] },
+  transfers: [],
+  breachPolicy: { include: true, contactEmail: 'security@weerbaar.test' },
+  lastUpdated: '2026-12-01',
+  languages: ['en', 'nl', 'sv'],
+};
+
 beforeAll(async () => {
   pki = await testPki();
   // Only nginx's own address is trusted: it binds to it for the upstream connection.
-  t = await startTestApp('sqlite', { config: { trustProxy: PROXY, baseUrl: `https://${DOMAIN}` } });
+  const answers = validateAnswers(OPERATOR_ANSWERS);
+  if (!answers.ok) throw new Error(`operator answers: ${JSON.stringify(answers.errors)}`);
+  t = await startTestApp('sqlite', { config: { trustProxy: PROXY, baseUrl: `https://${DOMAIN}`, privacyStatement: answers.answers } });
   await t.app.listen({ host: APP, port: 0 });
   appPort = (t.app.server.address() as AddressInfo).port;
 
@@ -119,6 +137,24 @@ describe('Weerbaar scans itself behind nginx', () => {
     expect(csrf).toMatchObject({ secure: true, httpOnly: true, sameSite: 'strict' });
     // Both names were followed through nginx to the app.
     expect(new Set(found.map((cookie) => cookie.host))).toEqual(new Set([DOMAIN, `www.${DOMAIN}`]));
+  });
+
+  it('publishes its own privacy statement, linked from every page, and passes every privacy check', () => {
+    const ids = [
+      'privacy.statement.linked',
+      'privacy.statement.reachable',
+      'privacy.statement.contents',
+      'privacy.forms',
+      'privacy.cookies.before-consent',
+      'privacy.third-parties.before-consent',
+    ];
+    expect(result.results.filter((check) => check.id.startsWith('privacy.')).map((check) => check.id).sort()).toEqual([...ids].sort());
+    const notPassing = result.results.filter((check) => ids.includes(check.id) && check.status !== 'pass').map((check) => check.id);
+    expect(notPassing, explain(notPassing)).toEqual([]);
+    const linked = result.results.find((check) => check.id === 'privacy.statement.linked');
+    // The crawl really walked the app (start page, sign-in, sign-up), not one page.
+    expect(linked?.verdict.evidence.pagesChecked, explain(['privacy.statement.linked'])).toBeGreaterThanOrEqual(3);
+    expect(linked?.verdict.evidence.statement).toBe(`https://${DOMAIN}/privacy`);
   });
 
   it('also passes HTTPS, the redirect from http:// and HSTS on its own address', () => {

@@ -241,6 +241,11 @@ describe.each(DIALECTS)('privacy statement in the web app (%s)', (dialect) => {
     expect(exports.length).toBeGreaterThanOrEqual(GENERATOR_LANGS.length * 2);
   });
 
+  it('publishes no /privacy page and no footer link when the operator gave no answers of its own', async () => {
+    expect((await owner.get('/privacy')).statusCode).toBe(404);
+    expect((await owner.get('/orgs')).body).not.toContain('href="/privacy"');
+  });
+
   it('lets a viewer read and download but not change, and answers 404 before anything is saved', async () => {
     const { client: viewer } = await memberClient(t, orgId, 'viewer@privacy-form.test', 'viewer');
     const page = await viewer.get(base(orgId));

@@ -3,14 +3,16 @@
  * variables (a flag wins over its variable). Every bad value is a UsageError that names
  * the flag or variable, so the CLI exits 2 before opening anything.
  */
+import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
-import { UsageError } from '../core/errors.js';
+import { UsageError, errorMessage } from '../core/errors.js';
 import { parseFlags, parseResolver, readPemFile, readTrustAnchors } from '../cli/args.js';
 import { DEFAULT_MAX_ATTEMPTS } from '../jobs/execute-scan.js';
 import type { SmtpConfig } from '../mail/mailer.js';
 import { DEFAULT_SCAN_TIMEOUT_MS, type ScanOptions } from '../scan/engine.js';
 import { DEFAULT_APP_CONFIG, type AppConfig } from '../web/deps.js';
+import { validateAnswers, type StatementAnswers } from '../privacy/generator/index.js';
 
 /** What both the server and a worker need: the database, the scan settings, the job settings. */
 export interface CommonSettings {
@@ -192,6 +194,22 @@ function parseSmtp(env: Env): SmtpConfig | undefined {
   return { url, from, ...(caFile !== undefined ? { ca: readPemFile('SMTP_CA_FILE', caFile) } : {}) };
 }
 
+/** The operator's privacy-statement answers file, checked at start so a bad file stops the server with its fields named. */
+function parsePrivacyAnswers(path: string | undefined): StatementAnswers | undefined {
+  if (path === undefined) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, '')) as unknown;
+  } catch (error) {
+    throw new UsageError(`WEERBAAR_PRIVACY_ANSWERS: cannot read '${path}' as JSON: ${errorMessage(error)}`);
+  }
+  const result = validateAnswers(parsed);
+  if (!result.ok) {
+    throw new UsageError(`WEERBAAR_PRIVACY_ANSWERS: '${path}' has wrong answers: ${result.errors.slice(0, 5).map((problem) => `${problem.field} ${problem.message}`).join('; ')} (check it with \`weerbaar privacy-statement --answers ${path}\`)`);
+  }
+  return result.answers;
+}
+
 export function parseServeArgs(argv: string[], env: Env): ServeSettings {
   const { values } = parseFlags({
     args: argv,
@@ -227,6 +245,7 @@ export function parseServeArgs(argv: string[], env: Env): ServeSettings {
       trustProxy: parseTrustProxy(env.WEERBAAR_TRUST_PROXY),
       signupOpen: signup === 'open',
       logLevel: common.logLevel,
+      privacyStatement: parsePrivacyAnswers(nonEmpty(env.WEERBAAR_PRIVACY_ANSWERS)),
     },
   };
 }

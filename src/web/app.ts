@@ -180,12 +180,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorateReply('csrfField', function (this: FastifyReply): SafeHtml {
     return html`<input type="hidden" name="_csrf" value="${this.generateCsrf()}">`;
   });
+  const privacyLink = deps.config.privacyStatement !== undefined;
   app.decorateReply('page', function (this: FastifyReply, view: PageView): FastifyReply {
     const request = this.request;
     const csrfToken = request.user ? this.generateCsrf() : undefined;
     return this.status(view.status ?? 200)
       .type('text/html; charset=utf-8')
-      .send(layout({ lang: request.lang, t: request.t, title: view.title, body: view.body, user: request.user, csrfToken, org: view.org }));
+      .send(layout({ lang: request.lang, t: request.t, title: view.title, body: view.body, user: request.user, csrfToken, org: view.org, privacyLink }));
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => handleError(error, request, reply));

@@ -17,6 +17,8 @@ export interface PageFrame {
   /** Needed for the sign-out form when a user is signed in. */
   csrfToken: string | undefined;
   org?: { id: string; name: string } | undefined;
+  /** Link the instance's own privacy statement from every page (when the operator published one). */
+  privacyLink?: boolean;
 }
 
 export function layout(frame: PageFrame): string {
@@ -60,7 +62,7 @@ ${html`<html lang="${frame.lang}">
 <main id="main" tabindex="-1">
 ${frame.body}
 </main>
-<footer class="site"><p>${t('app.tagline')}</p></footer>
+<footer class="site"><p>${t('app.tagline')}${frame.privacyLink ? html` · <a href="/privacy">${t('footer.privacy')}</a>` : ''}</p></footer>
 </body>
 </html>`.value}`;
 }

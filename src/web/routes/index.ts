@@ -8,12 +8,14 @@ import { domainRoutes } from './domains.js';
 import { healthRoutes } from './health.js';
 import { memberRoutes } from './members.js';
 import { orgRoutes } from './orgs.js';
+import { ownPrivacyRoutes } from './own-privacy.js';
 import { privacyStatementRoutes } from './privacy-statement.js';
 import { tokenRoutes } from './tokens.js';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(healthRoutes);
   await app.register(authRoutes);
+  await app.register(ownPrivacyRoutes);
   await app.register(accountRoutes);
   await app.register(orgRoutes);
   await app.register(memberRoutes);

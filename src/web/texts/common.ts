@@ -28,6 +28,7 @@ export const COMMON_TEXTS: UiTexts = {
     'orgTab.tokens': 'API tokens',
     'orgTab.audit': 'Audit log',
     'orgTab.privacy': 'Privacy statement',
+    'footer.privacy': 'Privacy statement',
     'orgTab.settings': 'Settings',
   },
   nl: {
@@ -56,6 +57,7 @@ export const COMMON_TEXTS: UiTexts = {
     'orgTab.tokens': 'API-tokens',
     'orgTab.audit': 'Auditlog',
     'orgTab.privacy': 'Privacyverklaring',
+    'footer.privacy': 'Privacyverklaring',
     'orgTab.settings': 'Instellingen',
   },
   sv: {
@@ -84,6 +86,7 @@ export const COMMON_TEXTS: UiTexts = {
     'orgTab.tokens': 'API-nycklar',
     'orgTab.audit': 'Granskningslogg',
     'orgTab.privacy': 'Integritetspolicy',
+    'footer.privacy': 'Integritetspolicy',
     'orgTab.settings': 'Inställningar',
   },
 };
