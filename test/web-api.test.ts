@@ -272,7 +272,15 @@ describe.each(DIALECTS)('REST API (%s)', (dialect) => {
     const doc = response.json<{ openapi: string; paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { required?: string[] } }> } }>> }>();
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ['/api/v1/domains', '/api/v1/domains/{domainId}', '/api/v1/domains/{domainId}/scans', '/api/v1/scans', '/api/v1/scans/{scanId}'].sort(),
+      [
+        '/api/v1/domains',
+        '/api/v1/domains/{domainId}',
+        '/api/v1/domains/{domainId}/scans',
+        '/api/v1/privacy-statement',
+        '/api/v1/privacy-statement/answers',
+        '/api/v1/scans',
+        '/api/v1/scans/{scanId}',
+      ].sort(),
     );
     expect(Object.keys(doc.paths['/api/v1/domains/{domainId}'] ?? {}).sort()).toEqual(['delete', 'get', 'patch']);
     expect(doc.paths['/api/v1/domains']?.post?.requestBody?.content['application/json']?.schema.required).toEqual(['name']);

@@ -12,9 +12,9 @@ import {
   GENERATOR_LANGS,
   generateStatement,
   isGeneratorLang,
-  renderHtml,
-  renderMarkdown,
-  renderText,
+  renderStatement,
+  STATEMENT_FORMATS,
+  type StatementFormat,
   validateAnswers,
   type GeneratorLang,
 } from '../privacy/generator/index.js';
@@ -30,8 +30,7 @@ export interface StatementIo {
 
 /** An answers file is a few kilobytes; this bounds memory for a wrong file or an endless pipe. */
 export const MAX_ANSWERS_BYTES = 1024 * 1024;
-const FORMATS = ['markdown', 'html', 'text'] as const;
-type Format = (typeof FORMATS)[number];
+const FORMATS = STATEMENT_FORMATS;
 
 async function readStdin(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
@@ -134,14 +133,9 @@ export async function privacyStatementCommand(argv: string[], io: StatementIo): 
   const lang = values.lang ?? defaultLang(io.env, validation.answers.languages);
   const doc = generateStatement(validation.answers, lang);
   for (const warning of doc.warnings) io.err(`weerbaar: note: ${warning.field}: ${warning.message}\n`);
-  const rendered = renderAs(format as Format, doc, values.standalone);
+  const rendered = renderStatement(doc, format as StatementFormat, { standalone: values.standalone });
   if (values.out !== undefined) await writeAtomically(values.out, rendered);
   else io.out(rendered);
   return 0;
 }
 
-function renderAs(format: Format, doc: ReturnType<typeof generateStatement>, standalone: boolean): string {
-  if (format === 'html') return renderHtml(doc, { standalone });
-  if (format === 'text') return renderText(doc);
-  return renderMarkdown(doc);
-}

@@ -130,7 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Weerbaar API', version: '1', description: 'Domains and scans of one organisation, authenticated with an API token (Authorization: Bearer ...).' },
+      info: { title: 'Weerbaar API', version: '1', description: 'Domains, scans and the privacy-statement answers of one organisation, authenticated with an API token (Authorization: Bearer ...).' },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },

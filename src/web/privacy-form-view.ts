@@ -81,7 +81,7 @@ function select(ctx: Ctx, name: string, label: string, choices: readonly { value
   const id = fieldId(name);
   const current = first(ctx, name);
   return html`<div class="field">
-    <label for="${id}">${label}</label>
+    <label for="${id}">${label}${options.required ? html` <span aria-hidden="true">*</span>` : ''}</label>
     <select id="${id}" name="${name}"${options.required ? html` required` : ''}${invalid(ctx, name)}>
       ${options.empty !== undefined ? html`<option value="">${options.empty}</option>` : ''}
       ${choices.map((choice) => html`<option value="${choice.value}"${choice.value === current ? html` selected` : ''}>${choice.label}</option>`)}

@@ -22,5 +22,15 @@ export {
 export { authorityDisplayName, authorityFor, SUPERVISORY_AUTHORITIES, type SupervisoryAuthority } from './authorities.js';
 export { SECTION_IDS, type Block, type Inline, type SectionId, type StatementDocument, type StatementSection, type Subsection } from './document.js';
 export { generateStatement, STATEMENT_TEXTS } from './generate.js';
-export { escapeHtml, renderHtml, renderMarkdown, renderText, type HtmlOptions } from './render.js';
+export {
+  escapeHtml,
+  renderHtml,
+  renderMarkdown,
+  renderStatement,
+  renderText,
+  STATEMENT_FORMATS,
+  STATEMENT_MEDIA_TYPES,
+  type HtmlOptions,
+  type StatementFormat,
+} from './render.js';
 export { EXAMPLE_ANSWERS } from './example.js';

@@ -122,3 +122,19 @@ export function renderText(doc: StatementDocument): string {
   }
   return `${out.join('\n\n')}\n`;
 }
+
+/** The formats a statement is written in, with the media type each is served as. */
+export const STATEMENT_FORMATS = ['markdown', 'html', 'text'] as const;
+export type StatementFormat = (typeof STATEMENT_FORMATS)[number];
+export const STATEMENT_MEDIA_TYPES: Record<StatementFormat, { type: string; extension: string }> = {
+  markdown: { type: 'text/markdown; charset=utf-8', extension: 'md' },
+  html: { type: 'text/html; charset=utf-8', extension: 'html' },
+  text: { type: 'text/plain; charset=utf-8', extension: 'txt' },
+};
+
+/** One statement in one format: the CLI, the page's download and the API all write through this. */
+export function renderStatement(doc: StatementDocument, format: StatementFormat, options: HtmlOptions = {}): string {
+  if (format === 'html') return renderHtml(doc, options);
+  if (format === 'text') return renderText(doc);
+  return renderMarkdown(doc);
+}

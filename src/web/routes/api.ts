@@ -38,6 +38,7 @@ import {
 } from '../domain-data.js';
 import { parseSelectorList } from '../../scan/mail-policy/selectors.js';
 import { HttpError, notFound } from '../errors.js';
+import { apiPrivacyRoutes } from './api-privacy.js';
 
 const TAGS = ['api'];
 
@@ -188,7 +189,8 @@ const apiV1Routes: FastifyPluginAsyncTypebox = async (app) => {
       return { ...apiScan(scan), report: result ? renderReport(result, lang) : null };
     },
   );
-  await Promise.resolve();
+  // Inside this plugin, so the token hook above covers the privacy-statement routes too.
+  await app.register(apiPrivacyRoutes);
 };
 
 export const apiRoutes: FastifyPluginAsyncTypebox = async (app) => {

@@ -19,8 +19,9 @@ import {
   generateStatement,
   isGeneratorLang,
   renderHtml,
-  renderMarkdown,
-  renderText,
+  renderStatement,
+  STATEMENT_FORMATS,
+  STATEMENT_MEDIA_TYPES,
   validateAnswers,
   type FieldError,
   type GeneratorLang,
@@ -44,14 +45,8 @@ const PreviewQuery = Type.Object({
 });
 const DownloadQuery = Type.Object({
   lang: Type.Enum([...GENERATOR_LANGS]),
-  format: Type.Enum(['markdown', 'html', 'text']),
+  format: Type.Enum([...STATEMENT_FORMATS]),
 });
-
-const FORMATS = {
-  markdown: { type: 'text/markdown; charset=utf-8', extension: 'md' },
-  html: { type: 'text/html; charset=utf-8', extension: 'html' },
-  text: { type: 'text/plain; charset=utf-8', extension: 'txt' },
-} as const;
 
 const today = (): string => nowIso().slice(0, 10);
 
@@ -224,11 +219,11 @@ export const privacyStatementRoutes: FastifyPluginAsyncTypebox = async (app) => 
     if (!stored.validation.ok) throw new HttpError(409, 'privacyStatement.storedInvalid');
     const { lang, format } = request.query;
     const doc = generateStatement(stored.validation.answers, lang);
-    const body = format === 'markdown' ? renderMarkdown(doc) : format === 'html' ? renderHtml(doc, { standalone: true }) : renderText(doc);
+    const body = renderStatement(doc, format, { standalone: true });
     await audit(db, actorOf(request), { orgId: ctx.org.id, action: 'export', recordType: 'privacy_statement', recordId: ctx.org.id, detail: { lang, format } });
     return reply
-      .header('content-type', FORMATS[format].type)
-      .header('content-disposition', `attachment; filename="privacy-statement-${lang}.${FORMATS[format].extension}"`)
+      .header('content-type', STATEMENT_MEDIA_TYPES[format].type)
+      .header('content-disposition', `attachment; filename="privacy-statement-${lang}.${STATEMENT_MEDIA_TYPES[format].extension}"`)
       .send(body);
   });
   await Promise.resolve();
