@@ -351,3 +351,47 @@ describe('validateAnswers', () => {
     expect(fieldsOf(answers).length).toBeLessThanOrEqual(50);
   });
 });
+
+describe('validateAnswers on hostile input', () => {
+  const errorsOf = (input: unknown) => {
+    const result = validateAnswers(input);
+    return result.ok ? [] : result.errors;
+  };
+
+  it('refuses wrong answers hidden behind hundreds of unknown keys (they once used up the error list)', () => {
+    const answers: Record<string, unknown> = { ...clone(EXAMPLE_ANSWERS), languages: ['xx'], controller: { ...EXAMPLE_ANSWERS.controller, email: 'not-an-email' } };
+    for (let index = 0; index < 250; index++) answers[`k${index}`] = 1;
+    expect(validateAnswers(answers).ok).toBe(false);
+    // Fewer unknown keys than the size limit: each is named.
+    const some: Record<string, unknown> = { ...clone(EXAMPLE_ANSWERS), controller: 1 };
+    for (let index = 0; index < 30; index++) some[`k${index}`] = 1;
+    const errors = errorsOf(some);
+    expect(errors).toContainEqual({ field: 'k0', message: 'is not a known field' });
+    expect(errors.some((error) => error.field === 'controller')).toBe(true);
+  });
+
+  it('refuses a huge list before the schema compares every pair of it', () => {
+    const answers = clone(EXAMPLE_ANSWERS);
+    const first = answers.activities[0];
+    if (!first) throw new Error('example changed');
+    (first as { dataCategories: unknown[] }).dataCategories = new Array(50_000).fill(0);
+    const started = performance.now();
+    expect(errorsOf(answers)).toEqual([{ field: 'activities[0].dataCategories', message: 'must list at most 60 items' }]);
+    // Not a timing test: a generous bound that the quadratic check (13 s) could never meet.
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it('refuses control characters anywhere, deep nesting, and line breaks in one-line fields', () => {
+    expect(errorsOf({ ...clone(EXAMPLE_ANSWERS), controller: { ...EXAMPLE_ANSWERS.controller, name: 'Shop\u0000' } })).toEqual([{ field: 'controller.name', message: 'must not contain control characters' }]);
+    let deep: unknown = 'x';
+    for (let level = 0; level < 20; level++) deep = [deep];
+    expect(errorsOf({ ...clone(EXAMPLE_ANSWERS), transfers: deep })[0]?.message).toBe('is nested deeper than any answers file');
+    expect(errorsOf({ ...clone(EXAMPLE_ANSWERS), controller: { ...EXAMPLE_ANSWERS.controller, address: 'Lindengracht 12\n1015 KK Amsterdam' } })).toEqual([{ field: 'controller.address', message: 'must be one line' }]);
+    // Free texts may have several lines.
+    const multiLine = clone(EXAMPLE_ANSWERS);
+    const activity = multiLine.activities[0];
+    if (!activity) throw new Error('example changed');
+    activity.description = 'First line.\nSecond line.';
+    expect(validateAnswers(multiLine).ok).toBe(true);
+  });
+});

@@ -174,7 +174,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // for every route with a clear 400 instead of a database error.
   app.addHook('preValidation', (request, _reply, done) => {
     const field = findNulField({ body: request.body, querystring: request.query, params: request.params });
-    done(field ? new HttpError(400, 'error.badRequest', `${field} contains a NUL character`, field) : undefined);
+    done(
+      field
+        ? field.endsWith('deep)')
+          ? new HttpError(400, 'error.badRequest', `${field}: refused`, field.replace(/ \(.*$/, ''))
+          : new HttpError(400, 'error.badRequest', `${field} contains a NUL character`, field)
+        : undefined,
+    );
   });
 
   app.decorateReply('csrfField', function (this: FastifyReply): SafeHtml {
@@ -196,13 +202,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   return app;
 }
 
-function findNulField(value: unknown, path = ''): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
-  if (value && typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) {
-      const found = findNulField(inner, path ? `${path}.${key}` : key);
-      if (found) return found;
+/** Deeper than any field of ours; a body nested further is refused rather than walked. */
+const MAX_INPUT_DEPTH = 32;
+
+/**
+ * The first field holding a NUL, or a too-deep nesting. Iterative, so a hostile body of
+ * thousands of nested arrays cannot exhaust the stack (it would otherwise answer 500).
+ */
+function findNulField(value: unknown): string | undefined {
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value, path: '', depth: 0 }];
+  while (stack.length > 0) {
+    const { value: current, path, depth } = stack.pop() as { value: unknown; path: string; depth: number };
+    if (typeof current === 'string') {
+      if (current.includes('\u0000')) return path;
+      continue;
     }
+    if (!current || typeof current !== 'object') continue;
+    if (depth >= MAX_INPUT_DEPTH) return `${path} (nested more than ${MAX_INPUT_DEPTH} deep)`;
+    // Reversed, so fields are looked at in their order (the first NUL is the one named).
+    for (const [key, inner] of Object.entries(current).reverse()) stack.push({ value: inner, path: path ? `${path}.${key}` : key, depth: depth + 1 });
   }
   return undefined;
 }

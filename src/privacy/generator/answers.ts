@@ -10,6 +10,7 @@
  * language when the one asked for is missing and says so in the document's warnings.
  */
 import { Type, type Static, type TSchema } from 'typebox';
+import { Value } from 'typebox/value';
 import {
   DATA_CATEGORY_IDS,
   EEA_COUNTRIES,
@@ -30,6 +31,9 @@ const PHONE_PATTERN = '^\\+?[0-9][0-9 ()./-]{4,38}[0-9]$';
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 
 const Text = (maxLength: number, description?: string) => Type.String({ minLength: 1, maxLength, ...(description ? { description } : {}) });
+/** A name or an address: one line (a web form's input would silently join the lines). */
+const Line = (maxLength: number, description?: string) =>
+  Type.String({ minLength: 1, maxLength, pattern: '^[^\\r\\n]*$', errorMessage: 'must be one line', ...(description ? { description } : {}) });
 const Email = (description: string) => Type.String({ maxLength: 254, pattern: EMAIL_PATTERN, errorMessage: 'must be an e-mail address such as privacy@shop.example', description });
 const Url = (description: string) => Type.String({ maxLength: 300, pattern: '^https?://[^\\s<>"]+$', errorMessage: 'must be a web address starting with https:// or http://', description });
 const Phone = Type.String({ maxLength: 40, pattern: PHONE_PATTERN, errorMessage: 'must be a phone number of digits, spaces and + ( ) - . /', description: 'Phone number, e.g. +31 20 123 4567' });
@@ -58,20 +62,20 @@ export const FreeTextSchema = (maxLength: number, description: string) =>
 
 export const ControllerSchema = Type.Object(
   {
-    name: Text(200, 'Legal name of the shop or company'),
-    address: Text(300, 'Postal address on one line: street and number, postal code and town'),
+    name: Line(200, 'Legal name of the shop or company'),
+    address: Line(300, 'Postal address on one line: street and number, postal code and town'),
     country: Enum(EEA_COUNTRIES, 'Country of establishment (ISO 3166-1 alpha-2, EU/EEA); decides the supervisory authority named'),
     email: Email('Where people send privacy questions and requests'),
     phone: Type.Optional(Phone),
     website: Type.Optional(Url('The shop\'s website, https://...')),
-    registrationNumber: Type.Optional(Text(60, 'Trade register number (e.g. KvK, organisationsnummer, Handelsregister)')),
+    registrationNumber: Type.Optional(Line(60, 'Trade register number (e.g. KvK, organisationsnummer, Handelsregister)')),
   },
   { additionalProperties: false },
 );
 
 export const DpoSchema = Type.Object(
   {
-    name: Type.Optional(Text(200, 'Name of the data protection officer (optional; a role address is enough)')),
+    name: Type.Optional(Line(200, 'Name of the data protection officer (optional; a role address is enough)')),
     email: Email('Data protection officer\'s e-mail address'),
     phone: Type.Optional(Phone),
   },
@@ -104,7 +108,7 @@ export const ActivitySchema = Type.Object(
 
 export const NamedRecipientSchema = Type.Object(
   {
-    name: Text(200, 'Name of the recipient, e.g. the payment provider'),
+    name: Line(200, 'Name of the recipient, e.g. the payment provider'),
     purpose: FreeTextSchema(300, 'What the recipient does with the data'),
   },
   { additionalProperties: false },
@@ -113,7 +117,7 @@ export const NamedRecipientSchema = Type.Object(
 export const TransferSchema = Type.Object(
   {
     country: Type.String({ pattern: '^[A-Z]{2}$', errorMessage: 'must be a country code of two capital letters, such as US', description: 'Destination outside the EEA (ISO 3166-1 alpha-2)' }),
-    recipient: Type.Optional(Text(200, 'Who receives the data there')),
+    recipient: Type.Optional(Line(200, 'Who receives the data there')),
     safeguard: Enum(TRANSFER_SAFEGUARDS, 'Adequacy decision, standard contractual clauses, binding corporate rules, or an art. 49 derogation'),
   },
   { additionalProperties: false },
@@ -134,7 +138,7 @@ export const StatementAnswersSchema = Type.Object(
     dpo: Type.Optional(DpoSchema),
     supervisoryAuthority: Type.Optional(
       Type.Object(
-        { name: Text(200, 'Name of the authority'), website: Type.Optional(Url('Its website')) },
+        { name: Line(200, 'Name of the authority'), website: Type.Optional(Url('Its website')) },
         { additionalProperties: false, description: 'Name a different authority than the national one (e.g. a German federal state authority)' },
       ),
     ),
@@ -192,9 +196,49 @@ const MAX_ERRORS = 50;
  * fields are checked once the shape is right, so every message is about a value that exists.
  */
 export function validateAnswers(input: unknown): AnswersValidation {
+  const oversized = sizeProblem(input);
+  if (oversized) return { ok: false, errors: [oversized] };
   const shape = schemaErrors(StatementAnswersSchema, input);
   if (shape.length > 0) return { ok: false, errors: shape.slice(0, MAX_ERRORS) };
-  const answers = input as StatementAnswers;
+  // The messages above come from a bounded list of raw errors; validity is decided in full.
+  if (!Value.Check(StatementAnswersSchema, input)) return { ok: false, errors: [{ field: '(answers)', message: 'does not have the shape of an answers file' }] };
+  const answers = input;
   const rules = checkSemantics(answers);
   return rules.length > 0 ? { ok: false, errors: rules.slice(0, MAX_ERRORS) } : { ok: true, answers };
+}
+
+/** Far beyond any real answers file (the longest list allows 30 items, the deepest path is 6). */
+const MAX_LIST = 60;
+const MAX_KEYS = 40;
+const MAX_DEPTH = 8;
+/** Control characters other than tab and line breaks: never part of a statement. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/**
+ * A cheap walk before the schema: the schema's checks are not all linear (uniqueItems compares
+ * every pair), so a hostile list of 50,000 items would block the server for seconds. Also
+ * refuses control characters, which no field needs.
+ */
+function sizeProblem(input: unknown): FieldError | undefined {
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value: input, path: '', depth: 0 }];
+  const field = (path: string) => (path === '' ? '(answers)' : path);
+  while (stack.length > 0) {
+    const { value, path, depth } = stack.pop() as { value: unknown; path: string; depth: number };
+    if (typeof value === 'string') {
+      if (CONTROL.test(value)) return { field: field(path), message: 'must not contain control characters' };
+      continue;
+    }
+    if (!value || typeof value !== 'object') continue;
+    if (depth >= MAX_DEPTH) return { field: field(path), message: 'is nested deeper than any answers file' };
+    if (Array.isArray(value)) {
+      if (value.length > MAX_LIST) return { field: field(path), message: `must list at most ${MAX_LIST} items` };
+      value.forEach((item, index) => stack.push({ value: item, path: `${path}[${index}]`, depth: depth + 1 }));
+      continue;
+    }
+    const entries = Object.entries(value);
+    if (entries.length > MAX_KEYS) return { field: field(path), message: `has ${entries.length} fields; an answers file has at most ${MAX_KEYS} in one place` };
+    for (const [key, inner] of entries) stack.push({ value: inner, path: path ? `${path}.${key}` : key, depth: depth + 1 });
+  }
+  return undefined;
 }

@@ -151,8 +151,12 @@ export function schemaErrors(schema: TSchema, input: unknown): FieldProblem[] {
 
   for (const error of errors) {
     if (dropped.has(error)) continue;
-    // "schema is false" for an unknown key duplicates the additionalProperties error.
-    if (error.keyword === 'boolean') continue;
+    // "schema is false" for an unknown key: the same as the additionalProperties error (deduplicated
+    // below), and when many unknown keys fill the bounded error list it may be the only one there.
+    if (error.keyword === 'boolean') {
+      problems.push({ field: fieldPath(error.instancePath), message: 'is not a known field' });
+      continue;
+    }
     if (error.keyword === 'required' && Array.isArray(error.params.requiredProperties)) {
       for (const name of error.params.requiredProperties) problems.push({ field: fieldPath(error.instancePath, String(name)), message: 'is required' });
       continue;
