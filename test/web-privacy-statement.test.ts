@@ -241,6 +241,53 @@ describe.each(DIALECTS)('privacy statement in the web app (%s)', (dialect) => {
     expect(exports.length).toBeGreaterThanOrEqual(GENERATOR_LANGS.length * 2);
   });
 
+  it('loses nothing half-filled: shared and per-language texts, a transfer row with only a safeguard, an own purpose without title, "from" without months', async () => {
+    expect((await owner.post(`${base(orgId)}/json`, { json: JSON.stringify(EXAMPLE_ANSWERS) })).statusCode).toBe(303);
+    const pairs = formPairs((await owner.get(base(orgId))).body, '/privacy-statement');
+    // A Dutch text next to the shared one keeps the shared one for the other languages.
+    const both = await owner.post(base(orgId), [...setField(pairs, 'p.orders.description', 'Shared'), ['p.orders.description@nl', 'Alleen NL']]);
+    expect(both.statusCode).toBe(303);
+    expect((await stored())?.activities[0]?.description).toEqual({ en: 'Shared', nl: 'Alleen NL', sv: 'Shared', de: 'Shared', fr: 'Shared' });
+    // The published languages keep their order (the first is the default), through the form too.
+    expect((await stored())?.languages).toEqual(['nl', 'en']);
+    expect(both.headers.location).toContain('?lang=nl&');
+
+    const before = await stored();
+    for (const [half, field] of [
+      [[['t.0.safeguard', 'standardContractualClauses']], '#f-t-0-country'],
+      [[['x.0.data', 'name'], ['x.0.basis', 'contract'], ['x.0.months', '12']], '#f-x-0-title'],
+      [[['p.orders.months', ''], ['p.orders.until', ''], ['p.orders.from', 'lastOrder']], '#f-p-orders-from'],
+    ] as [[string, string][], string][]) {
+      let changed = formPairs((await owner.get(base(orgId))).body, '/privacy-statement');
+      for (const [name, value] of half) changed = setField(changed, name, value);
+      const response = await owner.post(base(orgId), changed);
+      expect(response.statusCode, field).toBe(400);
+      expect(load(response.body)(field).attr('aria-invalid'), field).toBe('true');
+    }
+    expect(await stored()).toEqual(before);
+  });
+
+  it('takes the form back unchanged with many recipient and transfer rows', async () => {
+    const many = structuredClone(EXAMPLE_ANSWERS);
+    many.recipients.named = Array.from({ length: 12 }, (_, index) => ({ name: `Partner ${index + 1}`, purpose: 'processes orders for us' }));
+    many.transfers = Array.from({ length: 8 }, () => ({ country: 'US', safeguard: 'standardContractualClauses' as const }));
+    many.transfers.forEach((transfer, index) => (transfer.recipient = `Cloud ${index + 1}`));
+    expect((await owner.post(`${base(orgId)}/json`, { json: JSON.stringify(many) })).statusCode).toBe(303);
+    const again = await owner.post(base(orgId), formPairs((await owner.get(base(orgId))).body, '/privacy-statement'));
+    expect(again.statusCode, again.body.slice(0, 500)).toBe(303);
+    expect(asSets(await stored())).toEqual(asSets(many));
+  });
+
+  it('refuses a deeply nested or oversized JSON box with a message, not a crash', async () => {
+    const deep = await owner.post(`${base(orgId)}/json`, { json: '['.repeat(5000) + ']'.repeat(5000) });
+    expect(deep.statusCode).toBe(400);
+    expect(deep.body).toContain('nested deeper than any answers file');
+    // Any route: the NUL guard that walks every body once recursed and answered 500 here.
+    const nested = await t.app.inject({ method: 'POST', url: '/login', headers: { 'content-type': 'application/json' }, payload: '['.repeat(5000) + ']'.repeat(5000) });
+    expect(nested.statusCode).toBe(400);
+    expect(nested.body).toContain('nested more than 32 deep');
+  });
+
   it('publishes no /privacy page and no footer link when the operator gave no answers of its own', async () => {
     expect((await owner.get('/privacy')).statusCode).toBe(404);
     expect((await owner.get('/orgs')).body).not.toContain('href="/privacy"');

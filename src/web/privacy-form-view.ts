@@ -16,6 +16,7 @@ import {
   RETENTION_UNTIL_EVENTS,
   STATEMENT_TEXTS,
   TRANSFER_SAFEGUARDS,
+  type GeneratorLang,
 } from '../privacy/generator/index.js';
 import { html, type SafeHtml } from './html.js';
 import type { Translate } from './i18n.js';
@@ -91,13 +92,20 @@ function select(ctx: Ctx, name: string, label: string, choices: readonly { value
 }
 
 function checkboxes(ctx: Ctx, name: string, legend: string, choices: readonly { value: string; label: string }[]): SafeHtml {
-  return html`<fieldset class="choices"${invalid(ctx, name)}>
+  return html`<fieldset class="choices" id="${fieldId(name)}"${invalid(ctx, name)}>
     <legend>${legend}</legend>
     ${choices.map(
       (choice) => html`<label class="choice"><input type="checkbox" name="${name}" value="${choice.value}"${has(ctx, name, choice.value) ? html` checked` : ''}> ${choice.label}</label>`,
     )}
     ${problemOf(ctx, name)}
   </fieldset>`;
+}
+
+/** The published languages in their stored order (the first is the default), then the others. */
+function languageChoices(ctx: Ctx): { value: string; label: string }[] {
+  const ticked = (ctx.form.get('langs') ?? []).filter((lang): lang is GeneratorLang => (GENERATOR_LANGS as readonly string[]).includes(lang));
+  const order = [...new Set([...ticked, ...GENERATOR_LANGS])];
+  return order.map((lang) => ({ value: lang, label: ctx.t(`privacyForm.lang.${lang}`) }));
 }
 
 function dataChoices(ctx: Ctx): { value: string; label: string }[] {
@@ -257,7 +265,7 @@ export function privacyForm(ctx: { t: Translate; lang: Lang; form: FormValues; p
     </fieldset>
     <fieldset>
       <legend>${t('privacyForm.publication')}</legend>
-      ${checkboxes(c, 'langs', t('privacyForm.languages'), GENERATOR_LANGS.map((lang) => ({ value: lang, label: t(`privacyForm.lang.${lang}`) })))}
+      ${checkboxes(c, 'langs', t('privacyForm.languages'), languageChoices(c))}
       ${input(c, 'updated', t('privacyForm.updated'), { type: 'date', max: 10 })}
     </fieldset>
     <button type="submit">${t('privacyForm.save')}</button>

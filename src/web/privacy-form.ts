@@ -44,16 +44,20 @@ function values(body: FormBody, name: string): string[] {
 }
 const one = (body: FormBody, name: string): string => values(body, name)[0] ?? '';
 
-/** A free text: per-language fields win when any is filled, else the one shared field. */
+/**
+ * A free text: the shared field for every language, except where a per-language field is
+ * filled. Both kept: a text typed for Dutch only does not take the others' text away.
+ */
 function freeText(body: FormBody, name: string): FreeText | undefined {
+  const shared = one(body, name);
   const perLang: Record<string, string> = {};
   for (const lang of GENERATOR_LANGS) {
     const text = one(body, `${name}@${lang}`);
     if (text !== '') perLang[lang] = text;
   }
-  if (Object.keys(perLang).length > 0) return perLang;
-  const shared = one(body, name);
-  return shared === '' ? undefined : shared;
+  if (Object.keys(perLang).length === 0) return shared === '' ? undefined : shared;
+  if (shared !== '') for (const lang of GENERATOR_LANGS) perLang[lang] ??= shared;
+  return perLang;
 }
 
 /** Optional properties are left out when empty, so the schema reports only what was given wrong. */
@@ -81,7 +85,8 @@ function activityFrom(body: FormBody, prefix: string, purpose: string, custom: b
     legitimateInterest: legalBasis === 'legitimateInterests' ? freeText(body, `${prefix}.interest`) : undefined,
     retention: compact({
       months,
-      from: months === undefined ? undefined : one(body, `${prefix}.from`),
+      // Kept without months too, so the validator says it only counts with months.
+      from: one(body, `${prefix}.from`),
       until: one(body, `${prefix}.until`),
       criterion: freeText(body, `${prefix}.criterion`),
     }),
@@ -133,7 +138,8 @@ export function answersFromForm(body: FormBody, today: string): FormAnswers {
   }
   for (let slot = 0; slot < CUSTOM_PURPOSE_SLOTS; slot++) {
     const prefix = `x.${slot}`;
-    if (freeText(body, `${prefix}.title`) !== undefined || freeText(body, `${prefix}.description`) !== undefined) addActivity(prefix, activityFrom(body, prefix, 'custom', true));
+    // Any field filled makes the slot an answer, so a forgotten title is reported, not dropped.
+    if (Object.keys(body).some((name) => name.startsWith(`${prefix}.`) && values(body, name).length > 0)) addActivity(prefix, activityFrom(body, prefix, 'custom', true));
   }
   answers.activities = activities;
   fieldOf.set('activities', 'activities');
@@ -150,7 +156,7 @@ export function answersFromForm(body: FormBody, today: string): FormAnswers {
 
   const transfers = rowIndexes(body, 't')
     .map((row) => ({ row, country: one(body, `t.${row}.country`).toUpperCase(), recipient: one(body, `t.${row}.recipient`), safeguard: one(body, `t.${row}.safeguard`) }))
-    .filter((entry) => entry.country !== '' || entry.recipient !== '');
+    .filter((entry) => entry.country !== '' || entry.recipient !== '' || entry.safeguard !== '');
   transfers.forEach((entry, index) => fieldOf.set(`transfers[${index}]`, `t.${entry.row}`));
   answers.transfers = transfers.map((entry) => compact({ country: entry.country, recipient: entry.recipient, safeguard: entry.safeguard }));
 
@@ -177,7 +183,9 @@ export function answersFromForm(body: FormBody, today: string): FormAnswers {
 }
 
 /** The form field a problem belongs to: the longest answers path that came from a field. */
-export function formFieldOf(problemPath: string, fieldOf: Map<string, string>): string | undefined {
+export function formFieldOf(problem: string, fieldOf: Map<string, string>): string | undefined {
+  // A per-language text's problem (`...description.nl`) belongs to the text's field.
+  const problemPath = problem.replace(/\.(?:en|nl|sv|de|fr)$/, '');
   const exact = fieldOf.get(problemPath);
   if (exact) return exact;
   // activities[0].retention.months -> p.orders.months; recipients.named[1].purpose -> r.4.purpose
@@ -276,7 +284,7 @@ export function formFromBody(body: FormBody): FormValues {
 const purposeOrder = (purpose: unknown): number => PURPOSE_IDS.indexOf(purpose as (typeof PURPOSE_IDS)[number]);
 
 /** Lists that are sets (a form posts checked boxes in the form's order, not the answers'). */
-const SET_KEYS = new Set(['dataCategories', 'categories', 'requiredData', 'languages']);
+const SET_KEYS = new Set(['dataCategories', 'categories', 'requiredData']);
 
 /** Answers in form order: activities by purpose (own ones last), sets sorted. */
 function canonical(answers: StatementAnswers): unknown {
@@ -304,6 +312,9 @@ function sameJson(a: unknown, b: unknown): boolean {
  * Proven by a round trip rather than by listing the cases, so a new answer field cannot slip by.
  */
 export function formCanHold(answers: StatementAnswers, today: string): boolean {
+  // An input drops line breaks; one-line fields refuse them, but one stored earlier must not vanish unsaid.
+  const oneLine = [answers.controller, answers.dpo, answers.supervisoryAuthority, answers.recipients.named?.map((r) => r.name), answers.transfers.map((t) => t.recipient)];
+  if (/\\[rn]/.test(JSON.stringify(oneLine))) return false;
   const form = formFromAnswers(answers);
   const body: FormBody = Object.fromEntries([...form].map(([name, list]) => [name, list]));
   return sameJson(canonical(answersFromForm(body, today).answers as StatementAnswers), canonical(answers));

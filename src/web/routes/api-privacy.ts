@@ -26,8 +26,8 @@ import { loadStatementAnswers, saveStatementAnswers, type StoredAnswers } from '
 
 const TAGS = ['api'];
 const ANSWERS_PATH = '/api/v1/privacy-statement/answers';
-/** Same as the page's JSON box; a real answers file is a few KB. */
-const ANSWERS_BODY_LIMIT = 200_000;
+/** About the page's JSON box (64,000 characters); a real answers file is a few KB. */
+const ANSWERS_BODY_LIMIT = 64_000;
 /** How many problems a 400 or 409 message spells out; the `problems` list has them all. */
 const PROBLEMS_IN_MESSAGE = 3;
 

@@ -34,11 +34,15 @@ import { loadStatementAnswers, saveStatementAnswers } from '../privacy-statement
 import { selfCheck } from '../privacy-self-check.js';
 
 const OrgParams = Type.Object({ orgId: Type.String({ maxLength: 100 }) });
-/** The form posts many fields with fixed-but-numerous names; answersFromForm reads what it knows. */
+/**
+ * The form posts many fields with fixed-but-numerous names (about 550 with no rows filled, 830
+ * with every row); answersFromForm reads what it knows.
+ */
 const FormBodySchema = Type.Record(Type.String({ maxLength: 100 }), Type.Union([Type.String({ maxLength: 2000 }), Type.Array(Type.String({ maxLength: 2000 }), { maxItems: 40 })]), {
-  maxProperties: 600,
+  maxProperties: 2000,
 });
-const JsonBody = Type.Object({ _csrf: Type.Optional(Type.String()), json: Type.String({ maxLength: 200_000 }) });
+/** A real answers file is a few KB; 64,000 characters stay under the form body limit even URL-encoded. */
+const JsonBody = Type.Object({ _csrf: Type.Optional(Type.String()), json: Type.String({ maxLength: 64_000 }) });
 const PreviewQuery = Type.Object({
   lang: Type.Optional(Type.Enum([...GENERATOR_LANGS])),
   saved: Type.Optional(Type.Literal('1')),
