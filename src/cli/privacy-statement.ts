@@ -30,7 +30,6 @@ export interface StatementIo {
 
 /** An answers file is a few kilobytes; this bounds memory for a wrong file or an endless pipe. */
 export const MAX_ANSWERS_BYTES = 1024 * 1024;
-const FORMATS = STATEMENT_FORMATS;
 
 async function readStdin(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
@@ -108,7 +107,7 @@ export async function privacyStatementCommand(argv: string[], io: StatementIo): 
   if (positionals.length > 0) throw new UsageError(`privacy-statement takes no arguments ('${positionals[0]}'); give the answers with --answers FILE`);
   if (values.lang !== undefined && !isGeneratorLang(values.lang)) throw new UsageError(`--lang: '${values.lang}' is not one of ${GENERATOR_LANGS.join(', ')}`);
   const format = values.format ?? 'markdown';
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: '${format}' is not one of ${FORMATS.join(', ')}`);
+  if (!(STATEMENT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: '${format}' is not one of ${STATEMENT_FORMATS.join(', ')}`);
   if (values.standalone && format !== 'html') throw new UsageError('--standalone: only applies to --format html');
   if (values.out === '') throw new UsageError('--out: give a file name');
 

@@ -173,14 +173,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // PostgreSQL cannot store U+0000 in text, and no form or API field needs it: refuse it
   // for every route with a clear 400 instead of a database error.
   app.addHook('preValidation', (request, _reply, done) => {
-    const field = findNulField({ body: request.body, querystring: request.query, params: request.params });
-    done(
-      field
-        ? field.endsWith('deep)')
-          ? new HttpError(400, 'error.badRequest', `${field}: refused`, field.replace(/ \(.*$/, ''))
-          : new HttpError(400, 'error.badRequest', `${field} contains a NUL character`, field)
-        : undefined,
-    );
+    const found = findNulField({ body: request.body, querystring: request.query, params: request.params });
+    const problem = found?.reason === 'deep' ? `is nested more than ${MAX_INPUT_DEPTH} deep: refused` : 'contains a NUL character';
+    done(found ? new HttpError(400, 'error.badRequest', `${found.field} ${problem}`, found.field) : undefined);
   });
 
   app.decorateReply('csrfField', function (this: FastifyReply): SafeHtml {
@@ -209,16 +204,16 @@ const MAX_INPUT_DEPTH = 32;
  * The first field holding a NUL, or a too-deep nesting. Iterative, so a hostile body of
  * thousands of nested arrays cannot exhaust the stack (it would otherwise answer 500).
  */
-function findNulField(value: unknown): string | undefined {
+function findNulField(value: unknown): { field: string; reason: 'nul' | 'deep' } | undefined {
   const stack: { value: unknown; path: string; depth: number }[] = [{ value, path: '', depth: 0 }];
   while (stack.length > 0) {
     const { value: current, path, depth } = stack.pop() as { value: unknown; path: string; depth: number };
     if (typeof current === 'string') {
-      if (current.includes('\u0000')) return path;
+      if (current.includes('\u0000')) return { field: path, reason: 'nul' };
       continue;
     }
     if (!current || typeof current !== 'object') continue;
-    if (depth >= MAX_INPUT_DEPTH) return `${path} (nested more than ${MAX_INPUT_DEPTH} deep)`;
+    if (depth >= MAX_INPUT_DEPTH) return { field: path, reason: 'deep' };
     // Reversed, so fields are looked at in their order (the first NUL is the one named).
     for (const [key, inner] of Object.entries(current).reverse()) stack.push({ value: inner, path: path ? `${path}.${key}` : key, depth: depth + 1 });
   }

@@ -20,7 +20,7 @@ import {
 } from '../privacy/generator/index.js';
 import { html, type SafeHtml } from './html.js';
 import type { Translate } from './i18n.js';
-import { CUSTOM_PURPOSE_SLOTS, MAX_ROWS, PREDEFINED_PURPOSES, SPARE_ROWS, type FormValues } from './privacy-form.js';
+import { CUSTOM_PURPOSE_SLOTS, MAX_ROWS, PREDEFINED_PURPOSES, rowIndexes, SPARE_ROWS, type FormValues } from './privacy-form.js';
 
 export interface FormProblem {
   /** The form field, when the problem could be placed on one. */
@@ -163,12 +163,8 @@ function purposesSection(ctx: Ctx): SafeHtml {
 }
 
 /** Row numbers to show: every filled row, plus a few empty ones. */
-function rows(ctx: Ctx, prefix: string): number[] {
-  let highest = -1;
-  for (const name of ctx.form.keys()) {
-    const match = new RegExp(`^${prefix}\\.(\\d+)\\.`).exec(name);
-    if (match?.[1] !== undefined) highest = Math.max(highest, Number(match[1]));
-  }
+function rows(ctx: Ctx, prefix: 'r' | 't'): number[] {
+  const highest = rowIndexes(ctx.form.keys(), prefix).at(-1) ?? -1;
   return Array.from({ length: Math.min(MAX_ROWS, highest + 1 + SPARE_ROWS) }, (_, row) => row);
 }
 

@@ -93,11 +93,13 @@ function activityFrom(body: FormBody, prefix: string, purpose: string, custom: b
   });
 }
 
-function rowIndexes(body: FormBody, prefix: string): number[] {
+/** The row numbers that occur in field names `<prefix>.<row>.*` (recipients `r`, transfers `t`), ascending. */
+export function rowIndexes(names: Iterable<string>, prefix: 'r' | 't'): number[] {
+  const pattern = new RegExp(`^${prefix}\\.(\\d{1,2})\\.`);
   const found = new Set<number>();
-  for (const key of Object.keys(body)) {
-    const match = new RegExp(`^${prefix.replace('.', '\\.')}\\.(\\d{1,2})\\.`).exec(key);
-    if (match?.[1] !== undefined && Number(match[1]) < MAX_ROWS) found.add(Number(match[1]));
+  for (const name of names) {
+    const row = pattern.exec(name)?.[1];
+    if (row !== undefined && Number(row) < MAX_ROWS) found.add(Number(row));
   }
   return [...found].sort((a, b) => a - b);
 }
@@ -144,7 +146,7 @@ export function answersFromForm(body: FormBody, today: string): FormAnswers {
   answers.activities = activities;
   fieldOf.set('activities', 'activities');
 
-  const named = rowIndexes(body, 'r')
+  const named = rowIndexes(Object.keys(body), 'r')
     .map((row) => ({ row, name: one(body, `r.${row}.name`), purpose: freeText(body, `r.${row}.purpose`) }))
     .filter((entry) => entry.name !== '' || entry.purpose !== undefined);
   named.forEach((entry, index) => fieldOf.set(`recipients.named[${index}]`, `r.${entry.row}`));
@@ -154,7 +156,7 @@ export function answersFromForm(body: FormBody, today: string): FormAnswers {
   });
   fieldOf.set('recipients.categories', 'rc');
 
-  const transfers = rowIndexes(body, 't')
+  const transfers = rowIndexes(Object.keys(body), 't')
     .map((row) => ({ row, country: one(body, `t.${row}.country`).toUpperCase(), recipient: one(body, `t.${row}.recipient`), safeguard: one(body, `t.${row}.safeguard`) }))
     .filter((entry) => entry.country !== '' || entry.recipient !== '' || entry.safeguard !== '');
   transfers.forEach((entry, index) => fieldOf.set(`transfers[${index}]`, `t.${entry.row}`));
@@ -182,6 +184,13 @@ export function answersFromForm(body: FormBody, today: string): FormAnswers {
   return { answers, fieldOf };
 }
 
+/** The form field part of each answers field of an activity, recipient or transfer row. */
+const SUB_FIELDS: Record<string, string> = {
+  title: 'title', description: 'description', dataCategories: 'data', otherData: 'other', legalBasis: 'basis', legitimateInterest: 'interest',
+  'retention.months': 'months', 'retention.from': 'from', 'retention.until': 'until', 'retention.criterion': 'criterion', retention: 'months',
+  name: 'name', purpose: 'purpose', country: 'country', recipient: 'recipient', safeguard: 'safeguard',
+};
+
 /** The form field a problem belongs to: the longest answers path that came from a field. */
 export function formFieldOf(problem: string, fieldOf: Map<string, string>): string | undefined {
   // A per-language text's problem (`...description.nl`) belongs to the text's field.
@@ -189,11 +198,6 @@ export function formFieldOf(problem: string, fieldOf: Map<string, string>): stri
   const exact = fieldOf.get(problemPath);
   if (exact) return exact;
   // activities[0].retention.months -> p.orders.months; recipients.named[1].purpose -> r.4.purpose
-  const SUB_FIELDS: Record<string, string> = {
-    title: 'title', description: 'description', dataCategories: 'data', otherData: 'other', legalBasis: 'basis', legitimateInterest: 'interest',
-    'retention.months': 'months', 'retention.from': 'from', 'retention.until': 'until', 'retention.criterion': 'criterion', retention: 'months',
-    name: 'name', purpose: 'purpose', country: 'country', recipient: 'recipient', safeguard: 'safeguard',
-  };
   const match = /^((?:activities|recipients\.named|transfers)\[\d+\])(?:\.(.+))?$/.exec(problemPath);
   if (!match?.[1]) return undefined;
   const prefix = fieldOf.get(match[1]);

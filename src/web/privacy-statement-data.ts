@@ -28,13 +28,19 @@ export async function loadStatementAnswers(db: Kysely<Database>, orgId: string):
   return { raw, validation: validateAnswers(raw), updatedAt: row.updated_at, updatedBy: row.updated_by };
 }
 
-/** Insert or replace the organisation's answers (already validated by the caller). */
-export async function saveStatementAnswers(db: Kysely<Database>, orgId: string, answers: StatementAnswers, updatedBy: string): Promise<string> {
-  const values = { org_id: orgId, answers_json: JSON.stringify(answers), updated_by: updatedBy, updated_at: nowIso() };
+/**
+ * Replace the organisation's answers, or insert them (already validated by the caller). Says
+ * whether they were new, for the audit log: an update first, so no read is needed to know.
+ */
+export async function saveStatementAnswers(db: Kysely<Database>, orgId: string, answers: StatementAnswers, updatedBy: string): Promise<{ updatedAt: string; created: boolean }> {
+  const changes = { answers_json: JSON.stringify(answers), updated_by: updatedBy, updated_at: nowIso() };
+  const updated = await db.updateTable('privacy_statement_answers').set(changes).where('org_id', '=', orgId).executeTakeFirst();
+  if (updated.numUpdatedRows > 0n) return { updatedAt: changes.updated_at, created: false };
+  // A concurrent first save may have inserted meanwhile: then this one replaces it.
   await db
     .insertInto('privacy_statement_answers')
-    .values(values)
-    .onConflict((conflict) => conflict.column('org_id').doUpdateSet({ answers_json: values.answers_json, updated_by: values.updated_by, updated_at: values.updated_at }))
+    .values({ org_id: orgId, ...changes })
+    .onConflict((conflict) => conflict.column('org_id').doUpdateSet(changes))
     .execute();
-  return values.updated_at;
+  return { updatedAt: changes.updated_at, created: true };
 }

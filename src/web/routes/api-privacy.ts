@@ -12,7 +12,6 @@ import {
   GENERATOR_LANGS,
   StatementAnswersSchema,
   generateStatement,
-  isGeneratorLang,
   renderStatement,
   STATEMENT_MEDIA_TYPES,
   validateAnswers,
@@ -154,11 +153,10 @@ export const apiPrivacyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const message = `the answers were not saved: ${listProblems(result.errors, bodyField)}`;
         return reply.status(400).send({ error: { status: 400, message, field, problems: result.errors } });
       }
-      const existed = (await loadStatementAnswers(db, orgId)) !== undefined;
-      const updatedAt = await saveStatementAnswers(db, orgId, result.answers, token.id);
+      const { updatedAt, created } = await saveStatementAnswers(db, orgId, result.answers, token.id);
       await audit(db, apiActor(request), {
         orgId,
-        action: existed ? 'update' : 'create',
+        action: created ? 'create' : 'update',
         recordType: 'privacy_statement_answers',
         recordId: orgId,
         detail: { via: 'api', activities: result.answers.activities.length, languages: result.answers.languages ?? [] },
@@ -200,7 +198,7 @@ export const apiPrivacyRoutes: FastifyPluginAsyncTypebox = async (app) => {
           `the saved answers no longer pass validation, so no statement can be generated: ${listProblems(stored.validation.errors)}; correct them with PUT ${ANSWERS_PATH}`,
         );
       }
-      const lang = request.query.lang ?? (isGeneratorLang(request.lang) ? request.lang : 'en');
+      const lang = request.query.lang ?? request.lang;
       const format: StatementFormat = request.query.format ?? 'markdown';
       const doc: StatementDocument = generateStatement(stored.validation.answers, lang);
       await audit(db, apiActor(request), { orgId, action: 'export', recordType: 'privacy_statement', recordId: orgId, detail: { lang, format } });

@@ -7,7 +7,7 @@
  */
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { GENERATOR_LANGS, generateStatement, isGeneratorLang, renderHtml, type GeneratorLang } from '../../privacy/generator/index.js';
+import { GENERATOR_LANGS, generateStatement, renderHtml, type GeneratorLang } from '../../privacy/generator/index.js';
 import { notFound } from '../errors.js';
 import { html, raw } from '../html.js';
 
@@ -18,8 +18,8 @@ export const ownPrivacyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const answers = app.deps.config.privacyStatement;
     if (!answers) throw notFound();
     const published: readonly GeneratorLang[] = answers.languages ?? GENERATOR_LANGS;
-    const wanted = request.query.lang ?? (isGeneratorLang(request.lang) ? request.lang : undefined);
-    const lang = wanted && published.includes(wanted) ? wanted : (published[0] ?? 'en');
+    const wanted = request.query.lang ?? request.lang;
+    const lang = published.includes(wanted) ? wanted : (published[0] ?? 'en');
     const doc = generateStatement(answers, lang);
     const others = published.filter((code) => code !== lang);
     return reply.page({

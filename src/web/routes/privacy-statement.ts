@@ -17,7 +17,6 @@ import {
   EXAMPLE_ANSWERS,
   GENERATOR_LANGS,
   generateStatement,
-  isGeneratorLang,
   renderHtml,
   renderStatement,
   STATEMENT_FORMATS,
@@ -30,7 +29,8 @@ import {
 import { answersFromForm, formCanHold, formFromAnswers, formFromBody, type FormBody, type FormValues } from '../privacy-form.js';
 import { privacyForm, type FormProblem } from '../privacy-form-view.js';
 import { formProblems, problemText } from '../privacy-form-problems.js';
-import { loadStatementAnswers, saveStatementAnswers } from '../privacy-statement-data.js';
+import { loadStatementAnswers, saveStatementAnswers, type StoredAnswers } from '../privacy-statement-data.js';
+import { errorMessage } from '../../core/errors.js';
 import { selfCheck } from '../privacy-self-check.js';
 
 const OrgParams = Type.Object({ orgId: Type.String({ maxLength: 100 }) });
@@ -55,7 +55,7 @@ const DownloadQuery = Type.Object({
 const today = (): string => nowIso().slice(0, 10);
 
 /** A first-time form: the organisation's name and what nearly every webshop does, to check and change. */
-function starterForm(orgName: string, lang: string): FormValues {
+function starterForm(orgName: string, lang: GeneratorLang): FormValues {
   const common = new Set(['orders', 'payment', 'delivery', 'bookkeeping']);
   const answers: StatementAnswers = {
     ...EXAMPLE_ANSWERS,
@@ -65,9 +65,9 @@ function starterForm(orgName: string, lang: string): FormValues {
     transfers: [],
     breachPolicy: { include: true },
     lastUpdated: today(),
-    languages: isGeneratorLang(lang) ? [lang] : ['en'],
+    languages: [lang],
   };
-  const form = formFromAnswers(JSON.parse(JSON.stringify(answers)) as StatementAnswers);
+  const form = formFromAnswers(answers);
   form.delete('c.country');
   return form;
 }
@@ -85,13 +85,12 @@ export const privacyStatementRoutes: FastifyPluginAsyncTypebox = async (app) => 
     saved?: boolean;
   }
 
-  async function page(request: FastifyRequest, reply: FastifyReply, ctx: OrgContext, state: PageState): Promise<FastifyReply> {
+  async function page(request: FastifyRequest, reply: FastifyReply, ctx: OrgContext, stored: StoredAnswers | undefined, state: PageState): Promise<FastifyReply> {
     const t = request.t;
-    const stored = await loadStatementAnswers(db, ctx.org.id);
     if (stored) await audit(db, actorOf(request), { orgId: ctx.org.id, action: 'view', recordType: 'privacy_statement_answers', recordId: ctx.org.id });
     const canEdit = roleAtLeast(ctx.role, 'member');
     const answers = stored?.validation.ok ? stored.validation.answers : undefined;
-    const previewLang = state.previewLang ?? answers?.languages?.[0] ?? (isGeneratorLang(request.lang) ? request.lang : 'en');
+    const previewLang = state.previewLang ?? answers?.languages?.[0] ?? request.lang;
 
     const preview = answers ? previewSection(request, ctx, answers, previewLang) : html`<p>${t('privacyStatement.noneYet')}</p>`;
     const staleProblems = stored && !stored.validation.ok ? stored.validation.errors : [];
@@ -144,7 +143,7 @@ export const privacyStatementRoutes: FastifyPluginAsyncTypebox = async (app) => 
     const tabs = GENERATOR_LANGS.map(
       (code) => html`<li><a href="${base(ctx.org.id)}?lang=${code}#statement"${code === lang ? html` aria-current="page"` : ''}>${t(`privacyForm.lang.${code}`)}</a></li>`,
     );
-    const downloads = (['markdown', 'html', 'text'] as const).map(
+    const downloads = STATEMENT_FORMATS.map(
       (format) => html`<li><a href="${base(ctx.org.id)}/download?lang=${lang}&amp;format=${format}" download>${t(`privacyStatement.download.${format}`)}</a></li>`,
     );
     return html`<nav class="tabs" aria-label="${t('privacyStatement.languages')}"><ul>${tabs}</ul></nav>
@@ -155,7 +154,7 @@ export const privacyStatementRoutes: FastifyPluginAsyncTypebox = async (app) => 
       <div class="statement-preview">${raw(renderHtml(doc))}</div>`;
   }
 
-  function initialForm(stored: Awaited<ReturnType<typeof loadStatementAnswers>>, orgName: string, lang: string): FormValues {
+  function initialForm(stored: StoredAnswers | undefined, orgName: string, lang: GeneratorLang): FormValues {
     if (stored?.validation.ok) return formFromAnswers(stored.validation.answers);
     if (stored) {
       // Saved before the rules tightened: show what can be shown; the problems are listed above the form.
@@ -169,23 +168,22 @@ export const privacyStatementRoutes: FastifyPluginAsyncTypebox = async (app) => 
   }
 
   async function save(request: FastifyRequest, reply: FastifyReply, ctx: OrgContext, answers: StatementAnswers, via: 'form' | 'json'): Promise<FastifyReply> {
-    const existed = (await loadStatementAnswers(db, ctx.org.id)) !== undefined;
-    await saveStatementAnswers(db, ctx.org.id, answers, ctx.user.id);
+    const { created } = await saveStatementAnswers(db, ctx.org.id, answers, ctx.user.id);
     await audit(db, actorOf(request), {
       orgId: ctx.org.id,
-      action: existed ? 'update' : 'create',
+      action: created ? 'create' : 'update',
       recordType: 'privacy_statement_answers',
       recordId: ctx.org.id,
       detail: { via, activities: answers.activities.length, languages: answers.languages ?? [] },
     });
-    const lang = answers.languages?.[0] ?? (isGeneratorLang(request.lang) ? request.lang : 'en');
+    const lang = answers.languages?.[0] ?? request.lang;
     return reply.redirect(`${base(ctx.org.id)}?lang=${lang}&saved=1#statement`, 303);
   }
 
   app.get('/orgs/:orgId/privacy-statement', { schema: { params: OrgParams, querystring: PreviewQuery } }, async (request, reply) => {
     const ctx = await orgContext(request, request.params.orgId, 'viewer');
     const stored = await loadStatementAnswers(db, ctx.org.id);
-    return page(request, reply, ctx, { form: initialForm(stored, ctx.org.name, request.lang), previewLang: request.query.lang, saved: request.query.saved === '1' });
+    return page(request, reply, ctx, stored, { form: initialForm(stored, ctx.org.name, request.lang), previewLang: request.query.lang, saved: request.query.saved === '1' });
   });
 
   app.post('/orgs/:orgId/privacy-statement', { schema: { params: OrgParams, body: FormBodySchema } }, async (request, reply) => {
@@ -194,7 +192,8 @@ export const privacyStatementRoutes: FastifyPluginAsyncTypebox = async (app) => 
     const built = answersFromForm(body, today());
     const result = validateAnswers(built.answers);
     if (!result.ok) {
-      return page(request, reply, ctx, { form: formFromBody(body), problems: formProblems(request.t, request.lang, result.errors, built.fieldOf), status: 400 });
+      const stored = await loadStatementAnswers(db, ctx.org.id);
+      return page(request, reply, ctx, stored, { form: formFromBody(body), problems: formProblems(request.t, request.lang, result.errors, built.fieldOf), status: 400 });
     }
     return save(request, reply, ctx, result.answers, 'form');
   });
@@ -202,17 +201,19 @@ export const privacyStatementRoutes: FastifyPluginAsyncTypebox = async (app) => 
   app.post('/orgs/:orgId/privacy-statement/json', { schema: { params: OrgParams, body: JsonBody } }, async (request, reply) => {
     const ctx = await orgContext(request, request.params.orgId, 'member');
     const text = request.body.json;
-    const stored = await loadStatementAnswers(db, ctx.org.id);
-    const form = initialForm(stored, ctx.org.name, request.lang);
+    // The page again, with the JSON box open, its text and its problems.
+    const refuse = async (json: PageState['json']): Promise<FastifyReply> => {
+      const stored = await loadStatementAnswers(db, ctx.org.id);
+      return page(request, reply, ctx, stored, { form: initialForm(stored, ctx.org.name, request.lang), json, status: 400 });
+    };
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      return page(request, reply, ctx, { form, json: { text, problems: [], parseError: request.t('privacyStatement.jsonUnreadable', { detail }) }, status: 400 });
+      return refuse({ text, problems: [], parseError: request.t('privacyStatement.jsonUnreadable', { detail: errorMessage(error) }) });
     }
     const result = validateAnswers(parsed);
-    if (!result.ok) return page(request, reply, ctx, { form, json: { text, problems: result.errors }, status: 400 });
+    if (!result.ok) return refuse({ text, problems: result.errors });
     return save(request, reply, ctx, result.answers, 'json');
   });
 
