@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { createSession } from '../src/accounts/sessions.js';
+import { createSession } from '../src/web/sessions.js';
 import type { Dialect } from '../src/db/connect.js';
 import { hashSecret, newId, newSecret, nowIso } from '../src/db/ids.js';
 import type { Database, Scan } from '../src/db/schema.js';

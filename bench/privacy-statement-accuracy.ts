@@ -13,7 +13,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { privacyContents } from '../src/scan/checks/privacy/contents.js';
-import type { ScanEvidence } from '../src/scan/evidence.js';
+import type { ScanEvidence } from '../src/scan/evidence/index.js';
 import { analyseStatement, ELEMENT_IDS, type ElementId, type ElementStatus, type StatementAnalysis } from '../src/scan/privacy/statement/index.js';
 import { runMain } from './run-main.js';
 

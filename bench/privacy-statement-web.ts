@@ -9,9 +9,9 @@
  * it), saving the form (validate, store, audit, redirect), a download, and the pure parts:
  * form -> answers -> validate, and the self-check alone.
  */
-import { EXAMPLE_ANSWERS, generateStatement, validateAnswers } from '../src/privacy/generator/index.js';
-import { answersFromForm, formFromAnswers } from '../src/web/privacy-form.js';
-import { selfCheck } from '../src/web/privacy-self-check.js';
+import { EXAMPLE_ANSWERS, generateStatement, validateAnswers } from '../src/privacy-statement/generator/index.js';
+import { answersFromForm, formFromAnswers } from '../src/privacy-statement/form.js';
+import { selfCheck } from '../src/privacy-statement/self-check.js';
 import { translator } from '../src/web/i18n.js';
 import { signUp, startTestApp, TestClient } from '../test/web/harness.js';
 import { createOrgVia } from '../test/web/org-helpers.js';

@@ -4,7 +4,7 @@ import type { Check, CheckVerdict } from '../src/scan/check.js';
 import { webAddress } from '../src/scan/checks/web/dns/address.js';
 import { webCaa } from '../src/scan/checks/web/dns/caa.js';
 import { webDnsChecks } from '../src/scan/checks/web/dns/index.js';
-import type { AddressEvidence, CaaEvidence, RefusedAddress, ScanEvidence } from '../src/scan/evidence.js';
+import type { AddressEvidence, CaaEvidence, RefusedAddress, ScanEvidence } from '../src/scan/evidence/index.js';
 import { renderMessage } from '../src/scan/texts.js';
 
 const NOW = new Date('2026-11-22T12:00:00Z');

@@ -3,7 +3,7 @@
  * security.txt, exposed files and version banners, and IPv6 reachability.
  */
 import { describe, expect, it } from 'vitest';
-import type { ExposedPathProbe } from '../src/scan/evidence.js';
+import type { ExposedPathProbe } from '../src/scan/evidence/index.js';
 import { parseSetCookie, sessionLike } from '../src/scan/checks/web/http/cookie-parse.js';
 import { cookies } from '../src/scan/checks/web/http/cookies.js';
 import { exposedKind, hasVersion } from '../src/scan/checks/web/http/exposure-signatures.js';

@@ -14,7 +14,7 @@ import { webTlsChecks } from '../src/scan/checks/web/tls/index.js';
 import { tlsKeyExchange } from '../src/scan/checks/web/tls/key-exchange.js';
 import { tlsRenegotiation } from '../src/scan/checks/web/tls/renegotiation.js';
 import { tlsVersion } from '../src/scan/checks/web/tls/version.js';
-import type { CipherSuiteSeen, TlsEvidence } from '../src/scan/evidence.js';
+import type { CipherSuiteSeen, TlsEvidence } from '../src/scan/evidence/index.js';
 import { GOOD, NOW, WEAK, adviceKeys, apex, cert, host, judge, scan, tls } from './evidence/tls/builders.js';
 
 const suite = (iana: string, version: CipherSuiteSeen['version'] = 'TLSv1.2'): CipherSuiteSeen => ({ code: 0, iana, version });

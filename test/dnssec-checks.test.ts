@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { dnssecChecks } from '../src/scan/checks/dns/index.js';
 import type { Check } from '../src/scan/check.js';
 import { collectDnssec } from '../src/scan/collect/dnssec.js';
-import type { DnssecEvidence, DnssecNameResult, DnssecZoneEvidence } from '../src/scan/evidence-dnssec.js';
-import type { MailEvidence } from '../src/scan/evidence-mail.js';
-import type { ScanEvidence } from '../src/scan/evidence.js';
+import type { DnssecEvidence, DnssecNameResult, DnssecZoneEvidence } from '../src/scan/evidence/dnssec.js';
+import type { MailEvidence } from '../src/scan/evidence/mail.js';
+import type { ScanEvidence } from '../src/scan/evidence/index.js';
 import type { DnssecValidator } from '../src/scan/dnssec/types.js';
 
 const byId = (id: string): Check => {

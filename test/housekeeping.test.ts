@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pruneExpired } from '../src/accounts/housekeeping.js';
-import { createSession, revokeSession } from '../src/accounts/sessions.js';
+import { createSession, revokeSession } from '../src/web/sessions.js';
 import { createOrg, createUser } from '../src/accounts/users.js';
 import { newId, nowIso } from '../src/db/ids.js';
 import { createTestDatabase, DIALECTS, STRONG_PASSWORD, type TestDatabase } from './web/harness.js';

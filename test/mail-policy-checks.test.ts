@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { LANGS } from '../src/core/lang.js';
 import type { CheckVerdict } from '../src/scan/check.js';
 import { mailPolicyChecks } from '../src/scan/checks/mail/policy/index.js';
-import type { MailEvidence, MailServerEvidence } from '../src/scan/evidence-mail.js';
-import type { DkimKeyEvidence, DmarcRecord } from '../src/scan/evidence-mail-policy.js';
+import type { MailEvidence, MailServerEvidence } from '../src/scan/evidence/mail.js';
+import type { DkimKeyEvidence, DmarcRecord } from '../src/scan/evidence/mail-policy.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 const check = (id: string) => {

@@ -10,7 +10,7 @@ import { DEFAULT_LIMITS, type CollectContext } from '../src/scan/collect/context
 import { DnsClient } from '../src/scan/collect/dns/client.js';
 import { createHostResolver } from '../src/scan/collect/dns/resolve.js';
 import { collectMailPolicies, collectMtaSts } from '../src/scan/collect/mail/policies.js';
-import type { MailEvidence } from '../src/scan/evidence-mail.js';
+import type { MailEvidence } from '../src/scan/evidence/mail.js';
 import { mailMtaSts } from '../src/scan/checks/mail/policy/mta-sts.js';
 import { COMMON_DKIM_SELECTORS } from '../src/scan/mail-policy/selectors.js';
 import { startDnsServer, type DnsFixtureRecord, type DnsTestServer } from './fixtures/dns-server.js';

@@ -9,8 +9,8 @@ import type { CheckVerdict } from '../src/scan/check.js';
 import { cookiesBeforeConsent } from '../src/scan/checks/privacy/cookies-before-consent.js';
 import { privacyBrowserChecks } from '../src/scan/checks/privacy/index-browser.js';
 import { thirdPartiesBeforeConsent } from '../src/scan/checks/privacy/third-parties-before-consent.js';
-import type { ScanEvidence } from '../src/scan/evidence.js';
-import type { BrowserCookie, BrowserEvidence, BrowserRequest } from '../src/scan/evidence-privacy-browser.js';
+import type { ScanEvidence } from '../src/scan/evidence/index.js';
+import type { BrowserCookie, BrowserEvidence, BrowserRequest } from '../src/scan/evidence/privacy-browser.js';
 import { trackerForCookieName, trackerForHost } from '../src/scan/privacy/trackers/index.js';
 
 const now = new Date('2026-11-23T12:00:00Z');

@@ -17,8 +17,8 @@ import type { CollectContext, ResolvedHost } from '../src/scan/collect/context.j
 import { DEFAULT_LIMITS } from '../src/scan/collect/context.js';
 import type { DnsClient } from '../src/scan/collect/dns/client.js';
 import { privacyBrowserChecks } from '../src/scan/checks/privacy/index-browser.js';
-import type { ScanEvidence } from '../src/scan/evidence.js';
-import type { BrowserEvidence } from '../src/scan/evidence-privacy-browser.js';
+import type { ScanEvidence } from '../src/scan/evidence/index.js';
+import type { BrowserEvidence } from '../src/scan/evidence/privacy-browser.js';
 import { collectBeforeConsent, extraRootSpkiHashes, INSTALL_CHROMIUM } from '../src/scan/collect/privacy/browser.js';
 import { browserAvailable } from './browser/harness.js';
 import { testPki } from './fixtures/pki.js';

@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectCrawl } from '../src/scan/collect/privacy/crawl.js';
-import type { CrawlEvidence } from '../src/scan/evidence-privacy-crawl.js';
-import type { ScanEvidence } from '../src/scan/evidence.js';
+import type { CrawlEvidence } from '../src/scan/evidence/privacy-crawl.js';
+import type { ScanEvidence } from '../src/scan/evidence/index.js';
 import { privacyCrawlChecks } from '../src/scan/checks/privacy/index-crawl.js';
 import { startDnsServer, type DnsTestServer } from './fixtures/dns-server.js';
 import { testPki } from './fixtures/pki.js';

@@ -7,8 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectCrawl } from '../src/scan/collect/privacy/crawl.js';
-import type { CrawlEvidence } from '../src/scan/evidence-privacy-crawl.js';
-import type { ScanEvidence } from '../src/scan/evidence.js';
+import type { CrawlEvidence } from '../src/scan/evidence/privacy-crawl.js';
+import type { ScanEvidence } from '../src/scan/evidence/index.js';
 import { privacyForms } from '../src/scan/checks/privacy/forms.js';
 import { statementLinked } from '../src/scan/checks/privacy/linked.js';
 import { HELDOUT_DNS, HELDOUT_SITES, THIRD_PARTY_HOSTS, startHeldoutWorld, type HeldoutExpectation, type HeldoutSite, type HeldoutWorld } from './fixtures/privacy-heldout-sites.js';

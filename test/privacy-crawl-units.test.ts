@@ -13,8 +13,8 @@ import { isStatementLabel, statementScore } from '../src/scan/collect/privacy/st
 import { judgeLink, markStatementLinks, statementLinkOf, urlsToVerify, type KnownTarget, type LinkContext } from '../src/scan/collect/privacy/statement-links.js';
 import { privacyCrawlChecks } from '../src/scan/checks/privacy/index-crawl.js';
 import type { CheckVerdict } from '../src/scan/check.js';
-import type { CrawlEvidence, PageEvidence, StatementEvidence } from '../src/scan/evidence-privacy-crawl.js';
-import type { ScanEvidence } from '../src/scan/evidence.js';
+import type { CrawlEvidence, PageEvidence, StatementEvidence } from '../src/scan/evidence/privacy-crawl.js';
+import type { ScanEvidence } from '../src/scan/evidence/index.js';
 
 const score = (text: string, url: string): number => statementScore(text, new URL(url, 'https://shop.test/'));
 

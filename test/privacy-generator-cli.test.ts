@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main, type Io } from '../src/cli/main.js';
 import { MAX_ANSWERS_BYTES } from '../src/cli/privacy-statement.js';
-import { EXAMPLE_ANSWERS } from '../src/privacy/generator/index.js';
+import { EXAMPLE_ANSWERS } from '../src/privacy-statement/generator/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'weerbaar-statement-'));
 const examplePath = join(dir, 'answers.json');

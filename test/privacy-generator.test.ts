@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { privacyContents } from '../src/scan/checks/privacy/contents.js';
 import { extractText } from '../src/scan/collect/privacy/statement.js';
-import type { ScanEvidence } from '../src/scan/evidence.js';
+import type { ScanEvidence } from '../src/scan/evidence/index.js';
 import { analyseStatement, type StatementAnalysis } from '../src/scan/privacy/statement/index.js';
 import {
   EXAMPLE_ANSWERS,
@@ -22,7 +22,7 @@ import {
   type GeneratorLang,
   type StatementAnswers,
   type StatementDocument,
-} from '../src/privacy/generator/index.js';
+} from '../src/privacy-statement/generator/index.js';
 
 const clone = <T>(value: T): T => structuredClone(value);
 const all = (texts: Record<GeneratorLang, string>) => texts;

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { privacyContents } from '../src/scan/checks/privacy/contents.js';
-import type { ScanEvidence } from '../src/scan/evidence.js';
+import type { ScanEvidence } from '../src/scan/evidence/index.js';
 import { analyseStatement, ELEMENT_IDS, type ElementId } from '../src/scan/privacy/statement/index.js';
 
 interface Expectation {

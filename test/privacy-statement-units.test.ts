@@ -1,8 +1,8 @@
 /** Unit tests of the statement analyser's parts: language detection, sentence splitting, negation; and the check's verdicts. */
 import { describe, expect, it } from 'vitest';
 import { privacyContents } from '../src/scan/checks/privacy/contents.js';
-import type { ScanEvidence } from '../src/scan/evidence.js';
-import type { StatementEvidence } from '../src/scan/evidence-privacy-crawl.js';
+import type { ScanEvidence } from '../src/scan/evidence/index.js';
+import type { StatementEvidence } from '../src/scan/evidence/privacy-crawl.js';
 import {
   analyseStatement,
   detectLanguage,

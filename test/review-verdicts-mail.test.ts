@@ -13,7 +13,7 @@ import { DnsClient } from '../src/scan/collect/dns/client.js';
 import { createHostResolver } from '../src/scan/collect/dns/resolve.js';
 import { collectMailServer } from '../src/scan/collect/mail/server.js';
 import { createValidator } from '../src/scan/dnssec/validator.js';
-import type { MailEvidence } from '../src/scan/evidence-mail.js';
+import type { MailEvidence } from '../src/scan/evidence/mail.js';
 import type { DnsFixtureRecord, DnsTestServer } from './fixtures/dns-server.js';
 import { startSignedDnsServer } from './fixtures/dnssec/server.js';
 import { buildSignedWorld, type SignedWorld } from './fixtures/dnssec/world.js';

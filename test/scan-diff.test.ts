@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffScans, isEmptyDiff, type CheckStatus } from '../src/web/scan-diff.js';
+import { diffScans, isEmptyDiff, type CheckStatus } from '../src/domains/scan-diff.js';
 
 const scan = (entries: Record<string, CheckStatus['status']>): CheckStatus[] => Object.entries(entries).map(([id, status]) => ({ id, status }));
 

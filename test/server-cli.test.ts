@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main, type Io } from '../src/cli/main.js';
-import { EXAMPLE_ANSWERS } from '../src/privacy/generator/index.js';
+import { EXAMPLE_ANSWERS } from '../src/privacy-statement/generator/index.js';
 import { createTestDatabase } from './web/harness.js';
 import { HttpClient, runCli, seedQueuedScan, SLOW_DOMAIN, startServeProcess, startSlowSite, stopProcess, waitUntil, type SlowSite } from './server-harness.js';
 

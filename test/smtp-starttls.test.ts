@@ -18,9 +18,9 @@ import { DEFAULT_LIMITS, type CollectContext } from '../src/scan/collect/context
 import type { DnsClient } from '../src/scan/collect/dns/client.js';
 import { collectMailServer } from '../src/scan/collect/mail/server.js';
 import type { DnssecValidator } from '../src/scan/dnssec/types.js';
-import type { DnssecStatus } from '../src/scan/evidence-dnssec.js';
-import type { MailServerEvidence } from '../src/scan/evidence-mail.js';
-import type { ScanEvidence } from '../src/scan/evidence.js';
+import type { DnssecStatus } from '../src/scan/evidence/dnssec.js';
+import type { MailServerEvidence } from '../src/scan/evidence/mail.js';
+import type { ScanEvidence } from '../src/scan/evidence/index.js';
 import { testPki, type IssuedCert } from './fixtures/pki.js';
 
 const STARTTLS_HOST = { host: 'mx1.shop.test', address: '127.0.13.30' };

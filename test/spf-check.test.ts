@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckVerdict, MessageRef } from '../src/scan/check.js';
 import { spfCheck } from '../src/scan/checks/mail/spf.js';
-import type { ScanEvidence } from '../src/scan/evidence.js';
-import type { MailEvidence } from '../src/scan/evidence-mail.js';
-import type { SpfEvidence } from '../src/scan/evidence-spf.js';
+import type { ScanEvidence } from '../src/scan/evidence/index.js';
+import type { MailEvidence } from '../src/scan/evidence/mail.js';
+import type { SpfEvidence } from '../src/scan/evidence/spf.js';
 import { auditSpf } from '../src/scan/spf/audit.js';
 import type { SpfLookup } from '../src/scan/spf/types.js';
 

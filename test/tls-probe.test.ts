@@ -7,7 +7,7 @@ import { constants, getDiffieHellman, X509Certificate } from 'node:crypto';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeTls, type ProbeTlsOptions } from '../src/scan/collect/tls/probe.js';
-import type { TlsEvidence } from '../src/scan/evidence.js';
+import type { TlsEvidence } from '../src/scan/evidence/index.js';
 import { testPki, type IssuedCert, type TestPki } from './fixtures/pki.js';
 import { startLegacyServer, startRawServer, startTlsServer, type TestServer } from './tls/servers.js';
 import { FFDHE2048_PEM } from './fixtures/nginx.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvCell } from '../src/audit/audit-export.js';
+import { csvCell } from '../src/audit/export.js';
 import { audit } from '../src/audit/audit.js';
 import { newId, nowIso } from '../src/db/ids.js';
 import { auditOf, createOrgVia, memberClient, userId } from './web/org-helpers.js';

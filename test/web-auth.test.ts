@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { safeNext } from '../src/web/routes/auth.js';
+import { safeNext } from '../src/accounts/auth-routes.js';
 import { DIALECTS, signUp, startTestApp, TestClient, type TestApp } from './web/harness.js';
 
 describe.each(DIALECTS)('sign up and sign in (%s)', (dialect) => {

@@ -10,7 +10,7 @@ import { newId, nowIso } from '../src/db/ids.js';
 import type { ScanStatus } from '../src/db/schema.js';
 import { findCheck } from '../src/scan/checks/registry.js';
 import { renderReport, type ScanResult } from '../src/scan/engine.js';
-import { SEVERITY_ORDER } from '../src/web/scan-view.js';
+import { SEVERITY_ORDER } from '../src/domains/scan-view.js';
 import { startDnsServer, type DnsFixtureRecord, type DnsTestServer } from './fixtures/dns-server.js';
 import { testPki, type TestPki } from './fixtures/pki.js';
 import { startSite, type RunningSite } from './fixtures/site.js';

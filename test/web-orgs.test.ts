@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changeRole } from '../src/accounts/orgs.js';
+import { changeRole } from '../src/orgs/data.js';
 import { newId, nowIso } from '../src/db/ids.js';
 import { auditOf, createOrgVia, memberClient, roleOf, userId } from './web/org-helpers.js';
 import { DIALECTS, signUp, startTestApp, TestClient, type TestApp } from './web/harness.js';

@@ -15,7 +15,7 @@ import { startDnsServer, type DnsTestServer } from './fixtures/dns-server.js';
 import { startNginx, type RunningNginx } from './fixtures/nginx.js';
 import { testPki, writeCertFiles, type TestPki } from './fixtures/pki.js';
 import { STRONG_PASSWORD, startTestApp, type TestApp } from './web/harness.js';
-import { validateAnswers, type StatementAnswers } from '../src/privacy/generator/index.js';
+import { validateAnswers, type StatementAnswers } from '../src/privacy-statement/generator/index.js';
 
 const PROXY = '127.0.5.1';
 const APP = '127.0.5.10';

@@ -7,7 +7,7 @@
  */
 import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLE_ANSWERS, GENERATOR_LANGS, type StatementAnswers } from '../src/privacy/generator/index.js';
+import { EXAMPLE_ANSWERS, GENERATOR_LANGS, type StatementAnswers } from '../src/privacy-statement/generator/index.js';
 import { auditOf, createOrgVia, memberClient } from './web/org-helpers.js';
 import { DIALECTS, signUp, startTestApp, TestClient, type TestApp } from './web/harness.js';
 

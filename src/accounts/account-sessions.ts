@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import { nowIso } from '../db/ids.js';
 import type { Database, Session } from '../db/schema.js';
-import { SESSION_IDLE_MS } from './sessions.js';
+import { SESSION_IDLE_MS } from '../web/sessions.js';
 
 /** Sessions that would still let someone in (not revoked, not expired, not idle too long), most recent first. */
 export function activeSessions(db: Kysely<Database>, userId: string, now = new Date()): Promise<Session[]> {

@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import { hashSecret, newId, newSecret, nowIso } from '../db/ids.js';
 import type { Database, Invitation, Role } from '../db/schema.js';
-import { addMembership } from './orgs.js';
+import { addMembership } from '../orgs/data.js';
 import { normaliseEmail } from './users.js';
 
 export const INVITATION_DAYS = 7;

@@ -17,7 +17,7 @@ import {
   type StatementFormat,
   validateAnswers,
   type GeneratorLang,
-} from '../privacy/generator/index.js';
+} from '../privacy-statement/generator/index.js';
 import { parseFlags } from './args.js';
 
 export interface StatementIo {

@@ -12,7 +12,7 @@ import pg from 'pg';
 import { initialMigration } from './migrations/001-initial.js';
 import { benchIndexesMigration } from './migrations/005-bench-indexes.js';
 import { mailMigration } from './migrations/006-mail.js';
-import { privacyStatementMigration } from './migrations/007-privacy-statement.js';
+import { privacyStatementMigration } from '../privacy-statement/migration.js';
 import type { Database } from './schema.js';
 import { errorMessage } from '../core/errors.js';
 

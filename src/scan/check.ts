@@ -4,7 +4,7 @@
  * same evidence always gives the same verdict and every check is unit-testable.
  */
 import type { Lang } from '../core/lang.js';
-import type { ScanEvidence } from './evidence.js';
+import type { ScanEvidence } from './evidence/index.js';
 
 export const STATUSES = ['pass', 'warn', 'fail', 'info', 'error', 'skip'] as const;
 export type Status = (typeof STATUSES)[number];

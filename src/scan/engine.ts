@@ -16,7 +16,7 @@ import { collectPrivacyEvidence } from './collect/privacy/index.js';
 import { collectWebEvidence } from './collect/web.js';
 import { IANA_ROOT_ANCHORS, type TrustAnchor } from './dnssec/trust-anchor.js';
 import { createValidator } from './dnssec/validator.js';
-import type { ScanEvidence } from './evidence.js';
+import type { ScanEvidence } from './evidence/index.js';
 import { scoreChecks, type ScoreBreakdown, type Scores } from './score.js';
 import { parseTarget, refusalMessage } from './target.js';
 import { renderMessage } from './texts.js';

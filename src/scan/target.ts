@@ -8,7 +8,7 @@ import net from 'node:net';
 import { domainToASCII } from 'node:url';
 import ipaddr from 'ipaddr.js';
 import { UsageError } from '../core/errors.js';
-import type { RefusedAddress } from './evidence.js';
+import type { RefusedAddress } from './evidence/index.js';
 
 const MAX_NAME_LENGTH = 253;
 const MAX_LABEL_LENGTH = 63;

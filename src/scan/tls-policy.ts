@@ -10,7 +10,7 @@
  * - certificate EC keys on curves weaker than P-256 (e.g. P-224) are insufficient (internet.nl: phase out);
  * - RSA-PSS certificate signatures with SHA-256 or stronger are good (internet.nl lists only PKCS#1 v1.5).
  */
-import type { TlsVersion } from './evidence.js';
+import type { TlsVersion } from './evidence/index.js';
 
 export type Grade = 'good' | 'sufficient' | 'phase-out' | 'insufficient';
 

@@ -12,7 +12,7 @@ import { DEFAULT_MAX_ATTEMPTS } from '../jobs/execute-scan.js';
 import type { SmtpConfig } from '../mail/mailer.js';
 import { DEFAULT_SCAN_TIMEOUT_MS, type ScanOptions } from '../scan/engine.js';
 import { DEFAULT_APP_CONFIG, type AppConfig } from '../web/deps.js';
-import { validateAnswers, type StatementAnswers } from '../privacy/generator/index.js';
+import { validateAnswers, type StatementAnswers } from '../privacy-statement/generator/index.js';
 
 /** What both the server and a worker need: the database, the scan settings, the job settings. */
 export interface CommonSettings {

@@ -15,7 +15,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Lang } from '../core/lang.js';
 import type { ApiToken, Session, User } from '../db/schema.js';
-import { loadSession } from '../accounts/sessions.js';
+import { loadSession } from './sessions.js';
 import { Redirect } from './context.js';
 import type { AppDeps } from './deps.js';
 import { HttpError } from './errors.js';

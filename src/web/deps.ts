@@ -3,7 +3,7 @@ import type { DatabaseHandle } from '../db/connect.js';
 import type { SecretBox } from '../core/secret-box.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { ScanService } from '../jobs/scan-service.js';
-import type { StatementAnswers } from '../privacy/generator/index.js';
+import type { StatementAnswers } from '../privacy-statement/generator/index.js';
 
 export interface AppConfig {
   /** The public address, used in e-mailed links (e.g. https://weerbaar.example.org). */

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeTls } from '../../src/scan/collect/tls/probe.js';
-import { TLS_VERSIONS, type TlsEvidence } from '../../src/scan/evidence.js';
+import { TLS_VERSIONS, type TlsEvidence } from '../../src/scan/evidence/index.js';
 import { nginxAvailable, startNginx, writeDhParams, type NginxSite, type RunningNginx } from '../fixtures/nginx.js';
 import { testPki, writeCertFiles, type IssueOptions } from '../fixtures/pki.js';
 import { runSslscan, runTestssl, sslscanAvailable, testsslAvailable, type ScanFindings } from '../fixtures/testssl.js';

@@ -21,7 +21,7 @@ import { createHostResolver } from '../../src/scan/collect/dns/resolve.js';
 import { collectMailServer } from '../../src/scan/collect/mail/server.js';
 import { parseTrustAnchors } from '../../src/scan/dnssec/trust-anchor.js';
 import { createValidator } from '../../src/scan/dnssec/validator.js';
-import type { MailServerEvidence } from '../../src/scan/evidence-mail.js';
+import type { MailServerEvidence } from '../../src/scan/evidence/mail.js';
 import { INTEROP_ADDRESSES, interopWorldTools, startInteropWorld, type InteropWorld } from '../fixtures/interop-world.js';
 import { testPki, writeCertFiles, type TestPki } from '../fixtures/pki.js';
 import { postfixAvailable, startPostfix, type RunningPostfix } from '../fixtures/postfix.js';

@@ -2,7 +2,7 @@
  * What every collector gets: the scan's DNS client, its trust store, its limits and
  * its safety policy. Built once per scan by the engine (src/scan/engine.ts).
  */
-import type { AddressEvidence, RefusedAddress } from '../evidence.js';
+import type { AddressEvidence, RefusedAddress } from '../evidence/index.js';
 import type { DnsClient } from './dns/client.js';
 
 export interface ResolvedHost {

@@ -6,7 +6,7 @@
  * so the verdict always speaks for the zone that holds the domain. MX hosts are judged
  * by their A record for the same reason (a host with only AAAA gets a validated NODATA).
  */
-import type { DnssecEvidence, DnssecNameResult, DnssecZoneEvidence } from '../evidence-dnssec.js';
+import type { DnssecEvidence, DnssecNameResult, DnssecZoneEvidence } from '../evidence/dnssec.js';
 import type { DnssecValidator, ValidatedLookup } from '../dnssec/types.js';
 
 async function safeLookup(validator: DnssecValidator, name: string, type: string): Promise<ValidatedLookup> {

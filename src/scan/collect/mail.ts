@@ -5,9 +5,9 @@
  * DNSSEC validation of the domain and the MX names. Nothing is fetched twice: the DNS
  * client and the validator cache per scan.
  */
-import type { DnssecEvidence } from '../evidence-dnssec.js';
-import type { TlsEvidence } from '../evidence.js';
-import { MAX_MAIL_SERVERS, type MailEvidence, type MxEvidence, type MxRecord } from '../evidence-mail.js';
+import type { DnssecEvidence } from '../evidence/dnssec.js';
+import type { TlsEvidence } from '../evidence/index.js';
+import { MAX_MAIL_SERVERS, type MailEvidence, type MxEvidence, type MxRecord } from '../evidence/mail.js';
 import type { DnssecValidator } from '../dnssec/types.js';
 import type { CollectContext } from './context.js';
 import { collectDnssec } from './dnssec.js';

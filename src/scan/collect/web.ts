@@ -5,7 +5,7 @@
  * is fetched twice.
  */
 import { isIP } from 'node:net';
-import type { FetchChain, WebEvidence, WebHostEvidence } from '../evidence.js';
+import type { FetchChain, WebEvidence, WebHostEvidence } from '../evidence/index.js';
 import type { CollectContext } from './context.js';
 import { lookupCaa } from './dns/resolve.js';
 import { fetchChain } from './http/fetch.js';

@@ -4,7 +4,7 @@
  * domain, its MX names and their TLSA names share the work.
  */
 import type { DnskeyData, DsData } from 'dns-packet';
-import type { DnssecZoneEvidence } from '../evidence-dnssec.js';
+import type { DnssecZoneEvidence } from '../evidence/dnssec.js';
 import { DnsError, type DnsClient, type DnsResponse } from '../collect/dns/client.js';
 import { DNSKEY_FLAG_REVOKE, DNSKEY_FLAG_ZONE, SUPPORTED_ALGORITHMS, SUPPORTED_DIGESTS, dsMatchesKey, keyBits, keyTag } from './crypto.js';
 import { proveDenial } from './negative.js';

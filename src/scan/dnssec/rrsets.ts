@@ -4,7 +4,7 @@
  * with KeyTrap-safe caps (CVE-2023-50387).
  */
 import type { DnskeyData, RrsigData } from 'dns-packet';
-import type { DnssecStatus } from '../evidence-dnssec.js';
+import type { DnssecStatus } from '../evidence/dnssec.js';
 import { keyTag, verifyRrsig } from './crypto.js';
 import { displayName, labelsOf, normalName, type DnsRecord } from './wire.js';
 

@@ -3,7 +3,7 @@
  * DANE, MX names) only use DnssecValidator.lookup.
  */
 import type { Answer } from 'dns-packet';
-import type { DnssecNameResult, DnssecZoneEvidence } from '../evidence-dnssec.js';
+import type { DnssecNameResult, DnssecZoneEvidence } from '../evidence/dnssec.js';
 
 export interface ValidatedLookup {
   /** 'NOERROR', 'NXDOMAIN', ... or a failure code ('timeout', 'network', 'malformed'). */

@@ -8,7 +8,7 @@
  * (no usable answer, or a limit hit). lookup() never throws.
  */
 import type { DnsClient, DnsResponse } from '../collect/dns/client.js';
-import type { DnssecNameResult, DnssecStatus, DnssecZoneEvidence } from '../evidence-dnssec.js';
+import type { DnssecNameResult, DnssecStatus, DnssecZoneEvidence } from '../evidence/dnssec.js';
 import { ZoneChain, type Trust } from './chain.js';
 import { denialSigner, proveDenial, provesWildcardExpansion } from './negative.js';
 import {

@@ -2,7 +2,7 @@
  * DMARC records (RFC 7489 6.3, 6.4), with the DMARCbis tags np, psd and t tolerated.
  * An invalid record gets a precise reason, in words the advice can repeat.
  */
-import type { DmarcPolicy, DmarcRecord, DmarcReportUri } from '../evidence-mail-policy.js';
+import type { DmarcPolicy, DmarcRecord, DmarcReportUri } from '../evidence/mail-policy.js';
 import { clip, parseTagList } from './tag-list.js';
 
 export type DmarcParse = { ok: true; record: DmarcRecord } | { ok: false; reason: string };

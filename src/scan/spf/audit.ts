@@ -6,7 +6,7 @@
  * Terms whose target depends on the message (%{i}, %{s}, %{l}, ptr, ...) are counted
  * but not followed. Loops are caught on the path. Bounded by a query cap.
  */
-import type { SpfCountedTerm, SpfDnsTermKind, SpfEvidence, SpfRecordNode } from '../evidence-spf.js';
+import type { SpfCountedTerm, SpfDnsTermKind, SpfEvidence, SpfRecordNode } from '../evidence/spf.js';
 import { SENDER_DEPENDENT_LETTERS, expandMacroString, isQueryableName, toQueryName, usesLetters, type MacroContext } from './macro.js';
 import { isDnsTerm, isSpfRecord, parseSpfRecord } from './parse.js';
 import type { MacroString, Mechanism, SpfDnsAnswer, SpfLookup, SpfQueryType } from './types.js';

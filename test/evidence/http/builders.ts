@@ -5,7 +5,7 @@
 import { expect } from 'vitest';
 import { LANGS } from '../../../src/core/lang.js';
 import type { Check, CheckVerdict } from '../../../src/scan/check.js';
-import type { ExposedPathProbe, FetchChain, FetchHop, PathEvidence, ScanEvidence, WebHostEvidence } from '../../../src/scan/evidence.js';
+import type { ExposedPathProbe, FetchChain, FetchHop, PathEvidence, ScanEvidence, WebHostEvidence } from '../../../src/scan/evidence/index.js';
 import { SENSITIVE_PATHS } from '../../../src/scan/collect/http/paths.js';
 import { webHttpChecks } from '../../../src/scan/checks/web/http/index.js';
 import { renderMessage } from '../../../src/scan/texts.js';

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { LANGS } from '../../../src/core/lang.js';
 import type { Check, CheckVerdict } from '../../../src/scan/check.js';
-import type { CertInfo, ScanEvidence, TlsEvidence, WebHostEvidence } from '../../../src/scan/evidence.js';
+import type { CertInfo, ScanEvidence, TlsEvidence, WebHostEvidence } from '../../../src/scan/evidence/index.js';
 import { renderMessage } from '../../../src/scan/texts.js';
 import { webTlsChecks } from '../../../src/scan/checks/web/tls/index.js';
 

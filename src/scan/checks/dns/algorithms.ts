@@ -7,7 +7,7 @@
  * Only the domain's zone is judged: the root and the TLD are not the owner's to change.
  */
 import { mergeTexts, msg, verdict, type Check, type MessageRef } from '../../check.js';
-import type { DnssecZoneEvidence } from '../../evidence-dnssec.js';
+import type { DnssecZoneEvidence } from '../../evidence/dnssec.js';
 import { DNSSEC_SHARED_TEXTS, algorithmName } from './dnssec-texts.js';
 
 const DEPRECATED = new Set([1, 3, 5, 6, 7, 12]);

@@ -3,7 +3,7 @@
  * can trust the address it finds for it. Not applicable to a Null MX or a domain without MX.
  */
 import { mergeTexts, msg, verdict, type Check, type MessageRef, type Status } from '../../check.js';
-import type { DnssecNameResult, DnssecStatus } from '../../evidence-dnssec.js';
+import type { DnssecNameResult, DnssecStatus } from '../../evidence/dnssec.js';
 import { DNSSEC_SHARED_TEXTS } from '../dns/dnssec-texts.js';
 
 const ORDER: DnssecStatus[] = ['bogus', 'indeterminate', 'insecure', 'secure'];

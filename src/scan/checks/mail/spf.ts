@@ -6,7 +6,7 @@
  * Null MX is still judged: a domain that sends no mail should publish v=spf1 -all.
  */
 import { msg, type Check, type CheckVerdict, type MessageRef, type Status } from '../../check.js';
-import type { SpfCountedTerm, SpfEvidence, SpfRecordNode } from '../../evidence-spf.js';
+import type { SpfCountedTerm, SpfEvidence, SpfRecordNode } from '../../evidence/spf.js';
 import { MAX_DNS_TERMS, MAX_MX_OR_PTR_NAMES, MAX_VOID_LOOKUPS } from '../../spf/types.js';
 import { SPF_TEXTS } from './spf-texts.js';
 

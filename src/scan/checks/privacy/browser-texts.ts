@@ -4,7 +4,7 @@
  */
 import type { Lang } from '../../../core/lang.js';
 import { msg, verdict, type CheckVerdict } from '../../check.js';
-import type { BrowserEvidence } from '../../evidence-privacy-browser.js';
+import type { BrowserEvidence } from '../../evidence/privacy-browser.js';
 
 export const BROWSER_SHARED_TEXTS: Record<Lang, Record<string, string>> = {
   en: {

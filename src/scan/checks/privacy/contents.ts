@@ -4,8 +4,8 @@
  * found comes with the sentence that states it; the evidence lists them all.
  */
 import { msg, verdict, type Check, type CheckVerdict, type MessageRef } from '../../check.js';
-import type { ScanEvidence } from '../../evidence.js';
-import type { PrivacyEvidence } from '../../evidence-privacy.js';
+import type { ScanEvidence } from '../../evidence/index.js';
+import type { PrivacyEvidence } from '../../evidence/privacy.js';
 import { analyseStatement, RIGHT_ELEMENTS, type ElementFinding, type StatementAnalysis } from '../../privacy/statement/index.js';
 import { CONTENTS_TEXTS } from './contents-texts.js';
 

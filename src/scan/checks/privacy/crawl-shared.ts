@@ -4,8 +4,8 @@
  */
 import type { Lang } from '../../../core/lang.js';
 import type { CheckVerdict } from '../../check.js';
-import type { ScanEvidence } from '../../evidence.js';
-import type { CrawlEvidence, PageEvidence } from '../../evidence-privacy-crawl.js';
+import type { ScanEvidence } from '../../evidence/index.js';
+import type { CrawlEvidence, PageEvidence } from '../../evidence/privacy-crawl.js';
 
 /** Pages named in a message at most; the evidence has the full list. */
 export const MAX_LISTED = 10;

@@ -5,7 +5,7 @@
  * image-only page, a PDF without text and a password-protected PDF fail.
  */
 import { mergeTexts, msg, type Check, type CheckVerdict, type MessageRef } from '../../check.js';
-import type { StatementEvidence } from '../../evidence-privacy-crawl.js';
+import type { StatementEvidence } from '../../evidence/privacy-crawl.js';
 import { CRAWL_SHARED_TEXTS, crawlOf, crawlSkip } from './crawl-shared.js';
 
 /** Fewer readable characters than this is not a statement (an image, a "coming soon"). */

@@ -6,7 +6,7 @@
  */
 import net from 'node:net';
 import { errorMessage } from '../../../core/errors.js';
-import type { AddressEvidence, CaaEvidence, RefusedAddress } from '../../evidence.js';
+import type { AddressEvidence, CaaEvidence, RefusedAddress } from '../../evidence/index.js';
 import { classifyAddress } from '../../target.js';
 import type { ResolvedHost } from '../context.js';
 import { DnsError, normaliseName, type Answer, type DnsClient, type DnsResponse } from './client.js';

@@ -4,7 +4,7 @@
  * 'protocol', because the same error code (e.g. ECONNRESET) means different things
  * before and after the handshake.
  */
-import type { FetchError } from '../../evidence.js';
+import type { FetchError } from '../../evidence/index.js';
 import { errorMessage } from '../../../core/errors.js';
 
 export interface ErrorPhase {

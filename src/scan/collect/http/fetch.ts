@@ -4,7 +4,7 @@
  * and every request bounded in time, header size and body size.
  */
 import { isIP } from 'node:net';
-import type { FetchChain, FetchError, FetchHop } from '../../evidence.js';
+import type { FetchChain, FetchError, FetchHop } from '../../evidence/index.js';
 import type { CollectContext } from '../context.js';
 import { errorMessage } from '../../../core/errors.js';
 import { bareHost, requestOnce, type SingleResponse } from './request.js';

@@ -3,7 +3,7 @@
  * must never be public. The checks judge these by content, not by status, so we keep
  * the first bytes (and the page title) of every answer.
  */
-import type { ExposedPathProbe, PathEvidence } from '../../evidence.js';
+import type { ExposedPathProbe, PathEvidence } from '../../evidence/index.js';
 import type { CollectContext } from '../context.js';
 import { fetchChain, firstHeader } from './fetch.js';
 import { requestOnce } from './request.js';

@@ -11,7 +11,7 @@ import { isIP, type Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { performance } from 'node:perf_hooks';
 import { Client, buildConnector } from 'undici';
-import type { FetchHop } from '../../evidence.js';
+import type { FetchHop } from '../../evidence/index.js';
 import type { CollectContext } from '../context.js';
 import { classifyError, type ErrorPhase } from './errors.js';
 

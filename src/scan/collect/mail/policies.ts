@@ -14,7 +14,7 @@ import type {
   MtaStsEvidence,
   MtaStsFetchEvidence,
   TlsRptEvidence,
-} from '../../evidence-mail-policy.js';
+} from '../../evidence/mail-policy.js';
 import { parseDkimKey, looksLikeDkimKey } from '../../mail-policy/dkim.js';
 import { looksLikeDmarc, parseDmarc } from '../../mail-policy/dmarc.js';
 import { MAX_STS_POLICY_BYTES, looksLikeStsTxt, parseStsPolicy, parseStsTxt } from '../../mail-policy/mta-sts.js';

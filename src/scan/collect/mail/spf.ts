@@ -5,7 +5,7 @@
  * the tree is recorded on the record or term it concerns. At most ~40 queries per domain.
  */
 import type { DnsClient } from '../dns/client.js';
-import type { SpfEvidence } from '../../evidence-spf.js';
+import type { SpfEvidence } from '../../evidence/spf.js';
 import { auditSpf, DEFAULT_MAX_QUERIES } from '../../spf/audit.js';
 import { dnsClientLookup } from '../../spf/lookup.js';
 

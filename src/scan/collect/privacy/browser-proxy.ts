@@ -9,7 +9,7 @@
  * connection (`Connection: close`), so a reused proxy connection never reaches the wrong host.
  */
 import * as net from 'node:net';
-import type { BlockedRequest } from '../../evidence-privacy-browser.js';
+import type { BlockedRequest } from '../../evidence/privacy-browser.js';
 import type { CollectContext } from '../context.js';
 
 export interface BrowserProxy {

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { getDomain } from 'tldts';
-import type { BrowserCookie, BrowserEvidence, BrowserRequest, Party } from '../../evidence-privacy-browser.js';
+import type { BrowserCookie, BrowserEvidence, BrowserRequest, Party } from '../../evidence/privacy-browser.js';
 import { trackerForCookieName, trackerForHost } from '../../privacy/trackers/index.js';
 import type { CollectContext } from '../context.js';
 import { startBrowserProxy } from './browser-proxy.js';

@@ -6,7 +6,7 @@
  * pages' links, and fetched and read.
  */
 import { getDomain } from 'tldts';
-import type { CrawlEvidence, PageEvidence } from '../../evidence-privacy-crawl.js';
+import type { CrawlEvidence, PageEvidence } from '../../evidence/privacy-crawl.js';
 import type { CollectContext } from '../context.js';
 import { firstHeader } from '../http/fetch.js';
 import { parsePage, type ParsedPage, type ScoredLink } from './page.js';

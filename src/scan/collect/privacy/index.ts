@@ -2,7 +2,7 @@
  * The privacy scan's evidence: the polite crawl (pages, links, forms, the statement and
  * its text) and, side by side, the home page in headless Chromium before any consent.
  */
-import type { PrivacyEvidence } from '../../evidence-privacy.js';
+import type { PrivacyEvidence } from '../../evidence/privacy.js';
 import type { CollectContext } from '../context.js';
 import { collectBeforeConsent } from './browser.js';
 import { collectCrawl, DEFAULT_MAX_PAGES } from './crawl.js';

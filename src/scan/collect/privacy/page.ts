@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { load, type CheerioAPI } from 'cheerio';
-import type { FormEvidence, StatementLink } from '../../evidence-privacy-crawl.js';
+import type { FormEvidence, StatementLink } from '../../evidence/privacy-crawl.js';
 import { fold, statementScore } from './statement-words.js';
 
 const MAX_LINKS = 500;

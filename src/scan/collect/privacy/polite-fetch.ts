@@ -5,7 +5,7 @@
  * Pace: per host at most 2 requests in flight and at least 100 ms between the starts of
  * two requests, so a 25-page crawl takes a few seconds and never floods a small shop.
  */
-import type { FetchHop } from '../../evidence.js';
+import type { FetchHop } from '../../evidence/index.js';
 import type { CollectContext } from '../context.js';
 import { fetchChain, firstHeader, isRedirect, type FetchChainWithBytes } from '../http/fetch.js';
 

@@ -8,7 +8,7 @@
  * another domain. Only a link that names the statement and whose target the crawl could not
  * learn (robots.txt, page budget) is given the benefit of the doubt, on the shop's own domain.
  */
-import type { PageEvidence, StatementLink } from '../../evidence-privacy-crawl.js';
+import type { PageEvidence, StatementLink } from '../../evidence/privacy-crawl.js';
 import type { ScoredLink } from './page.js';
 import { statementScore } from './statement-words.js';
 

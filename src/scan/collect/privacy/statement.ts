@@ -4,7 +4,7 @@
  * A PDF statement is read too (pdf-text.ts), within bounds, one line per paragraph.
  */
 import { load } from 'cheerio';
-import type { StatementEvidence } from '../../evidence-privacy-crawl.js';
+import type { StatementEvidence } from '../../evidence/privacy-crawl.js';
 import { firstHeader } from '../http/fetch.js';
 import { extractPdfText } from './pdf-text.js';
 import type { PoliteResult } from './polite-fetch.js';

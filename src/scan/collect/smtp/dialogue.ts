@@ -12,7 +12,7 @@
  * Servers that insist on a resolvable EHLO name reject it only at RCPT, which we never send.
  */
 import net from 'node:net';
-import type { SmtpEvidence, SmtpFailure, SmtpReplyEvidence, SmtpStage, SmtpTranscriptLine } from '../../evidence-smtp.js';
+import type { SmtpEvidence, SmtpFailure, SmtpReplyEvidence, SmtpStage, SmtpTranscriptLine } from '../../evidence/smtp.js';
 import { ReplyReader, SmtpError, printable, type SmtpReply } from './replies.js';
 
 export const DEFAULT_EHLO_NAME = 'weerbaar.invalid';

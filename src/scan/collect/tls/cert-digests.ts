@@ -5,7 +5,7 @@
  * Only the mail scan asks for these (probeTls's `certificateDigests` option).
  */
 import { createHash, X509Certificate } from 'node:crypto';
-import type { CertDigests } from '../../evidence.js';
+import type { CertDigests } from '../../evidence/index.js';
 
 const hex = (algorithm: 'sha256' | 'sha512', data: Buffer): string => createHash(algorithm).update(data).digest('hex');
 

@@ -6,7 +6,7 @@
 import { X509Certificate } from 'node:crypto';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { AlgorithmIdentifier, Certificate } from '@peculiar/asn1-x509';
-import type { CertInfo } from '../../evidence.js';
+import type { CertInfo } from '../../evidence/index.js';
 
 const SIGNATURE_OIDS: Record<string, string> = {
   '1.2.840.113549.1.1.2': 'md2WithRSAEncryption',

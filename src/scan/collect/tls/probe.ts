@@ -12,7 +12,7 @@
  */
 import type net from 'node:net';
 import tls from 'node:tls';
-import { TLS_VERSIONS, type CertInfo, type CipherSuiteSeen, type TlsEvidence, type TlsVersion } from '../../evidence.js';
+import { TLS_VERSIONS, type CertInfo, type CipherSuiteSeen, type TlsEvidence, type TlsVersion } from '../../evidence/index.js';
 import { certInfo } from './cert-info.js';
 import { certDigests } from './cert-digests.js';
 import { certificateFromFlight } from './raw-certificate.js';

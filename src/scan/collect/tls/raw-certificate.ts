@@ -6,7 +6,7 @@
  */
 import { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
-import type { TlsEvidence } from '../../evidence.js';
+import type { TlsEvidence } from '../../evidence/index.js';
 
 type CertificateEvidence = NonNullable<TlsEvidence['certificate']>;
 

@@ -2,7 +2,7 @@
  * Tracker look-ups for the before-consent checks: which company is behind a host (by the
  * shipped Disconnect subset) and whether a cookie name is a known tracking cookie.
  */
-import type { TrackerMatch } from '../../evidence-privacy-browser.js';
+import type { TrackerMatch } from '../../evidence/privacy-browser.js';
 import { DISCONNECT_SUBSET } from './disconnect-subset.js';
 import { TRACKING_COOKIES } from './tracking-cookies.js';
 

@@ -5,7 +5,7 @@
  * selector is only visible in signed mail, so "not found" proves nothing.
  */
 import { mergeTexts, msg, verdict, type Check, type MessageRef, type Status } from '../../../check.js';
-import type { DkimKeyEvidence } from '../../../evidence-mail-policy.js';
+import type { DkimKeyEvidence } from '../../../evidence/mail-policy.js';
 import { declaresNoMail, list, noMailVerdict, POLICY_SHARED_TEXTS } from './shared.js';
 
 function keyLabel(key: DkimKeyEvidence): string {

@@ -4,7 +4,7 @@
  * destinations must have agreed to receive the reports (RFC 7489 7.1).
  */
 import { mergeTexts, msg, verdict, type Check, type MessageRef, type Status } from '../../../check.js';
-import type { DmarcRecord } from '../../../evidence-mail-policy.js';
+import type { DmarcRecord } from '../../../evidence/mail-policy.js';
 import { policyRank } from '../../../mail-policy/dmarc.js';
 import { effectiveDmarcPolicy, list, lookupFailedVerdict, noMailVerdict, POLICY_SHARED_TEXTS } from './shared.js';
 

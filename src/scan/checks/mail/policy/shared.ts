@@ -4,8 +4,8 @@
  */
 import type { Lang } from '../../../../core/lang.js';
 import type { CheckVerdict } from '../../../check.js';
-import type { MailEvidence } from '../../../evidence-mail.js';
-import type { DmarcEvidence, DmarcPolicy } from '../../../evidence-mail-policy.js';
+import type { MailEvidence } from '../../../evidence/mail.js';
+import type { DmarcEvidence, DmarcPolicy } from '../../../evidence/mail-policy.js';
 
 export const POLICY_SHARED_TEXTS: Record<Lang, Record<string, string>> = {
   en: {

@@ -10,8 +10,8 @@
  *   i.e. "current + issuer" (a DANE-EE and a DANE-TA record) or "current + next" (a
  *   usable record that matches now and one that does not yet).
  */
-import type { TlsaEvidence, TlsaRecord } from '../../../evidence-smtp.js';
-import type { CertInfo, TlsEvidence } from '../../../evidence.js';
+import type { TlsaEvidence, TlsaRecord } from '../../../evidence/smtp.js';
+import type { CertInfo, TlsEvidence } from '../../../evidence/index.js';
 
 export interface DaneMatch {
   record: TlsaRecord;

@@ -7,8 +7,8 @@
  * Whether the set survives a key or certificate change (rollover-safe) is information.
  */
 import { msg, type Check, type MessageRef } from '../../../check.js';
-import type { MailServerEvidence } from '../../../evidence-mail.js';
-import type { TlsaRecord } from '../../../evidence-smtp.js';
+import type { MailServerEvidence } from '../../../evidence/mail.js';
+import type { TlsaRecord } from '../../../evidence/smtp.js';
 import { assessDane } from './dane-match.js';
 import { combine, hostVerdict, mailServers, tlsOf, withMailTexts, type HostVerdict } from './servers.js';
 import { DANE_TEXTS } from './texts-dane.js';

@@ -6,8 +6,8 @@
  */
 import type { Lang } from '../../../../core/lang.js';
 import { mergeTexts, type CheckTexts, type CheckVerdict } from '../../../check.js';
-import type { MailServerEvidence } from '../../../evidence-mail.js';
-import type { ScanEvidence, TlsEvidence } from '../../../evidence.js';
+import type { MailServerEvidence } from '../../../evidence/mail.js';
+import type { ScanEvidence, TlsEvidence } from '../../../evidence/index.js';
 import { combine, hostVerdict, type HostVerdict } from '../../web/host-verdicts.js';
 
 export { combine, hostVerdict, type HostVerdict };

@@ -6,8 +6,8 @@
  * not see whether it offers STARTTLS.
  */
 import { msg, type Check } from '../../../check.js';
-import { TLS_VERSIONS, type TlsEvidence } from '../../../evidence.js';
-import type { MailServerEvidence } from '../../../evidence-mail.js';
+import { TLS_VERSIONS, type TlsEvidence } from '../../../evidence/index.js';
+import type { MailServerEvidence } from '../../../evidence/mail.js';
 import { VERSION_LABELS } from '../../web/tls/version.js';
 import { combine, hostVerdict, mailServers, unreachable, withMailTexts, type HostVerdict } from './servers.js';
 

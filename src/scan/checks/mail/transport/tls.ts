@@ -7,8 +7,8 @@
  */
 import type { Lang } from '../../../../core/lang.js';
 import { msg, type Check, type CheckContext, type CheckTexts } from '../../../check.js';
-import type { MailServerEvidence } from '../../../evidence-mail.js';
-import type { ScanEvidence, TlsEvidence } from '../../../evidence.js';
+import type { MailServerEvidence } from '../../../evidence/mail.js';
+import type { ScanEvidence, TlsEvidence } from '../../../evidence/index.js';
 import { judge as judgeExpiry, certExpiry } from '../../web/tls/cert-expiry.js';
 import { judge as judgeHostname, certHostname } from '../../web/tls/cert-hostname.js';
 import { judge as judgeKey, certKey } from '../../web/tls/cert-key.js';

@@ -4,7 +4,7 @@
  * name does not exist or has no address, error when DNS itself failed.
  */
 import { msg, verdict, type Check, type MessageRef } from '../../../check.js';
-import type { AddressEvidence, WebHostEvidence } from '../../../evidence.js';
+import type { AddressEvidence, WebHostEvidence } from '../../../evidence/index.js';
 import { DNS_FAILURE_TEXTS, dnsFailureVerdict, notCollectedVerdict } from './dns-failure.js';
 
 /** At most this many addresses are named in the summary; evidence has them all. */

@@ -4,7 +4,7 @@
  * it does point out records that block every certificate.
  */
 import { msg, verdict, type Check, type MessageRef } from '../../../check.js';
-import type { CaaEvidence } from '../../../evidence.js';
+import type { CaaEvidence } from '../../../evidence/index.js';
 import { DNS_FAILURE_TEXTS, dnsFailureVerdict, notCollectedVerdict } from './dns-failure.js';
 
 type CaaRecord = CaaEvidence['records'][number];

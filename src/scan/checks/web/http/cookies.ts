@@ -7,7 +7,7 @@
  * (missing SameSite defaults to Lax in Chromium-based browsers).
  */
 import { msg, verdict, type Check, type CheckContext, type CheckVerdict, type MessageRef } from '../../../check.js';
-import type { ScanEvidence } from '../../../evidence.js';
+import type { ScanEvidence } from '../../../evidence/index.js';
 import { withCommonTexts } from './common-texts.js';
 import { isDeletion, parseSetCookie, prefixViolation, sessionLike, type ParsedCookie } from './cookie-parse.js';
 import { combine, firstHttpsResponse, headerValues, judgedHosts, type HostVerdict } from './hosts.js';

@@ -5,7 +5,7 @@
  * noted, but it cannot set frame-ancestors and applies only after parsing starts.
  */
 import { msg, type Check, type MessageRef } from '../../../check.js';
-import type { WebHostEvidence } from '../../../evidence.js';
+import type { WebHostEvidence } from '../../../evidence/index.js';
 import { withCommonTexts } from './common-texts.js';
 import { combinedFailures, metaPolicies, parseCspHeaders, type CspRule } from './csp-policy.js';
 import { finalHttpsResponse, headerValues, hostVerdict, judgeEachHost, type HostVerdict } from './hosts.js';

@@ -4,7 +4,7 @@
  * with status 200 and the home page (a "soft 404"). Plus version-banner detection.
  */
 import * as cheerio from 'cheerio';
-import type { ExposedPathProbe } from '../../../evidence.js';
+import type { ExposedPathProbe } from '../../../evidence/index.js';
 
 export type ExposureKind = 'git' | 'env' | 'svn' | 'dsStore' | 'htpasswd' | 'sqlDump' | 'wpConfig' | 'phpinfo' | 'serverStatus';
 

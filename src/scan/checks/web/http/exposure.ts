@@ -4,7 +4,7 @@
  * software version numbers are advertised in headers or a generator tag.
  */
 import { msg, verdict, type Check, type CheckVerdict, type MessageRef } from '../../../check.js';
-import type { ScanEvidence, WebHostEvidence } from '../../../evidence.js';
+import type { ScanEvidence, WebHostEvidence } from '../../../evidence/index.js';
 import { withCommonTexts } from './common-texts.js';
 import { BANNER_HEADERS, exposedKind, generatorVersions, hasVersion, type ExposureKind } from './exposure-signatures.js';
 import { headerValues, judgedHosts, unreachable } from './hosts.js';

@@ -5,7 +5,7 @@
  * response's adherence to X-Frame-Options": conflicting values block framing).
  */
 import { msg, type Check } from '../../../check.js';
-import type { WebHostEvidence } from '../../../evidence.js';
+import type { WebHostEvidence } from '../../../evidence/index.js';
 import { withCommonTexts } from './common-texts.js';
 import { frameAncestors, parseCspHeaders } from './csp-policy.js';
 import { finalHttpsResponse, headerValues, hostVerdict, judgeEachHost, type HostVerdict } from './hosts.js';

@@ -7,7 +7,7 @@ import type { CheckVerdict } from '../../../check.js';
 import { combine, hostVerdict, type HostVerdict } from '../host-verdicts.js';
 
 export { combine, hostVerdict, type HostVerdict };
-import type { FetchChain, FetchHop, ScanEvidence, WebHostEvidence } from '../../../evidence.js';
+import type { FetchChain, FetchHop, ScanEvidence, WebHostEvidence } from '../../../evidence/index.js';
 
 function hasAddresses(host: WebHostEvidence): boolean {
   return host.dns.a.length + host.dns.aaaa.length > 0;

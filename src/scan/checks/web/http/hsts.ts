@@ -5,7 +5,7 @@
  * malformed directive is invalid as a whole (section 6.1), so browsers ignore it.
  */
 import { msg, type Check } from '../../../check.js';
-import type { WebHostEvidence } from '../../../evidence.js';
+import type { WebHostEvidence } from '../../../evidence/index.js';
 import { withCommonTexts } from './common-texts.js';
 import { firstHttpsResponse, headerValues, hostVerdict, judgeEachHost, type HostVerdict } from './hosts.js';
 

@@ -3,7 +3,7 @@
  * Certificate trust and TLS settings are judged by the web.tls.* and web.cert.* checks.
  */
 import { msg, type Check } from '../../../check.js';
-import type { WebHostEvidence } from '../../../evidence.js';
+import type { WebHostEvidence } from '../../../evidence/index.js';
 import { withCommonTexts } from './common-texts.js';
 import { UNREADABLE, hostVerdict, judgeEachHost, unreachable, type HostVerdict } from './hosts.js';
 

@@ -4,7 +4,7 @@
  * https on another host skips the HSTS policy of the host the visitor typed.
  */
 import { msg, type Check } from '../../../check.js';
-import type { WebHostEvidence } from '../../../evidence.js';
+import type { WebHostEvidence } from '../../../evidence/index.js';
 import { withCommonTexts } from './common-texts.js';
 import { firstHeaderValue, hostVerdict, judgeEachHost, unreachable, type HostVerdict } from './hosts.js';
 

@@ -4,7 +4,7 @@
  * networks especially) reach the internet mainly over IPv6.
  */
 import { msg, type Check } from '../../../check.js';
-import type { WebHostEvidence } from '../../../evidence.js';
+import type { WebHostEvidence } from '../../../evidence/index.js';
 import { withCommonTexts } from './common-texts.js';
 import { hostVerdict, judgeEachHost, type HostVerdict } from './hosts.js';
 

@@ -7,7 +7,7 @@
  */
 import * as cheerio from 'cheerio';
 import { msg, type Check, type MessageRef } from '../../../check.js';
-import type { WebHostEvidence } from '../../../evidence.js';
+import type { WebHostEvidence } from '../../../evidence/index.js';
 import { withCommonTexts } from './common-texts.js';
 import { hasDirective, metaPolicies, parseCspHeaders } from './csp-policy.js';
 import { finalHttpsResponse, firstHeaderValue, headerValues, hostVerdict, judgeEachHost, type HostVerdict } from './hosts.js';

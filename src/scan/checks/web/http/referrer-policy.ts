@@ -5,7 +5,7 @@
  * Without a header, browsers use strict-origin-when-cross-origin.
  */
 import { msg, type Check } from '../../../check.js';
-import type { WebHostEvidence } from '../../../evidence.js';
+import type { WebHostEvidence } from '../../../evidence/index.js';
 import { withCommonTexts } from './common-texts.js';
 import { finalHttpsResponse, headerValues, hostVerdict, judgeEachHost, type HostVerdict } from './hosts.js';
 

@@ -5,7 +5,7 @@
  * later date warns. The file tells people who find a vulnerability how to reach you.
  */
 import { msg, verdict, type Check, type CheckContext, type CheckVerdict, type MessageRef } from '../../../check.js';
-import type { ScanEvidence } from '../../../evidence.js';
+import type { ScanEvidence } from '../../../evidence/index.js';
 import { withCommonTexts } from './common-texts.js';
 import { firstHeaderValue, unreachable } from './hosts.js';
 import { parseRfc3339, parseSecurityTxt } from './security-txt-parse.js';

@@ -4,7 +4,7 @@
  * server sends count too: an expired one breaks the chain just the same.
  */
 import { msg, type Check, type CheckContext } from '../../../check.js';
-import type { TlsEvidence } from '../../../evidence.js';
+import type { TlsEvidence } from '../../../evidence/index.js';
 import { withTlsTexts } from './common-texts.js';
 import { belowRoot, certName, certificateOf, hostVerdict, judgeTlsHosts, type HostVerdict } from './hosts.js';
 

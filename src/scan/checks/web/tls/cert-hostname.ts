@@ -4,7 +4,7 @@
  * name only fails, as in browsers).
  */
 import { msg, type Check } from '../../../check.js';
-import type { TlsEvidence } from '../../../evidence.js';
+import type { TlsEvidence } from '../../../evidence/index.js';
 import { withTlsTexts } from './common-texts.js';
 import { certificateOf, hostVerdict, judgeTlsHosts, type HostVerdict } from './hosts.js';
 

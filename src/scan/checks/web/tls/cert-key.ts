@@ -4,7 +4,7 @@
  * P-256 or a stronger curve, Ed25519 or Ed448. Anything weaker fails.
  */
 import { msg, type Check } from '../../../check.js';
-import type { CertInfo, TlsEvidence } from '../../../evidence.js';
+import type { CertInfo, TlsEvidence } from '../../../evidence/index.js';
 import { certKeyGrade } from '../../../tls-policy.js';
 import { withTlsTexts } from './common-texts.js';
 import { belowRoot, certName, certificateOf, hostVerdict, judgeTlsHosts, type HostVerdict } from './hosts.js';

@@ -4,7 +4,7 @@
  * signature). SHA-224 or an unrecognised algorithm warns.
  */
 import { msg, type Check } from '../../../check.js';
-import type { TlsEvidence } from '../../../evidence.js';
+import type { TlsEvidence } from '../../../evidence/index.js';
 import { signatureGrade } from '../../../tls-policy.js';
 import { withTlsTexts } from './common-texts.js';
 import { belowRoot, certName, certificateOf, hostVerdict, judgeTlsHosts, type HostVerdict } from './hosts.js';

@@ -5,7 +5,7 @@
  * so it fails here too, with the expiry named as the reason.
  */
 import { msg, type Check } from '../../../check.js';
-import type { TlsEvidence } from '../../../evidence.js';
+import type { TlsEvidence } from '../../../evidence/index.js';
 import { withTlsTexts } from './common-texts.js';
 import { certificateOf, hostVerdict, judgeTlsHosts, type HostVerdict } from './hosts.js';
 

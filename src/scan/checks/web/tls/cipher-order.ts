@@ -5,7 +5,7 @@
  * there) or only good suites. The rule itself lives in src/scan/tls-policy.ts.
  */
 import { msg, type Check } from '../../../check.js';
-import { TLS_VERSIONS, type TlsEvidence } from '../../../evidence.js';
+import { TLS_VERSIONS, type TlsEvidence } from '../../../evidence/index.js';
 import { cipherOrderResult } from '../../../tls-policy.js';
 import { withTlsTexts } from './common-texts.js';
 import { hostVerdict, judgeTlsHosts, type HostVerdict } from './hosts.js';

@@ -5,7 +5,7 @@
  * names each offending suite, grouped by what is wrong with it.
  */
 import { msg, type Check, type MessageRef } from '../../../check.js';
-import type { TlsEvidence } from '../../../evidence.js';
+import type { TlsEvidence } from '../../../evidence/index.js';
 import { suiteGrade, suiteWeaknesses, type SuiteWeakness } from '../../../tls-policy.js';
 import { WHERE_TLS_LIVES, withTlsTexts } from './common-texts.js';
 import { hostVerdict, judgeTlsHosts, type HostVerdict } from './hosts.js';

@@ -7,7 +7,7 @@ import type { CheckVerdict } from '../../../check.js';
 import { combine, hostVerdict, type HostVerdict } from '../host-verdicts.js';
 
 export { combine, hostVerdict, type HostVerdict };
-import type { ScanEvidence, TlsEvidence, WebHostEvidence } from '../../../evidence.js';
+import type { ScanEvidence, TlsEvidence, WebHostEvidence } from '../../../evidence/index.js';
 
 /** A host with a TLS probe that worked, or the verdict for one whose probe did not. */
 function probed(host: WebHostEvidence & { tls: TlsEvidence }): HostVerdict | undefined {

@@ -5,7 +5,7 @@
  * acceptable (phase out); ffdhe2048 and home-made groups are insufficient (internet.nl).
  */
 import { msg, type Check, type MessageRef } from '../../../check.js';
-import type { TlsEvidence } from '../../../evidence.js';
+import type { TlsEvidence } from '../../../evidence/index.js';
 import { dhGrade, ecGroupGrade } from '../../../tls-policy.js';
 import { withTlsTexts } from './common-texts.js';
 import { hostVerdict, judgeTlsHosts, type HostVerdict } from './hosts.js';

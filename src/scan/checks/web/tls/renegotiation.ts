@@ -6,7 +6,7 @@
  * (each one costs the server an expensive handshake: a denial-of-service lever).
  */
 import { msg, type Check } from '../../../check.js';
-import type { TlsEvidence } from '../../../evidence.js';
+import type { TlsEvidence } from '../../../evidence/index.js';
 import { withTlsTexts } from './common-texts.js';
 import { hostVerdict, judgeTlsHosts, type HostVerdict } from './hosts.js';
 

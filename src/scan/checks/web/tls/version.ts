@@ -3,7 +3,7 @@
  * TLS 1.1, TLS 1.0, SSLv3 and SSLv2 are insufficient (NCSC-NL via internet.nl).
  */
 import { msg, type Check } from '../../../check.js';
-import { TLS_VERSIONS, type TlsEvidence, type TlsVersion } from '../../../evidence.js';
+import { TLS_VERSIONS, type TlsEvidence, type TlsVersion } from '../../../evidence/index.js';
 import { versionGrade } from '../../../tls-policy.js';
 import { WHERE_TLS_LIVES, withTlsTexts } from './common-texts.js';
 import { hostVerdict, judgeTlsHosts, type HostVerdict } from './hosts.js';

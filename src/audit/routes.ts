@@ -1,0 +1,99 @@
+/**
+ * The audit log for owners: a paged table (newest first) and an export of every entry
+ * as CSV or JSON. Reading and exporting are themselves logged. There is deliberately no
+ * route that changes or removes an entry, and the database refuses it too (migration 001).
+ */
+import { Type } from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { allAuditRows, auditCsv, auditJson, auditRows, type AuditRow } from './export.js';
+import { audit } from './audit.js';
+import { nowIso } from '../db/ids.js';
+import { actorOf, orgContext } from '../web/context.js';
+import { html, type SafeHtml } from '../web/html.js';
+import type { Translate } from '../web/i18n.js';
+import { orgNav } from '../web/org-nav.js';
+
+export const AUDIT_PAGE_SIZE = 50;
+
+const OrgId = Type.Object({ orgId: Type.String({ maxLength: 100 }) });
+const PageQuery = Type.Object({
+  before: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?Z$', maxLength: 40 })),
+  beforeId: Type.Optional(Type.String({ pattern: '^[0-9a-f-]{36}$' })),
+});
+const ExportQuery = Type.Object({ format: Type.Union([Type.Literal('csv'), Type.Literal('json')]) });
+
+function who(t: Translate, row: AuditRow): SafeHtml | string {
+  if (row.user_id) {
+    return row.user_email ? html`${row.user_name ?? ''}<br><span class="hint">${row.user_email}</span>` : t('auditLog.formerUser', { id: row.user_id });
+  }
+  if (row.api_token_id) return t('auditLog.apiToken', { name: row.token_name ?? row.api_token_id });
+  return t('auditLog.system');
+}
+
+/** "2026-11-22 14:03:05 UTC": readable, and the same for everyone whatever their time zone. */
+const readableTime = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+
+export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = app.deps.database.db;
+
+  app.get('/orgs/:orgId/audit', { schema: { params: OrgId, querystring: PageQuery } }, async (request, reply) => {
+    const ctx = await orgContext(request, request.params.orgId, 'owner');
+    const t = request.t;
+    const { before, beforeId } = request.query;
+    await audit(db, actorOf(request), { orgId: ctx.org.id, action: 'view', recordType: 'audit_log', recordId: null, ...(before ? { detail: { before } } : {}) });
+    const rows = await auditRows(db, ctx.org.id, AUDIT_PAGE_SIZE + 1, before ? { at: before, id: beforeId } : undefined);
+    const shown = rows.slice(0, AUDIT_PAGE_SIZE);
+    const last = shown[shown.length - 1];
+    const older = rows.length > AUDIT_PAGE_SIZE && last ? `/orgs/${ctx.org.id}/audit?before=${encodeURIComponent(last.at)}&beforeId=${last.id}` : undefined;
+    const base = `/orgs/${ctx.org.id}/audit`;
+    const table = shown.length
+      ? html`<table class="audit">
+          <caption>${t('auditLog.caption')}</caption>
+          <thead><tr>
+            <th scope="col">${t('auditLog.time')}</th><th scope="col">${t('auditLog.who')}</th><th scope="col">${t('auditLog.ip')}</th>
+            <th scope="col">${t('auditLog.action')}</th><th scope="col">${t('auditLog.record')}</th><th scope="col">${t('auditLog.detail')}</th>
+          </tr></thead>
+          <tbody>${shown.map(
+            (row) => html`<tr>
+              <td><time datetime="${row.at}">${readableTime(row.at)}</time></td>
+              <td>${who(t, row)}</td>
+              <td>${row.ip ?? ''}</td>
+              <td>${t(`auditLog.action.${row.action}`)}</td>
+              <td>${row.record_type}${row.record_id ? html`<br><code>${row.record_id}</code>` : ''}</td>
+              <td>${row.detail ? html`<code>${row.detail}</code>` : ''}</td>
+            </tr>`,
+          )}</tbody>
+        </table>`
+      : html`<p>${t('common.none')}</p>`;
+    return reply.page({
+      title: t('auditLog.title', { org: ctx.org.name }),
+      org: ctx.org,
+      body: html`<h1>${ctx.org.name}</h1>
+        ${orgNav(ctx.org, ctx.role, t, 'audit')}
+        <p>${t('auditLog.intro')}</p>
+        <p class="actions">
+          <a href="${base}/export?format=csv" download>${t('auditLog.exportCsv')}</a>
+          <a href="${base}/export?format=json" download>${t('auditLog.exportJson')}</a>
+        </p>
+        ${table}
+        <nav class="actions" aria-label="${t('auditLog.pages')}">
+          ${before ? html`<a href="${base}">${t('auditLog.newest')}</a>` : ''}
+          ${older ? html`<a href="${older}" rel="next">${t('auditLog.older')}</a>` : ''}
+        </nav>`,
+    });
+  });
+
+  app.get('/orgs/:orgId/audit/export', { schema: { params: OrgId, querystring: ExportQuery } }, async (request, reply) => {
+    const ctx = await orgContext(request, request.params.orgId, 'owner');
+    const { format } = request.query;
+    // Logged first, so the export contains its own entry.
+    await audit(db, actorOf(request), { orgId: ctx.org.id, action: 'export', recordType: 'audit_log', recordId: null, detail: { format } });
+    const rows = await allAuditRows(db, ctx.org.id);
+    const exportedAt = nowIso();
+    const filename = `weerbaar-audit-${exportedAt.slice(0, 10)}.${format}`;
+    reply.header('content-disposition', `attachment; filename="${filename}"`).header('cache-control', 'no-store');
+    if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(auditCsv(rows));
+    return reply.type('application/json; charset=utf-8').send(auditJson(ctx.org, rows, exportedAt));
+  });
+  await Promise.resolve();
+};
