@@ -1,6 +1,6 @@
 /**
  * The server side of the platform benchmark, in its own process so the load generator
- * does not share its event loop: the real app (buildApp) on an already seeded database.
+ * does not share its event loop: the real app (buildWeerbaarApp) on an already seeded database.
  *
  *   tsx bench/platform-server.ts --address 127.0.7.1 --data DIR            # SQLite in DIR
  *   tsx bench/platform-server.ts --address 127.0.7.2 --database-url URL    # PostgreSQL
@@ -16,7 +16,7 @@ import { openDatabase } from '../src/db/connect.js';
 import { InProcessQueue } from '../src/jobs/in-process-queue.js';
 import { ScanService } from '../src/jobs/scan-service.js';
 import type { Mailer } from '../src/mail/mailer.js';
-import { buildApp } from '../src/web/app.js';
+import { buildWeerbaarApp } from '../src/server/features.js';
 import { DEFAULT_APP_CONFIG } from '../src/web/deps.js';
 
 const { values } = parseArgs({
@@ -43,7 +43,7 @@ const noMail: Mailer = { send: () => Promise.resolve(), close: () => undefined }
 const database = openDatabase({ dataDir: values.data, databaseUrl: values['database-url'] });
 const queue = new InProcessQueue(database.db);
 const scans = new ScanService(database.db, queue, {});
-const app = await buildApp({
+const app = await buildWeerbaarApp({
   database,
   secretBox: SecretBox.fromKey(Buffer.alloc(32, 7)),
   mailer: noMail,

@@ -8,7 +8,7 @@
  *
  * Per dialect: a fresh database seeded with one owner, one organisation, 20 domains and
  * the scans (each with a real ScanResult JSON from a runScan of a loopback shop), and the
- * real app (buildApp) in a child process (bench/platform-server.ts), so autocannon's load
+ * real app (buildWeerbaarApp) in a child process (bench/platform-server.ts), so autocannon's load
  * generation and the server do not share an event loop. Per endpoint: a short warm-up, an
  * unthrottled run (10 connections) for the maximum rate, a fixed-rate run at 200
  * requests/s (autocannon's overallRate, bursty), and an open-loop steady 200 requests/s
@@ -25,7 +25,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import type { Dialect } from '../src/db/connect.js';
-import { SESSION_COOKIE } from '../src/web/app.js';
+import { SESSION_COOKIE } from '../src/web/sessions.js';
 import { createTestDatabase } from '../test/web/harness.js';
 import { realScanResult } from './platform-scan-result.js';
 import { seedPlatform, type SeededPlatform } from './platform-seed.js';

@@ -12,7 +12,7 @@
 import { EXAMPLE_ANSWERS, generateStatement, validateAnswers } from '../src/privacy-statement/generator/index.js';
 import { answersFromForm, formFromAnswers } from '../src/privacy-statement/form.js';
 import { selfCheck } from '../src/privacy-statement/self-check.js';
-import { translator } from '../src/web/i18n.js';
+import { uiTranslators } from '../src/server/features.js';
 import { signUp, startTestApp, TestClient } from '../test/web/harness.js';
 import { createOrgVia } from '../test/web/org-helpers.js';
 import { runMain } from './run-main.js';
@@ -53,7 +53,7 @@ async function main(): Promise<number> {
     await measure('POST form (validate, store, audit, redirect)', () => client.post(base, pairs));
     await measure('GET download (html, standalone)', () => client.get(`${base}/download?lang=sv&format=html`));
 
-    const t_nl = translator('nl');
+    const t_nl = uiTranslators()('nl');
     await measure('pure: form fields -> answers -> validateAnswers', () => validateAnswers(answersFromForm(body, '2026-01-01').answers));
     const doc = generateStatement(EXAMPLE_ANSWERS, 'nl');
     await measure('pure: own contents check on the generated statement', () => selfCheck(doc, t_nl, 'nl'));

@@ -12,11 +12,12 @@
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { translator } from '../src/web/i18n.js';
+import { uiTranslators } from '../src/server/features.js';
 import { BASE_URL, SHOP_DOMAIN, startFlowWorld, type FlowWorld } from './browser/flow-fixtures.js';
 import { browserAvailable, launchBrowser, newContext, screenshot, type ConsoleWatch } from './browser/harness.js';
 import { STRONG_PASSWORD } from './web/harness.js';
 
+const translator = uiTranslators();
 const en = translator('en');
 const nl = translator('nl');
 

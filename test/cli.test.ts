@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { main, type Io } from '../src/cli/main.js';
-import { parseResolver } from '../src/cli/args.js';
+import { parseResolver } from '../src/core/args.js';
 
 const BROKEN_PEM = join(mkdtempSync(join(tmpdir(), 'weerbaar-cli-')), 'broken.pem');
 writeFileSync(BROKEN_PEM, '-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n');

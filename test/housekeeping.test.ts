@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pruneExpired } from '../src/accounts/housekeeping.js';
 import { createSession, revokeSession } from '../src/web/sessions.js';
-import { createOrg, createUser } from '../src/accounts/users.js';
+import { createUser } from '../src/accounts/users.js';
+import { createOrg } from '../src/orgs/data.js';
 import { newId, nowIso } from '../src/db/ids.js';
 import { createTestDatabase, DIALECTS, STRONG_PASSWORD, type TestDatabase } from './web/harness.js';
 

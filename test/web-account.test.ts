@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg } from '../src/accounts/users.js';
+import { createOrg } from '../src/orgs/data.js';
 import { orgContext, Redirect } from '../src/web/context.js';
 import { enrolTotp } from './web/authenticator.js';
 import { DIALECTS, signUp, startTestApp, STRONG_PASSWORD, TestClient, type TestApp } from './web/harness.js';

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { LANGS } from '../src/core/lang.js';
 import { escapeHtml, html, raw } from '../src/web/html.js';
-import { langFromAcceptLanguage, mergeUiTexts, translator, UI_TEXTS } from '../src/web/i18n.js';
+import { uiTexts, uiTranslators } from '../src/server/features.js';
+import { langFromAcceptLanguage, mergeUiTexts } from '../src/web/i18n.js';
+
+// Every text of the app: the shell's and each feature's, merged as the app merges them.
+const UI_TEXTS = uiTexts();
+const translator = uiTranslators();
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1] ?? '').sort();
 

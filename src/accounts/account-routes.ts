@@ -7,15 +7,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { activeSessions, revokeOtherSessions } from './account-sessions.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
-import { revokeAllSessions } from '../web/sessions.js';
+import { revokeAllSessions, SESSION_COOKIE } from '../web/sessions.js';
 import { audit } from '../audit/audit.js';
 import { LANGS } from '../core/lang.js';
 import type { User } from '../db/schema.js';
-import { SESSION_COOKIE } from '../web/app.js';
 import { requireUser } from '../web/context.js';
 import { html } from '../web/html.js';
 import { accountSecurityRoutes } from './security-routes.js';
-import { alertBox, noticeBox, timeTag } from './account-view.js';
+import { alertBox, noticeBox, timeTag } from '../web/view.js';
 import { reserveSignIn, throttledMessage } from './auth-routes.js';
 
 /** Each language named in itself, so a reader finds their own whatever the page language. */

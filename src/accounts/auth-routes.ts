@@ -8,15 +8,15 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accountSubject, clearFailures, ipSubject, releaseAttempt, reserveAttempt } from './login-throttle.js';
 import { passwordProblem, verifyAgainstDummy, verifyPassword } from './passwords.js';
-import { createSession, revokeSession } from '../web/sessions.js';
+import { clientOf, createSession, revokeSession, SESSION_COOKIE, setSessionCookie } from '../web/sessions.js';
 import { PENDING_SIGN_IN_MS, verifySecondFactor } from './totp.js';
 import type { Session, User } from '../db/schema.js';
 import { createUser, findUserByEmail, isEmail, normaliseEmail } from './users.js';
 import { audit } from '../audit/audit.js';
 import { isUniqueViolation } from '../db/errors.js';
-import { SESSION_COOKIE } from '../web/app.js';
 import { HttpError } from '../web/errors.js';
-import { html, type SafeHtml } from '../web/html.js';
+import { html } from '../web/html.js';
+import { alertBox } from '../web/view.js';
 
 const SignupBody = Type.Object({
   _csrf: Type.Optional(Type.String()),
@@ -47,14 +47,6 @@ export function safeNext(next: string | undefined): string {
   return next && /^\/(?![/\\])[^\x00-\x1f\x7f]*$/.test(next) ? next : '/orgs';
 }
 
-export function setSessionCookie(reply: FastifyReply, token: string): void {
-  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto' });
-}
-
-export function clientOf(request: FastifyRequest): { ip: string; userAgent: string } {
-  return { ip: request.ip, userAgent: request.headers['user-agent'] ?? '' };
-}
-
 /**
  * Reserve one sign-in attempt for this account and address before a secret is checked
  * (login-throttle.ts explains why first). Wrong passwords and wrong second-factor codes
@@ -74,10 +66,6 @@ export function throttledMessage(request: FastifyRequest, reply: FastifyReply, w
   return request.t('login.throttled', { count: Math.ceil(waitSeconds / 60) });
 }
 
-function alert(message: string | undefined): SafeHtml | string {
-  return message ? html`<p class="alert" role="alert">${message}</p>` : '';
-}
-
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.deps.database.db;
 
@@ -90,7 +78,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       status,
       body: html`<h1>${t('signup.title')}</h1>
         <p>${t('signup.intro')}</p>
-        ${alert(problem)}
+        ${alertBox(problem)}
         <form method="post" action="/signup" class="stack">
           ${reply.csrfField()}
           <label for="name">${t('signup.name')}</label>
@@ -141,7 +129,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       title: t('login.title'),
       status,
       body: html`<h1>${t('login.title')}</h1>
-        ${alert(problem)}
+        ${alertBox(problem)}
         <form method="post" action="/login" class="stack">
           ${reply.csrfField()}
           <input type="hidden" name="next" value="${safeNext(values.next)}">
@@ -204,7 +192,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       status,
       body: html`<h1>${t('loginTotp.title')}</h1>
         <p>${t('loginTotp.intro')}</p>
-        ${alert(problem)}
+        ${alertBox(problem)}
         <form method="post" action="/login/totp" class="stack">
           ${reply.csrfField()}
           <input type="hidden" name="next" value="${safeNext(next)}">

@@ -10,15 +10,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { acceptInvitation, findInvitationByToken, invitationState, type InvitationWithOrg } from './invitations.js';
 import { passwordProblem } from './passwords.js';
-import { createSession, revokeSession } from '../web/sessions.js';
+import { clientOf, createSession, revokeSession, setSessionCookie } from '../web/sessions.js';
 import { createUser, findUserByEmail } from './users.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { audit } from '../audit/audit.js';
 import type { User } from '../db/schema.js';
 import { HttpError } from '../web/errors.js';
 import { html } from '../web/html.js';
-import { clientOf, setSessionCookie } from './auth-routes.js';
-import { alertBox } from '../orgs/routes.js';
+import { alertBox } from '../web/view.js';
 
 const TokenParams = Type.Object({ token: Type.String({ minLength: 1, maxLength: 100 }) });
 const CsrfOnly = Type.Object({ _csrf: Type.Optional(Type.String()) });

@@ -15,10 +15,10 @@ import { ROLES, type Role } from '../db/schema.js';
 import { actorOf, isId, orgContext, type OrgContext } from '../web/context.js';
 import { forbidden, notFound } from '../web/errors.js';
 import { html, type SafeHtml } from '../web/html.js';
-import { translator, type Translate } from '../web/i18n.js';
+import type { Translate } from '../web/i18n.js';
 import { orgNav } from '../web/org-nav.js';
 import { invitationRoutes } from './invitation-routes.js';
-import { alertBox, noticeBox } from '../orgs/routes.js';
+import { alertBox, noticeBox } from '../web/view.js';
 
 const OrgId = Type.Object({ orgId: Type.String({ maxLength: 100 }) });
 const OrgInvitation = Type.Object({ orgId: Type.String({ maxLength: 100 }), invitationId: Type.String({ maxLength: 100 }) });
@@ -113,7 +113,7 @@ export const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
       org,
       status,
       body: html`<h1>${org.name}</h1>
-        ${orgNav(org, myRole, t, 'members')}
+        ${orgNav(request, org, myRole, 'members')}
         ${noticeBox(messages.notice)}
         ${alertBox(messages.problem)}
         ${messages.manualLink ? html`<p class="notice">${t('members.mailFailed')} <code class="secret">${messages.manualLink}</code></p>` : ''}
@@ -168,7 +168,7 @@ export const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
     });
     const link = `${app.deps.config.baseUrl.replace(/\/+$/, '')}/invitations/${token}`;
     // The mail goes out in the inviter's language: the only language we know at this point.
-    const mt = translator(request.lang);
+    const mt = request.t;
     try {
       await app.deps.mailer.send({
         to: email,

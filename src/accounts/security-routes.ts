@@ -16,7 +16,8 @@ import type { Org, User } from '../db/schema.js';
 import { isId, requireUser } from '../web/context.js';
 import { notFound } from '../web/errors.js';
 import { html, type SafeHtml } from '../web/html.js';
-import { alertBox, noticeBox, orgsRequiringTotp, timeTag } from './account-view.js';
+import { orgsRequiringTotp } from './account-view.js';
+import { alertBox, noticeBox, timeTag } from '../web/view.js';
 import { reserveSignIn, throttledMessage } from './auth-routes.js';
 import { revokeOtherSessions } from './account-sessions.js';
 

@@ -1,6 +1,6 @@
 import type { UiTexts } from '../web/i18n.js';
 
-/** Sign up, sign in, passwords. */
+/** Sign up, sign in, passwords, and the header links for them. */
 export const AUTH_TEXTS: UiTexts = {
   en: {
     'auth.email': 'E-mail address',
@@ -32,6 +32,10 @@ export const AUTH_TEXTS: UiTexts = {
     'loginTotp.submit': 'Continue',
     'loginTotp.failed': 'That code is not right, or it has been used already. Wait for the next code and try again.',
     'loginTotp.startOver': 'Sign in with another account',
+    'nav.account': 'Account',
+    'nav.signOut': 'Sign out',
+    'nav.signIn': 'Sign in',
+    'nav.signUp': 'Create account',
   },
   nl: {
     'auth.email': 'E-mailadres',
@@ -63,6 +67,10 @@ export const AUTH_TEXTS: UiTexts = {
     'loginTotp.submit': 'Doorgaan',
     'loginTotp.failed': 'Die code klopt niet, of is al gebruikt. Wacht op de volgende code en probeer het opnieuw.',
     'loginTotp.startOver': 'Aanmelden met een ander account',
+    'nav.account': 'Account',
+    'nav.signOut': 'Afmelden',
+    'nav.signIn': 'Aanmelden',
+    'nav.signUp': 'Account aanmaken',
   },
   sv: {
     'auth.email': 'E-postadress',
@@ -94,5 +102,9 @@ export const AUTH_TEXTS: UiTexts = {
     'loginTotp.submit': 'Fortsätt',
     'loginTotp.failed': 'Koden stämmer inte, eller så har den redan använts. Vänta på nästa kod och försök igen.',
     'loginTotp.startOver': 'Logga in med ett annat konto',
+    'nav.account': 'Konto',
+    'nav.signOut': 'Logga ut',
+    'nav.signIn': 'Logga in',
+    'nav.signUp': 'Skapa konto',
   },
 };

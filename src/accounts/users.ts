@@ -1,7 +1,7 @@
-/** Users and organisations: the few writes every module relies on. */
+/** Users: the few writes every module relies on. */
 import type { Kysely } from 'kysely';
 import { newId, nowIso } from '../db/ids.js';
-import type { Database, Org, OrgKind, Role, User } from '../db/schema.js';
+import type { Database, User } from '../db/schema.js';
 import { hashPassword } from './passwords.js';
 
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
@@ -31,24 +31,4 @@ export async function createUser(
 
 export function findUserByEmail(db: Kysely<Database>, email: string): Promise<User | undefined> {
   return db.selectFrom('users').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst();
-}
-
-export async function createOrg(db: Kysely<Database>, input: { name: string; kind: OrgKind; ownerId: string }): Promise<Org> {
-  const org: Org = { id: newId(), name: input.name.trim(), kind: input.kind, require_totp: 0, created_at: nowIso() };
-  await db.transaction().execute(async (trx) => {
-    await trx.insertInto('orgs').values(org).execute();
-    await trx.insertInto('memberships').values({ org_id: org.id, user_id: input.ownerId, role: 'owner', created_at: org.created_at }).execute();
-  });
-  return org;
-}
-
-export function orgsOfUser(db: Kysely<Database>, userId: string): Promise<(Org & { role: Role })[]> {
-  return db
-    .selectFrom('memberships')
-    .innerJoin('orgs', 'orgs.id', 'memberships.org_id')
-    .selectAll('orgs')
-    .select('memberships.role')
-    .where('memberships.user_id', '=', userId)
-    .orderBy('orgs.name')
-    .execute();
 }

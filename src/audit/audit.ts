@@ -6,12 +6,9 @@
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import { newId, nowIso } from '../db/ids.js';
 import type { AuditEntry, AuditLogTable, Database } from '../db/schema.js';
+import type { Actor } from '../web/context.js';
 
-export interface Actor {
-  userId: string | null;
-  apiTokenId?: string | null;
-  ip: string | null;
-}
+export type { Actor } from '../web/context.js';
 
 export interface AuditEvent {
   orgId: string | null;

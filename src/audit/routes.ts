@@ -69,7 +69,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       title: t('auditLog.title', { org: ctx.org.name }),
       org: ctx.org,
       body: html`<h1>${ctx.org.name}</h1>
-        ${orgNav(ctx.org, ctx.role, t, 'audit')}
+        ${orgNav(request, ctx.org, ctx.role, 'audit')}
         <p>${t('auditLog.intro')}</p>
         <p class="actions">
           <a href="${base}/export?format=csv" download>${t('auditLog.exportCsv')}</a>

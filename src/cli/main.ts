@@ -1,26 +1,16 @@
 /**
- * `weerbaar` entry point. Returns the exit code instead of exiting, so tests can
- * call it in-process: 0 the scan ran, 1 it could not run, 2 bad usage.
+ * `weerbaar` entry point. Returns the exit code instead of exiting, so tests can call it
+ * in-process: 0 the scan ran, 1 it could not run, 2 bad usage.
+ *
+ * Each command is imported only when it runs: `--version` and `--help` load nothing but
+ * this file and the usage texts, and `scan` never loads the web server or the database.
  */
 import { readFileSync } from 'node:fs';
 import { ScanError, UsageError, errorMessage } from '../core/errors.js';
-import { isLang, type Lang } from '../core/lang.js';
-import { CHECKS } from '../scan/checks/registry.js';
-import { renderReport, runScan } from '../scan/engine.js';
-import { langFromEnvironment, parseFlags, parseScanArgs } from './args.js';
-import { privacyStatementCommand } from './privacy-statement.js';
-import { adminCommand, serveCommand, workerCommand } from './serve.js';
-import { renderText } from './text-report.js';
-import { USAGE } from './texts.js';
+import type { Io } from './io.js';
+import { asksForHelp, COMMAND_USAGE, isCommand, USAGE, type CommandName } from './usage.js';
 
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  env: NodeJS.ProcessEnv;
-  isTty: boolean;
-  /** Where `admin create` reads a password from (default: process.stdin). */
-  stdin?: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
-}
+export type { Io } from './io.js';
 
 const processIo: Io = {
   out: (text) => process.stdout.write(text),
@@ -34,22 +24,34 @@ function version(): string {
   return pkg.version;
 }
 
+async function runCommand(command: CommandName, argv: string[], io: Io): Promise<number> {
+  switch (command) {
+    case 'scan':
+      return (await import('./scan-command.js')).scanCommand(argv, io);
+    case 'checks':
+      return (await import('./checks-command.js')).checksCommand(argv, io);
+    case 'privacy-statement':
+      return (await import('./privacy-statement.js')).privacyStatementCommand(argv, io);
+    case 'serve':
+      return (await import('./serve.js')).serveCommand(argv, io);
+    case 'worker':
+      return (await import('./serve.js')).workerCommand(argv, io);
+    case 'admin':
+      return (await import('./serve.js')).adminCommand(argv, io);
+  }
+}
+
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    if (isCommand(command)) {
+      if (asksForHelp(rest)) {
+        io.out(`${COMMAND_USAGE[command]}\n`);
+        return 0;
+      }
+      return await runCommand(command, rest, io);
+    }
     switch (command) {
-      case 'scan':
-        return await scanCommand(rest, io);
-      case 'checks':
-        return checksCommand(rest, io);
-      case 'serve':
-        return await serveCommand(rest, io);
-      case 'worker':
-        return await workerCommand(rest, io);
-      case 'admin':
-        return await adminCommand(rest, io);
-      case 'privacy-statement':
-        return await privacyStatementCommand(rest, io);
       case '--version':
       case '-v':
         io.out(`${version()}\n`);
@@ -58,6 +60,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       case '--help':
       case '-h':
       case 'help':
+        if (command === 'help' && isCommand(rest[0])) {
+          io.out(`${COMMAND_USAGE[rest[0]]}\n`);
+          return 0;
+        }
         io.out(`${USAGE}\n`);
         return command === undefined ? 2 : 0;
       default:
@@ -65,37 +71,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`weerbaar: ${error.message}\n\n${USAGE}\n`);
+      io.err(`weerbaar: ${error.message}\n\n${isCommand(command) ? COMMAND_USAGE[command] : USAGE}\n`);
       return 2;
     }
     io.err(`weerbaar: ${error instanceof ScanError ? '' : 'unexpected error: '}${errorMessage(error)}\n`);
     return 1;
   }
-}
-
-async function scanCommand(argv: string[], io: Io): Promise<number> {
-  const command = parseScanArgs(argv, io.env);
-  const result = await runScan(command.domain, command.options);
-  const report = renderReport(result, command.lang);
-  if (command.json) {
-    io.out(`${JSON.stringify(command.explainScore ? { ...report, scoreBreakdown: result.score } : report, null, 2)}\n`);
-  } else {
-    io.out(renderText(report, command.lang, { colour: io.isTty, ...(command.explainScore ? { breakdown: result.score } : {}) }));
-  }
-  return 0;
-}
-
-function checksCommand(argv: string[], io: Io): number {
-  const { values } = parseFlags({
-    args: argv,
-    strict: true,
-    options: { json: { type: 'boolean', default: false }, lang: { type: 'string' } },
-  });
-  const requested = values.lang ?? langFromEnvironment(io.env);
-  if (!isLang(requested)) throw new UsageError(`--lang: '${requested}' is not one of en, nl, sv`);
-  const lang: Lang = requested;
-  const list = CHECKS.map((check) => ({ id: check.id, title: check.texts[lang].title, verifies: check.texts[lang].verifies }));
-  if (values.json) io.out(`${JSON.stringify(list, null, 2)}\n`);
-  else io.out(list.map((check) => `${check.id.padEnd(36)} ${check.title}`).join('\n') + '\n');
-  return 0;
 }

@@ -18,7 +18,7 @@ import {
   validateAnswers,
   type GeneratorLang,
 } from '../privacy-statement/generator/index.js';
-import { parseFlags } from './args.js';
+import { parseFlags } from '../core/args.js';
 
 export interface StatementIo {
   out: (text: string) => void;

@@ -72,19 +72,3 @@ export const CLI_TEXTS: Record<Lang, CliTexts> = {
     scoreRule: 'web = medelvärdet av webbkategorierna; e-post = medelvärdet av dnssec, autentisering och transport; totalt = medelvärdet av webb och e-post (om skannat). Varningar kostar inget; fail, error och skip ger inga poäng; kontroller som inte gäller domänen räknas inte.',
   },
 };
-
-export const USAGE = `Usage:
-  weerbaar scan <domain> [--json] [--lang en|nl|sv] [--only web|mail|privacy]
-                [--resolver IP[:PORT]] [--ca-file PEM] [--trust-anchor FILE]
-                [--dkim-selector NAME[,NAME]] [--max-pages N] [--allow-private] [--timeout S]
-                [--explain-score]
-  weerbaar checks [--json] [--lang en|nl|sv]
-  weerbaar privacy-statement --answers FILE|- [--lang en|nl|sv|de|fr]
-                [--format markdown|html|text] [--standalone] [--out FILE]
-  weerbaar privacy-statement --example [--out FILE]
-  weerbaar serve [--port N] [--host H] [--data DIR] [--workers N]
-  weerbaar worker [--workers N]              (needs DATABASE_URL=postgres://...)
-  weerbaar admin create --email E [--name N] [--data DIR]
-  weerbaar --version | --help
-
-Exit codes: 0 the scan ran (whatever it found) or the server stopped cleanly, 1 it could not run, 2 bad usage.`;

@@ -12,11 +12,11 @@ import pg from 'pg';
 import { initialMigration } from './migrations/001-initial.js';
 import { benchIndexesMigration } from './migrations/005-bench-indexes.js';
 import { mailMigration } from './migrations/006-mail.js';
-import { privacyStatementMigration } from '../privacy-statement/migration.js';
+import type { Dialect } from './dialect.js';
 import type { Database } from './schema.js';
 import { errorMessage } from '../core/errors.js';
 
-export type Dialect = 'sqlite' | 'postgres';
+export type { Dialect } from './dialect.js';
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
@@ -71,15 +71,22 @@ function redactUrl(url: string): string {
   }
 }
 
-export function migrations(dialect: Dialect): Record<string, Migration> {
-  return { '001-initial': initialMigration(dialect), '005-bench-indexes': benchIndexesMigration, '006-mail': mailMigration, '007-privacy-statement': privacyStatementMigration };
+/**
+ * The platform's own migrations: the tables in schema.ts. Features bring theirs
+ * (Feature.migrations); src/server/features.ts puts them all together.
+ */
+export function platformMigrations(dialect: Dialect): Record<string, Migration> {
+  return { '001-initial': initialMigration(dialect), '005-bench-indexes': benchIndexesMigration, '006-mail': mailMigration };
 }
 
-/** Bring the schema up to date; throws with the failing migration's name. */
-export async function migrateToLatest(handle: DatabaseHandle): Promise<void> {
+/**
+ * Bring the schema up to date with these migrations (all of them: one that already ran
+ * and is missing here makes Kysely refuse); throws with the failing migration's name.
+ */
+export async function migrateToLatest(handle: DatabaseHandle, migrations: Record<string, Migration>): Promise<void> {
   const migrator = new Migrator({
     db: handle.db,
-    provider: { getMigrations: () => Promise.resolve(migrations(handle.dialect)) },
+    provider: { getMigrations: () => Promise.resolve(migrations) },
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

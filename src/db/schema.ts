@@ -142,15 +142,11 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
-/** One set of privacy-statement answers per organisation (validated StatementAnswers as JSON). */
-export interface PrivacyStatementAnswersTable {
-  org_id: string;
-  answers_json: string;
-  /** The user who saved them, or the API token's id when saved through the API (as domains record their creator). */
-  updated_by: string;
-  updated_at: string;
-}
-
+/**
+ * The platform's tables: the ones the shell, the scan queue and several features read.
+ * A feature's own tables are declared in its folder, next to its migration, by adding to
+ * this interface (TypeScript declaration merging), e.g. src/privacy-statement/data.ts.
+ */
 export interface Database {
   users: UsersTable;
   recovery_codes: RecoveryCodesTable;
@@ -163,7 +159,6 @@ export interface Database {
   scans: ScansTable;
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
-  privacy_statement_answers: PrivacyStatementAnswersTable;
 }
 
 export type User = Selectable<UsersTable>;

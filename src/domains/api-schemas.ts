@@ -11,17 +11,6 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T)
 const Id = Type.String({ format: 'uuid', description: 'Record id (UUID)' });
 const Timestamp = Type.String({ format: 'date-time' });
 
-export const ErrorResponse = Type.Object(
-  {
-    error: Type.Object({
-      status: Type.Integer(),
-      message: Type.String({ description: 'What is wrong, in plain English' }),
-      field: Type.Optional(Type.String({ description: 'The request field at fault, e.g. body.name or querystring.limit' })),
-    }),
-  },
-  { description: 'An error' },
-);
-
 export const ScanStatusSchema = Type.Union([Type.Literal('queued'), Type.Literal('running'), Type.Literal('done'), Type.Literal('failed')]);
 const CheckStatusSchema = Type.Union([Type.Literal('fail'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'), Type.Literal('pass'), Type.Literal('skip')]);
 
@@ -97,7 +86,6 @@ export const LangQuery = Type.Object({
   lang: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('nl'), Type.Literal('sv')], { description: 'Language of summaries and advice; default from Accept-Language, else en' })),
 });
 
-export const errors = (...codes: number[]): Record<number, typeof ErrorResponse> => Object.fromEntries(codes.map((code) => [code, ErrorResponse]));
 
 export type ApiScanSummary = Static<typeof ScanSummarySchema>;
 export type ApiDomain = Static<typeof DomainSchema>;

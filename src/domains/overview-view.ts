@@ -11,7 +11,8 @@ import { roleAtLeast } from '../web/context.js';
 import { parseResult, type DomainWithLatest } from './data.js';
 import { html, type SafeHtml } from '../web/html.js';
 import type { Translate } from '../web/i18n.js';
-import { checkTitle, scanStatusBadge, scoreText, timeTag } from './scan-view.js';
+import { checkTitle, scanStatusBadge, scoreText } from './scan-view.js';
+import { timeTag } from '../web/view.js';
 
 export interface FixItem {
   scanId: string;

@@ -32,7 +32,8 @@ import { html } from '../web/html.js';
 import { orgNav } from '../web/org-nav.js';
 import { fixFirstItems, renderOverview } from './overview-view.js';
 import { diffScans } from './scan-diff.js';
-import { renderDiff, renderResults, renderScanMeta, scanStatusBadge, scoreText, timeTag } from './scan-view.js';
+import { renderDiff, renderResults, renderScanMeta, scanStatusBadge, scoreText } from './scan-view.js';
+import { timeTag } from '../web/view.js';
 
 const Csrf = { _csrf: Type.Optional(Type.String()) };
 const OrgParams = Type.Object({ orgId: Type.String({ maxLength: 100 }) });
@@ -73,7 +74,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox = async (app) => {
       request.lang,
       request.t,
     );
-    return reply.page({ title: ctx.org.name, org: ctx.org, status: form.status ?? 200, body: html`<h1>${ctx.org.name}</h1>${orgNav(ctx.org, ctx.role, request.t, 'overview')}${body}` });
+    return reply.page({ title: ctx.org.name, org: ctx.org, status: form.status ?? 200, body: html`<h1>${ctx.org.name}</h1>${orgNav(request, ctx.org, ctx.role, 'overview')}${body}` });
   }
 
   app.get('/orgs/:orgId', { schema: { params: OrgParams, querystring: OverviewQuery } }, async (request, reply) => {
@@ -152,7 +153,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox = async (app) => {
       title: domain.name,
       org: ctx.org,
       status: form.status ?? 200,
-      body: html`${orgNav(ctx.org, ctx.role, t, 'overview')}
+      body: html`${orgNav(request, ctx.org, ctx.role, 'overview')}
         ${form.notice ? html`<p class="notice" role="status">${form.notice}</p>` : ''}
         <p><a href="/orgs/${ctx.org.id}">${t('domain.back')}</a></p>
         <h1>${domain.name}</h1>
@@ -230,7 +231,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.page({
       title: t('scan.title', { target: scan.target }),
       org: ctx.org,
-      body: html`${orgNav(ctx.org, ctx.role, t, 'overview')}
+      body: html`${orgNav(request, ctx.org, ctx.role, 'overview')}
         ${domainLink}
         <h1>${t('scan.title', { target: scan.target })}</h1>
         ${renderScanMeta(scan, t)}

@@ -8,6 +8,7 @@ import type { Scan, ScanStatus } from '../db/schema.js';
 import type { Status } from '../scan/check.js';
 import { findCheck } from '../scan/checks/registry.js';
 import type { ScanReport } from '../scan/engine.js';
+import { timeTag } from '../web/view.js';
 import { html, type SafeHtml } from '../web/html.js';
 import type { Translate } from '../web/i18n.js';
 import { isEmptyDiff, type ScanDiff, type StatusChange } from './scan-diff.js';
@@ -16,11 +17,6 @@ import { isEmptyDiff, type ScanDiff, type StatusChange } from './scan-diff.js';
 export const SEVERITY_ORDER: readonly Status[] = ['fail', 'error', 'warn', 'info', 'pass', 'skip'];
 
 /** "2026-11-22 14:03 UTC" in a <time> element (timestamps are stored as ISO UTC). */
-export function timeTag(iso: string | null): SafeHtml | string {
-  if (!iso) return '';
-  return html`<time datetime="${iso}">${iso.slice(0, 16).replace('T', ' ')} UTC</time>`;
-}
-
 export function scanStatusBadge(status: ScanStatus, t: Translate): SafeHtml {
   return html`<span class="status status-${status}">${t(`scan.status.${status}`)}</span>`;
 }

@@ -88,6 +88,7 @@ export const SCANS_TEXTS: UiTexts = {
     'diff.worsened': 'Got worse',
     'diff.improved': 'Improved',
     'diff.change': 'was {{before}}, now {{after}}',
+    'orgTab.overview': 'Overview',
   },
   nl: {
     'overview.domains': 'Domeinen',
@@ -175,6 +176,7 @@ export const SCANS_TEXTS: UiTexts = {
     'diff.worsened': 'Verslechterd',
     'diff.improved': 'Verbeterd',
     'diff.change': 'was {{before}}, nu {{after}}',
+    'orgTab.overview': 'Overzicht',
   },
   sv: {
     'overview.domains': 'Domäner',
@@ -262,5 +264,6 @@ export const SCANS_TEXTS: UiTexts = {
     'diff.worsened': 'Försämrat',
     'diff.improved': 'Förbättrat',
     'diff.change': 'var {{before}}, nu {{after}}',
+    'orgTab.overview': 'Översikt',
   },
 };

@@ -1,12 +1,12 @@
 /**
- * Organisation settings and membership changes. Every rule that protects an
+ * Organisations: creating one, the user's list, settings and membership changes. Every rule that protects an
  * organisation from losing its last owner lives here, inside one transaction that
  * first locks the organisation's row, so two owners demoting each other at the same
  * moment cannot both succeed (PostgreSQL runs transactions concurrently; SQLite
  * serialises writers anyway).
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { nowIso } from '../db/ids.js';
+import { newId, nowIso } from '../db/ids.js';
 import type { Database, Org, OrgKind, Role } from '../db/schema.js';
 
 export interface MemberRow {
@@ -122,4 +122,24 @@ export async function addMembership(trx: Kysely<Database>, orgId: string, userId
   if (existing) return 'alreadyMember';
   await trx.insertInto('memberships').values({ org_id: orgId, user_id: userId, role, created_at: nowIso(now) }).execute();
   return 'added';
+}
+
+export async function createOrg(db: Kysely<Database>, input: { name: string; kind: OrgKind; ownerId: string }): Promise<Org> {
+  const org: Org = { id: newId(), name: input.name.trim(), kind: input.kind, require_totp: 0, created_at: nowIso() };
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('orgs').values(org).execute();
+    await trx.insertInto('memberships').values({ org_id: org.id, user_id: input.ownerId, role: 'owner', created_at: org.created_at }).execute();
+  });
+  return org;
+}
+
+export function orgsOfUser(db: Kysely<Database>, userId: string): Promise<(Org & { role: Role })[]> {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('orgs', 'orgs.id', 'memberships.org_id')
+    .selectAll('orgs')
+    .select('memberships.role')
+    .where('memberships.user_id', '=', userId)
+    .orderBy('orgs.name')
+    .execute();
 }

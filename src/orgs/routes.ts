@@ -6,12 +6,12 @@
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { membersOf, updateOrgSettings } from './data.js';
-import { createOrg, orgsOfUser } from '../accounts/users.js';
+import { createOrg, membersOf, orgsOfUser, updateOrgSettings } from './data.js';
 import { audit } from '../audit/audit.js';
 import { ORG_KINDS, type OrgKind } from '../db/schema.js';
 import { actorOf, orgContext, requireUser, type OrgContext } from '../web/context.js';
 import { html, type SafeHtml } from '../web/html.js';
+import { alertBox, noticeBox } from '../web/view.js';
 import type { Translate } from '../web/i18n.js';
 import { orgNav } from '../web/org-nav.js';
 
@@ -30,14 +30,6 @@ const SettingsBody = Type.Object({
   require_totp: Type.Optional(Type.Literal('1')),
 });
 const SavedQuery = Type.Object({ saved: Type.Optional(Type.Literal('1')) });
-
-export function alertBox(message: string | undefined): SafeHtml | string {
-  return message ? html`<p class="alert" role="alert">${message}</p>` : '';
-}
-
-export function noticeBox(message: string | undefined): SafeHtml | string {
-  return message ? html`<p class="notice" role="status">${message}</p>` : '';
-}
 
 /** Radio buttons for the organisation kind, each with its one-line explanation. */
 function kindChoice(t: Translate, selected: OrgKind | undefined): SafeHtml {
@@ -105,7 +97,7 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
       org,
       status,
       body: html`<h1>${org.name}</h1>
-        ${orgNav(org, ctx.role, t, 'settings')}
+        ${orgNav(request, org, ctx.role, 'settings')}
         <h2>${t('orgSettings.heading')}</h2>
         ${noticeBox(messages.notice)}
         ${alertBox(messages.problem)}

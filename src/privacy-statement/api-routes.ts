@@ -19,7 +19,7 @@ import {
   type StatementDocument,
 } from './generator/index.js';
 import { apiActor, tokenOf } from '../web/api-auth.js';
-import { ErrorResponse, errors } from '../domains/api-schemas.js';
+import { ErrorResponse, errors } from '../web/api.js';
 import { HttpError } from '../web/errors.js';
 import { loadStatementAnswers, saveStatementAnswers, type StoredAnswers } from './data.js';
 

@@ -8,6 +8,22 @@ import { nowIso } from '../db/ids.js';
 import type { Database } from '../db/schema.js';
 import { validateAnswers, type AnswersValidation, type StatementAnswers } from './generator/index.js';
 
+/** One set of privacy-statement answers per organisation (validated StatementAnswers as JSON). */
+export interface PrivacyStatementAnswersTable {
+  org_id: string;
+  answers_json: string;
+  /** The user who saved them, or the API token's id when saved through the API (as domains record their creator). */
+  updated_by: string;
+  updated_at: string;
+}
+
+declare module '../db/schema.js' {
+  interface Database {
+    /** Created by this feature's migration (migration.ts). */
+    privacy_statement_answers: PrivacyStatementAnswersTable;
+  }
+}
+
 export interface StoredAnswers {
   /** The stored JSON, parsed (what the form is filled with, even when no longer valid). */
   raw: unknown;

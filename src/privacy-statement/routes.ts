@@ -99,7 +99,7 @@ export const privacyStatementRoutes: FastifyPluginAsyncTypebox = async (app) => 
       title: t('privacyStatement.title'),
       org: ctx.org,
       status: state.status ?? 200,
-      body: html`${orgNav(ctx.org, ctx.role, t, 'privacy')}
+      body: html`${orgNav(request, ctx.org, ctx.role, 'privacy')}
         ${state.saved ? html`<p class="notice" role="status">${t('privacyStatement.saved')}</p>` : ''}
         <h1>${t('privacyStatement.title')}</h1>
         <p>${t('privacyStatement.intro')}</p>

@@ -1,6 +1,6 @@
 import type { UiTexts } from '../web/i18n.js';
 
-/** The privacy-statement page: preview, downloads, the JSON box, and problems with the answers. */
+/** The privacy-statement page: preview, downloads, the JSON box, and problems with the answers; the footer link to the instance's own statement. */
 export const PRIVACY_TEXTS: UiTexts = {
   en: {
     'privacyStatement.title': 'Privacy statement',
@@ -43,6 +43,8 @@ export const PRIVACY_TEXTS: UiTexts = {
     'privacyProblem.transferInEea': 'This country is in the EU/EEA: list only countries outside it.',
     'privacyProblem.country': 'Enter a two-letter country code, such as US or GB.',
     'privacyProblem.date': 'Enter a real date.',
+    'orgTab.privacy': 'Privacy statement',
+    'footer.privacy': 'Privacy statement',
   },
   nl: {
     'privacyStatement.title': 'Privacyverklaring',
@@ -85,6 +87,8 @@ export const PRIVACY_TEXTS: UiTexts = {
     'privacyProblem.transferInEea': 'Dit land ligt in de EU/EER: noem alleen landen daarbuiten.',
     'privacyProblem.country': 'Vul een landcode van twee letters in, zoals US of GB.',
     'privacyProblem.date': 'Vul een bestaande datum in.',
+    'orgTab.privacy': 'Privacyverklaring',
+    'footer.privacy': 'Privacyverklaring',
   },
   sv: {
     'privacyStatement.title': 'Integritetspolicy',
@@ -127,5 +131,7 @@ export const PRIVACY_TEXTS: UiTexts = {
     'privacyProblem.transferInEea': 'Detta land ligger i EU/EES: ange bara länder utanför.',
     'privacyProblem.country': 'Ange en landskod med två bokstäver, till exempel US eller GB.',
     'privacyProblem.date': 'Ange ett giltigt datum.',
+    'orgTab.privacy': 'Integritetspolicy',
+    'footer.privacy': 'Integritetspolicy',
   },
 };

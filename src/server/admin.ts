@@ -4,11 +4,12 @@
  * echoed), else the first line of standard input (for scripts: `... < password-file`).
  */
 import { UsageError } from '../core/errors.js';
-import { parseFlags } from '../cli/args.js';
+import { parseFlags } from '../core/args.js';
 import { passwordProblem, MIN_PASSWORD_LENGTH, type PasswordProblem } from '../accounts/passwords.js';
 import { createUser, findUserByEmail, isEmail, normaliseEmail } from '../accounts/users.js';
 import { audit } from '../audit/audit.js';
-import { migrateToLatest, openDatabase } from '../db/connect.js';
+import { openDatabase } from '../db/connect.js';
+import { migrateAll } from './features.js';
 
 export interface AdminIo {
   out: (text: string) => void;
@@ -105,7 +106,7 @@ export async function adminCreate(command: AdminCreateCommand, io: AdminIo): Pro
   if (problem) throw new UsageError(`the password ${PROBLEM_TEXT[problem]} (set WEERBAAR_ADMIN_PASSWORD, type it at the prompt, or pipe it on standard input)`);
   const database = openDatabase({ databaseUrl: command.databaseUrl, dataDir: command.dataDir });
   try {
-    await migrateToLatest(database);
+    await migrateAll(database);
     if (await findUserByEmail(database.db, command.email)) {
       io.err(`weerbaar: ${command.email} already has an account in ${database.location}; nothing changed. Sign in with it, or choose another address.\n`);
       return 1;

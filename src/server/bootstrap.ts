@@ -8,13 +8,13 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import { pruneExpired } from '../accounts/housekeeping.js';
 import { SecretBox } from '../core/secret-box.js';
-import { migrateToLatest, openDatabase, type DatabaseHandle } from '../db/connect.js';
+import { openDatabase, type DatabaseHandle } from '../db/connect.js';
 import { InProcessQueue } from '../jobs/in-process-queue.js';
 import { PgBossQueue } from '../jobs/pg-boss-queue.js';
 import type { ScanQueue } from '../jobs/queue.js';
 import { ScanService } from '../jobs/scan-service.js';
 import { logMailer, smtpMailer, type Mailer } from '../mail/mailer.js';
-import { buildApp } from '../web/app.js';
+import { buildWeerbaarApp, migrateAll } from './features.js';
 import type { CommonSettings, ServeSettings } from './config.js';
 
 export interface RunningServer {
@@ -56,7 +56,7 @@ function makeQueue(settings: CommonSettings, database: DatabaseHandle, onError: 
 async function openMigrated(settings: CommonSettings): Promise<DatabaseHandle> {
   const database = openDatabase({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir });
   try {
-    await migrateToLatest(database);
+    await migrateAll(database);
   } catch (error) {
     await database.close();
     throw error;
@@ -80,7 +80,7 @@ export async function startServer(settings: ServeSettings, options: StartOptions
     cleanup.push(() => mailer.close());
     const queue = makeQueue(settings, database, (error) => logs.app?.error({ err: error }, 'scan queue error'));
     const scans = new ScanService(database.db, queue, settings.scan, undefined, { maxAttempts: settings.jobs.maxAttempts });
-    const app = await buildApp({
+    const app = await buildWeerbaarApp({
       database,
       secretBox,
       mailer,

@@ -14,7 +14,7 @@ import { actorOf, isId, orgContext, type OrgContext } from '../web/context.js';
 import { notFound } from '../web/errors.js';
 import { html, type SafeHtml } from '../web/html.js';
 import { orgNav } from '../web/org-nav.js';
-import { timeTag } from '../domains/scan-view.js';
+import { timeTag } from '../web/view.js';
 
 const Csrf = { _csrf: Type.Optional(Type.String()) };
 const OrgParams = Type.Object({ orgId: Type.String({ maxLength: 100 }) });
@@ -90,7 +90,7 @@ export const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
       title: t('tokens.title'),
       org: ctx.org,
       status: extra.status ?? 200,
-      body: html`${orgNav(ctx.org, ctx.role, t, 'tokens')}
+      body: html`${orgNav(request, ctx.org, ctx.role, 'tokens')}
         ${revoked ? html`<p class="notice" role="status">${t('tokens.revoked', { name: revoked.name })}</p>` : ''}
         <h1 id="tokens-heading">${t('tokens.title')}</h1>
         <p>${t('tokens.intro')} <a href="/api/docs">${t('tokens.docs')}</a></p>
@@ -123,7 +123,7 @@ export const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.page({
       title: t('tokens.createdTitle'),
       org: ctx.org,
-      body: html`${orgNav(ctx.org, ctx.role, t, 'tokens')}
+      body: html`${orgNav(request, ctx.org, ctx.role, 'tokens')}
         <h1>${t('tokens.createdTitle')}</h1>
         <p class="notice" role="status">${t('tokens.createdOnce')}</p>
         <p><label for="new-token">${row.name}</label></p>

@@ -1,7 +1,7 @@
 import type { UiTexts } from '../web/i18n.js';
 
 /** API tokens page. */
-export const API_TEXTS: UiTexts = {
+export const TOKENS_TEXTS: UiTexts = {
   en: {
     'tokens.title': 'API tokens',
     'tokens.intro': 'An API token lets a script or another system use the Weerbaar API for this organisation: list domains, start scans and read the results. Treat a token like a password.',
@@ -27,6 +27,7 @@ export const API_TEXTS: UiTexts = {
     'tokens.createdOnce': 'Copy this token now and keep it somewhere safe. It is shown only once: Weerbaar stores only a fingerprint of it.',
     'tokens.createdUsage': 'Send it with every request in the header Authorization: Bearer followed by the token.',
     'tokens.back': 'Back to the API tokens',
+    'orgTab.tokens': 'API tokens',
   },
   nl: {
     'tokens.title': 'API-tokens',
@@ -53,6 +54,7 @@ export const API_TEXTS: UiTexts = {
     'tokens.createdOnce': 'Kopieer dit token nu en bewaar het op een veilige plek. Het wordt maar één keer getoond: Weerbaar bewaart alleen een vingerafdruk ervan.',
     'tokens.createdUsage': 'Stuur het bij elk verzoek mee in de header Authorization: Bearer gevolgd door het token.',
     'tokens.back': 'Terug naar de API-tokens',
+    'orgTab.tokens': 'API-tokens',
   },
   sv: {
     'tokens.title': 'API-nycklar',
@@ -79,5 +81,6 @@ export const API_TEXTS: UiTexts = {
     'tokens.createdOnce': 'Kopiera nyckeln nu och förvara den säkert. Den visas bara en gång: Weerbaar sparar endast ett fingeravtryck av den.',
     'tokens.createdUsage': 'Skicka den med varje förfrågan i headern Authorization: Bearer följt av nyckeln.',
     'tokens.back': 'Tillbaka till API-nycklarna',
+    'orgTab.tokens': 'API-nycklar',
   },
 };

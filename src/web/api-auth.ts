@@ -4,9 +4,9 @@
  * every API handler scopes its queries to request.apiToken.org_id.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Actor } from '../audit/audit.js';
 import { hashSecret, nowIso } from '../db/ids.js';
 import type { ApiToken } from '../db/schema.js';
+import type { Actor } from './context.js';
 
 /** last_used_at is written at most this often per token, so busy scripts cost no extra writes. */
 const LAST_USED_RESOLUTION_MS = 60_000;

@@ -1,7 +1,8 @@
 /**
- * The web app: Fastify with our security defaults (strict CSP, HSTS, CSRF on every
- * form, secure cookies), sessions from the database, the UI language per request, and
- * one error handler that answers pages with HTML and the API with JSON naming the field.
+ * The shell of the web app: Fastify with our security defaults (strict CSP, HSTS, CSRF on
+ * every form, secure cookies), sessions from the database, the UI language per request,
+ * one error handler that answers pages with HTML and the API with JSON naming the field,
+ * and the features (feature.ts) registered in the order given.
  */
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
@@ -15,16 +16,17 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Lang } from '../core/lang.js';
 import type { ApiToken, Session, User } from '../db/schema.js';
-import { loadSession } from './sessions.js';
+import { apiRoutes } from './api.js';
 import { Redirect } from './context.js';
 import type { AppDeps } from './deps.js';
 import { HttpError } from './errors.js';
+import type { Feature, NavLink, OrgTab } from './feature.js';
+import { healthRoutes } from './health.js';
 import { html, type SafeHtml } from './html.js';
-import { langFromAcceptLanguage, translator, type Translate } from './i18n.js';
-import { layout } from './layout.js';
-import { registerRoutes } from './routes/index.js';
-
-export const SESSION_COOKIE = 'wb_session';
+import { createTranslators, langFromAcceptLanguage, mergeUiTexts, type Translate, type Translators, type UiTexts } from './i18n.js';
+import { layout, type FrameLinks } from './layout.js';
+import { loadSession, SESSION_COOKIE } from './sessions.js';
+import { SHELL_TEXTS } from './texts.js';
 
 export interface PageView {
   title: string;
@@ -44,6 +46,10 @@ declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
     routeTable: RouteInfo[];
+    /** Every feature's tabs on an organisation's pages, in order (org-nav.ts). */
+    orgTabs: readonly OrgTab[];
+    /** A translator per language over the shell's and every feature's texts. */
+    translate: Translators;
   }
   interface FastifyRequest {
     /** The signed-in user (session fully authenticated), else null. */
@@ -66,7 +72,31 @@ export type App = FastifyInstance;
 const STATIC_ROOT = fileURLToPath(new URL('./static/', import.meta.url));
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+/** The shell's texts and every feature's, merged; a key defined twice is an error at start. */
+export function allUiTexts(features: readonly Feature[]): UiTexts {
+  return mergeUiTexts([SHELL_TEXTS, ...features.flatMap((feature) => (feature.texts ? [feature.texts] : []))]);
+}
+
+const byOrder = <T extends { order: number }>(items: readonly T[]): T[] => [...items].sort((a, b) => a.order - b.order);
+
+function frameLinks(features: readonly Feature[], deps: AppDeps): FrameLinks {
+  const collect = (pick: (feature: Feature) => readonly NavLink[] | undefined): NavLink[] => byOrder(features.flatMap((feature) => pick(feature) ?? []));
+  return {
+    signedIn: collect((feature) => feature.nav?.signedIn),
+    signedOut: collect((feature) => feature.nav?.signedOut),
+    footer: collect((feature) => feature.footer?.(deps.config)),
+  };
+}
+
+export async function buildApp(deps: AppDeps, features: readonly Feature[]): Promise<FastifyInstance> {
+  const names = new Set<string>();
+  for (const feature of features) {
+    if (names.has(feature.name)) throw new Error(`feature "${feature.name}" is registered twice`);
+    names.add(feature.name);
+  }
+  const translate = createTranslators(allUiTexts(features));
+  const links = frameLinks(features, deps);
+
   const app = Fastify({
     logger: { level: deps.config.logLevel, ...(deps.logStream ? { stream: deps.logStream } : {}) },
     trustProxy: deps.config.trustProxy,
@@ -79,6 +109,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.decorate('deps', deps);
   app.decorate('routeTable', [] as RouteInfo[]);
+  app.decorate('orgTabs', byOrder(features.flatMap((feature) => feature.orgTabs ?? [])));
+  app.decorate('translate', translate);
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, schema: route.schema });
@@ -130,7 +162,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Weerbaar API', version: '1', description: 'Domains, scans and the privacy-statement answers of one organisation, authenticated with an API token (Authorization: Bearer ...).' },
+      info: { title: 'Weerbaar API', version: '1', description: 'The records of one organisation (domains, scans, its privacy-statement answers, ...), authenticated with an API token (Authorization: Bearer ...).' },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
@@ -149,7 +181,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
     const chosen = request.user?.lang;
     request.lang = chosen === 'en' || chosen === 'nl' || chosen === 'sv' ? chosen : (langFromAcceptLanguage(request.headers['accept-language']) ?? 'en');
-    request.t = translator(request.lang);
+    request.t = translate(request.lang);
   });
 
   // CSRF on every state-changing form; the API authenticates with bearer tokens, not cookies.
@@ -181,19 +213,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorateReply('csrfField', function (this: FastifyReply): SafeHtml {
     return html`<input type="hidden" name="_csrf" value="${this.generateCsrf()}">`;
   });
-  const privacyLink = deps.config.privacyStatement !== undefined;
   app.decorateReply('page', function (this: FastifyReply, view: PageView): FastifyReply {
     const request = this.request;
     const csrfToken = request.user ? this.generateCsrf() : undefined;
     return this.status(view.status ?? 200)
       .type('text/html; charset=utf-8')
-      .send(layout({ lang: request.lang, t: request.t, title: view.title, body: view.body, user: request.user, csrfToken, org: view.org, privacyLink }));
+      .send(layout({ lang: request.lang, t: request.t, title: view.title, body: view.body, user: request.user, csrfToken, org: view.org, links }));
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => handleError(error, request, reply));
   app.setNotFoundHandler((request, reply) => handleError(new HttpError(404, 'error.notFound', `no route ${request.method} ${request.url.split('?')[0] ?? ''}`), request, reply));
 
-  await registerRoutes(app);
+  await app.register(healthRoutes);
+  for (const feature of features) if (feature.routes) await app.register(feature.routes);
+  await app.register(apiRoutes(features), { prefix: '/api' });
   return app;
 }
 
@@ -257,11 +290,11 @@ function handleError(error: FastifyError | HttpError | Redirect, request: Fastif
     message = `too many requests; retry in ${retry} s`;
     if (isApi) return reply.status(429).send({ error: { status, message } });
     // t may be unset when the limit hit before onRequest finished.
-    const t = request.t ?? translator('en');
+    const t = request.t ?? request.server.translate('en');
     return reply.page({ title: t('error.title'), status, body: html`<h1>${t('error.title')}</h1><p role="alert">${t('error.tooManyRequests', { seconds: retry })}</p>` });
   }
   if (isApi) return reply.status(status).send({ error: { status, message, ...(field ? { field } : {}) } });
-  const t = request.t ?? translator('en');
+  const t = request.t ?? request.server.translate('en');
   const text = key === 'error.badRequest' ? t(key, { detail: message }) : t(key);
   return reply.page({
     title: t('error.title'),

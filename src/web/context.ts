@@ -54,8 +54,15 @@ export async function orgContext(request: FastifyRequest, orgId: string, minimum
   return { user, org, role };
 }
 
-/** The client's address as the audit log records it. */
-export const actorOf = (request: FastifyRequest): { userId: string | null; ip: string } => ({
+/** Who did something, as the audit log records it: a user or an API token, and the address. */
+export interface Actor {
+  userId: string | null;
+  apiTokenId?: string | null;
+  ip: string | null;
+}
+
+/** The signed-in user and the client's address. */
+export const actorOf = (request: FastifyRequest): Actor => ({
   userId: request.user?.id ?? null,
   ip: request.ip,
 });

@@ -3,7 +3,6 @@ import type { DatabaseHandle } from '../db/connect.js';
 import type { SecretBox } from '../core/secret-box.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { ScanService } from '../jobs/scan-service.js';
-import type { StatementAnswers } from '../privacy-statement/generator/index.js';
 
 export interface AppConfig {
   /** The public address, used in e-mailed links (e.g. https://weerbaar.example.org). */
@@ -15,11 +14,7 @@ export interface AppConfig {
   /** Login attempts allowed per account and per IP in the window below. */
   loginLimit: { perAccount: number; perIp: number; windowMs: number };
   logLevel: string;
-  /**
-   * The operator's own privacy-statement answers (WEERBAAR_PRIVACY_ANSWERS): when given, /privacy
-   * shows the statement and every page links to it, as the instance collects personal data itself.
-   */
-  privacyStatement?: StatementAnswers | undefined;
+  // Features add their own settings to this interface (e.g. src/privacy-statement/index.ts).
 }
 
 export interface AppDeps {

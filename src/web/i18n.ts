@@ -1,11 +1,11 @@
 /**
- * Interface texts in EN/NL/SV. Each module keeps its own texts file (src/web/texts/);
- * they are merged here into one i18next instance, separate from the scan's texts.
- * The user's language comes from their profile, else the browser's Accept-Language.
+ * Interface texts in EN/NL/SV. The shell has its own (texts.ts); each feature brings its
+ * texts in its Feature, and the app merges them all into one i18next instance, separate
+ * from the scan's texts. The user's language comes from their profile, else the
+ * browser's Accept-Language.
  */
-import i18next, { type i18n } from 'i18next';
+import i18next from 'i18next';
 import { LANGS, isLang, type Lang } from '../core/lang.js';
-import { UI_TEXT_MODULES } from './texts/index.js';
 
 export type UiTexts = Record<Lang, Record<string, string>>;
 
@@ -22,27 +22,10 @@ export function mergeUiTexts(modules: readonly UiTexts[]): UiTexts {
   return merged;
 }
 
-export const UI_TEXTS = mergeUiTexts(UI_TEXT_MODULES);
-
-let instance: i18n | undefined;
-
-function ui(): i18n {
-  if (!instance) {
-    instance = i18next.createInstance();
-    void instance.init({
-      initAsync: false,
-      resources: Object.fromEntries(LANGS.map((lang) => [lang, { ui: UI_TEXTS[lang] }])),
-      ns: ['ui'],
-      defaultNS: 'ui',
-      fallbackLng: false,
-      interpolation: { escapeValue: false },
-      returnNull: false,
-    });
-  }
-  return instance;
-}
-
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+/** One translator per language over one set of texts. */
+export type Translators = (lang: Lang) => Translate;
 
 /**
  * Rendered texts, memoised per language: an i18next lookup costs tens of microseconds and
@@ -50,28 +33,40 @@ export type Translate = (key: string, params?: Record<string, string | number>) 
  * time here). Bounded, so texts with ever-new parameters cannot grow it without limit.
  */
 const MEMO_LIMIT = 5_000;
-const translators = new Map<Lang, Translate>();
 
-/** A translator for one language. A missing key throws: tests then catch it. */
-export function translator(lang: Lang): Translate {
-  const existing = translators.get(lang);
-  if (existing) return existing;
-  const fixed = ui().getFixedT(lang, 'ui');
-  const memo = new Map<string, string>();
-  const translate: Translate = (key, params) => {
-    const memoKey = params ? `${key}\u0000${JSON.stringify(params)}` : key;
-    const cached = memo.get(memoKey);
-    if (cached !== undefined) return cached;
-    // With a count, i18next picks key_one / key_other by the language's plural rules.
-    const known = key in UI_TEXTS[lang] || (params?.count !== undefined && `${key}_other` in UI_TEXTS[lang]);
-    if (!known) throw new Error(`missing UI text "${key}" (${lang})`);
-    const text = fixed(key, params ?? {});
-    if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value as string);
-    memo.set(memoKey, text);
-    return text;
+/** Translators for these texts. A missing key throws: tests then catch it. */
+export function createTranslators(texts: UiTexts): Translators {
+  const instance = i18next.createInstance();
+  void instance.init({
+    initAsync: false,
+    resources: Object.fromEntries(LANGS.map((lang) => [lang, { ui: texts[lang] }])),
+    ns: ['ui'],
+    defaultNS: 'ui',
+    fallbackLng: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  const translators = new Map<Lang, Translate>();
+  return (lang) => {
+    const existing = translators.get(lang);
+    if (existing) return existing;
+    const fixed = instance.getFixedT(lang, 'ui');
+    const memo = new Map<string, string>();
+    const translate: Translate = (key, params) => {
+      const memoKey = params ? `${key}\u0000${JSON.stringify(params)}` : key;
+      const cached = memo.get(memoKey);
+      if (cached !== undefined) return cached;
+      // With a count, i18next picks key_one / key_other by the language's plural rules.
+      const known = key in texts[lang] || (params?.count !== undefined && `${key}_other` in texts[lang]);
+      if (!known) throw new Error(`missing UI text "${key}" (${lang})`);
+      const text = fixed(key, params ?? {});
+      if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value as string);
+      memo.set(memoKey, text);
+      return text;
+    };
+    translators.set(lang, translate);
+    return translate;
   };
-  translators.set(lang, translate);
-  return translate;
 }
 
 /** Pick the best language from an Accept-Language header (q-values honoured). */

@@ -1,12 +1,20 @@
 /**
  * The page frame: skip link, header with navigation, main, footer. No inline script or
  * style anywhere (the CSP forbids both); behaviour comes from /static/app.js and works
- * without it.
+ * without it. The links in header and footer come from the features (feature.ts).
  */
 import type { Lang } from '../core/lang.js';
 import type { User } from '../db/schema.js';
+import type { NavLink } from './feature.js';
 import { html, type SafeHtml } from './html.js';
 import type { Translate } from './i18n.js';
+
+/** The header and footer links of every feature, in their order. */
+export interface FrameLinks {
+  signedIn: readonly NavLink[];
+  signedOut: readonly NavLink[];
+  footer: readonly NavLink[];
+}
 
 export interface PageFrame {
   lang: Lang;
@@ -14,35 +22,37 @@ export interface PageFrame {
   title: string;
   body: SafeHtml;
   user: User | null;
-  /** Needed for the sign-out form when a user is signed in. */
+  /** Needed for forms in the header (sign out) when a user is signed in. */
   csrfToken: string | undefined;
   org?: { id: string; name: string } | undefined;
-  /** Link the instance's own privacy statement from every page (when the operator published one). */
-  privacyLink?: boolean;
+  links: FrameLinks;
+}
+
+/** The current organisation's link sits right after the first header link (the list of organisations). */
+const ORG_LINK_AFTER = 1;
+
+function navItem(link: NavLink, t: Translate, csrfToken: string | undefined): SafeHtml {
+  if (link.method === 'post') {
+    return html`<li>
+            <form method="post" action="${link.href}" class="inline">
+              <input type="hidden" name="_csrf" value="${csrfToken ?? ''}">
+              <button type="submit" class="link">${t(link.textKey)}</button>
+            </form>
+          </li>`;
+  }
+  return html`<li><a href="${link.href}">${t(link.textKey)}</a></li>`;
 }
 
 export function layout(frame: PageFrame): string {
-  const { t, user, org } = frame;
-  const nav = user
-    ? html`<nav aria-label="${t('nav.orgs')}">
+  const { t, user, org, links } = frame;
+  const items = (user ? links.signedIn : links.signedOut).map((link) => navItem(link, t, frame.csrfToken));
+  if (user && org) items.splice(ORG_LINK_AFTER, 0, html`<li><a href="/orgs/${org.id}" aria-current="page">${org.name}</a></li>`);
+  const nav = html`<nav aria-label="${t('nav.menu')}">
         <ul>
-          <li><a href="/orgs">${t('nav.orgs')}</a></li>
-          ${org ? html`<li><a href="/orgs/${org.id}" aria-current="page">${org.name}</a></li>` : ''}
-          <li><a href="/account">${t('nav.account')}</a></li>
-          <li>
-            <form method="post" action="/logout" class="inline">
-              <input type="hidden" name="_csrf" value="${frame.csrfToken ?? ''}">
-              <button type="submit" class="link">${t('nav.signOut')}</button>
-            </form>
-          </li>
-        </ul>
-      </nav>`
-    : html`<nav aria-label="${t('nav.signIn')}">
-        <ul>
-          <li><a href="/login">${t('nav.signIn')}</a></li>
-          <li><a href="/signup">${t('nav.signUp')}</a></li>
+          ${items}
         </ul>
       </nav>`;
+  const footer = links.footer.map((link) => html` · <a href="${link.href}">${t(link.textKey)}</a>`);
   return `<!doctype html>
 ${html`<html lang="${frame.lang}">
 <head>
@@ -62,7 +72,7 @@ ${html`<html lang="${frame.lang}">
 <main id="main" tabindex="-1">
 ${frame.body}
 </main>
-<footer class="site"><p>${t('app.tagline')}${frame.privacyLink ? html` · <a href="/privacy">${t('footer.privacy')}</a>` : ''}</p></footer>
+<footer class="site"><p>${t('app.tagline')}${footer}</p></footer>
 </body>
 </html>`.value}`;
 }

@@ -3,9 +3,13 @@
  * SHA-256, so a leaked database does not log anyone in. Sessions end after 12 hours
  * idle or 30 days, and can be revoked one by one or all at once ("sign out everywhere").
  */
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { hashSecret, newSecret, nowIso } from '../db/ids.js';
 import type { Database, Session, User } from '../db/schema.js';
+
+/** The cookie that carries the session token. */
+export const SESSION_COOKIE = 'wb_session';
 
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
 export const SESSION_MAX_MS = 30 * 24 * 60 * 60 * 1000;
@@ -97,4 +101,13 @@ export async function revokeAllSessions(db: Kysely<Database>, userId: string, no
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string): void {
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto' });
+}
+
+/** Who is signing in from where, as a session records it. */
+export function clientOf(request: FastifyRequest): { ip: string; userAgent: string } {
+  return { ip: request.ip, userAgent: request.headers['user-agent'] ?? '' };
 }

@@ -10,13 +10,13 @@ import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { SecretBox } from '../../src/core/secret-box.js';
-import { migrateToLatest, openDatabase, type DatabaseHandle, type Dialect } from '../../src/db/connect.js';
+import { openDatabase, type DatabaseHandle, type Dialect } from '../../src/db/connect.js';
 import { InProcessQueue } from '../../src/jobs/in-process-queue.js';
 import { ScanService } from '../../src/jobs/scan-service.js';
 import type { ScanRunner } from '../../src/jobs/execute-scan.js';
 import type { Mailer, OutgoingMail } from '../../src/mail/mailer.js';
 import type { ScanOptions } from '../../src/scan/engine.js';
-import { buildApp } from '../../src/web/app.js';
+import { buildWeerbaarApp, migrateAll } from '../../src/server/features.js';
 import { DEFAULT_APP_CONFIG, type AppConfig } from '../../src/web/deps.js';
 
 export const DIALECTS: readonly Dialect[] = ['sqlite', 'postgres'];
@@ -34,7 +34,7 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
   const dataDir = mkdtempSync(join(tmpdir(), 'weerbaar-test-'));
   if (dialect === 'sqlite') {
     const handle = openDatabase({ dataDir });
-    await migrateToLatest(handle);
+    await migrateAll(handle);
     return { handle, url: undefined, dataDir, drop: async () => { await handle.close(); rmSync(dataDir, { recursive: true, force: true }); } };
   }
   const name = `weerbaar_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
@@ -48,7 +48,7 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
   await admin.end();
   const url = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
   const handle = openDatabase({ dataDir, databaseUrl: url, poolSize: 5 });
-  await migrateToLatest(handle);
+  await migrateAll(handle);
   return {
     handle,
     url,
@@ -98,7 +98,7 @@ export async function startTestApp(dialect: Dialect, options: TestAppOptions = {
   const queue = new InProcessQueue(database.handle.db);
   const scans = new ScanService(database.handle.db, queue, options.scanOptions ?? {}, options.runner);
   if (options.work !== false) await scans.startWorking();
-  const app = await buildApp({
+  const app = await buildWeerbaarApp({
     database: database.handle,
     secretBox: SecretBox.fromKey(Buffer.alloc(32, 7)),
     mailer,

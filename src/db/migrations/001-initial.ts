@@ -4,7 +4,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
-import type { Dialect } from '../connect.js';
+import type { Dialect } from '../dialect.js';
 
 export function initialMigration(dialect: Dialect): Migration {
   return {

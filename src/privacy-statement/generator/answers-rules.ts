@@ -1,7 +1,7 @@
 /**
  * The rules between fields that the answers schema cannot say: run after the shape is valid.
  */
-import type { FieldError, FreeText, StatementAnswers } from './answers.js';
+import type { FieldError, FreeText, StatementAnswers } from './answers-schema.js';
 import { hasDefaultInterest, isEeaCountry } from './ids.js';
 
 const REGIONS = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });

@@ -3,7 +3,7 @@
  * an introduction and sections of paragraphs and lists. Renderers (render.ts) turn it into
  * Markdown, HTML or plain text; a web page can also walk it itself.
  */
-import type { FieldError } from './answers.js';
+import type { FieldError } from './answers-schema.js';
 import type { GeneratorLang } from './ids.js';
 
 /** A run of text, or a link (e-mail addresses as mailto:, web addresses as https:). */

@@ -3,7 +3,7 @@
  * --example` as a starting point, and used by the tests. The domain and addresses are
  * reserved example names.
  */
-import type { StatementAnswers } from './answers.js';
+import type { StatementAnswers } from './answers-schema.js';
 
 export const EXAMPLE_ANSWERS: StatementAnswers = {
   controller: {

@@ -3,7 +3,7 @@
  * sentence comes from the language's texts file; the answers only choose sentences and fill in
  * names, addresses and the owner's own free texts. Pure: no I/O, no clock.
  */
-import type { ActivityAnswers, FieldError, FreeText, StatementAnswers } from './answers.js';
+import type { ActivityAnswers, FieldError, FreeText, StatementAnswers } from './answers-schema.js';
 import { authorityDisplayName, authorityFor } from './authorities.js';
 import type { Block, Inline, SectionId, StatementDocument, StatementSection, Subsection } from './document.js';
 import { GENERATOR_LANGS, hasDefaultInterest, type DataCategoryId, type GeneratorLang } from './ids.js';

@@ -2,15 +2,10 @@
  * What every collector gets: the scan's DNS client, its trust store, its limits and
  * its safety policy. Built once per scan by the engine (src/scan/engine.ts).
  */
-import type { AddressEvidence, RefusedAddress } from '../evidence/index.js';
 import type { DnsClient } from './dns/client.js';
+import type { ResolvedHost } from './dns/resolve.js';
 
-export interface ResolvedHost {
-  /** Addresses the scan may connect to (private ones removed unless allowed). IPv4 first. */
-  usable: string[];
-  refused: RefusedAddress[];
-  evidence: AddressEvidence;
-}
+export type { ResolvedHost } from './dns/resolve.js';
 
 export interface CollectLimits {
   /** Connect + first byte, per connection. */

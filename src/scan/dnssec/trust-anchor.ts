@@ -3,7 +3,9 @@
  * (https://data.iana.org/root-anchors/root-anchors.xml). `--trust-anchor FILE` replaces
  * them with DS or DNSKEY records in zone-file syntax, for any zone.
  */
+import { readFileSync } from 'node:fs';
 import type { DnskeyData, DsData } from 'dns-packet';
+import { UsageError, errorMessage } from '../../core/errors.js';
 import { normalName } from './wire.js';
 
 export type TrustAnchor =
@@ -182,4 +184,19 @@ export function formatTrustAnchor(anchor: TrustAnchor): string {
   }
   const { flags, algorithm, key } = anchor.dnskey;
   return `${owner} IN DNSKEY ${flags} 3 ${algorithm} ${key.toString('base64')}`;
+}
+
+/** DS or DNSKEY records in zone-file syntax; a file that is unreadable or has no usable anchor is a usage error. */
+export function readTrustAnchors(path: string, label = '--trust-anchor'): TrustAnchor[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`${label}: cannot read '${path}': ${errorMessage(error)}`);
+  }
+  try {
+    return parseTrustAnchors(text);
+  } catch (error) {
+    throw new UsageError(`${label}: '${path}': ${errorMessage(error)}`);
+  }
 }

@@ -1,13 +1,13 @@
 /**
  * Mail evidence: what the mail collectors gathered about a domain's mail setup.
  * Composed from the evidence types each part owns:
- * - DNSSEC (src/scan/evidence-dnssec.ts): validation results per name;
- * - SPF (src/scan/evidence-spf.ts): the record tree and its lookup counts;
- * - policies (src/scan/evidence-mail-policy.ts): DMARC, DKIM, MTA-STS, TLS-RPT;
- * - SMTP (src/scan/evidence-smtp.ts): per MX, the SMTP dialogue and TLSA records.
+ * - DNSSEC (dnssec.ts): validation results per name;
+ * - SPF (spf.ts): the record tree and its lookup counts;
+ * - policies (mail-policy.ts): DMARC, DKIM, MTA-STS, TLS-RPT;
+ * - SMTP (smtp.ts): per MX, the SMTP dialogue and TLSA records.
  * Same convention as evidence.ts: plain JSON, and `error` (a sentence) instead of throwing.
  */
-import type { AddressEvidence, RefusedAddress, TlsEvidence } from './index.js';
+import type { AddressEvidence, RefusedAddress, TlsEvidence } from './web.js';
 import type { DkimEvidence, DmarcEvidence, MtaStsEvidence, TlsRptEvidence } from './mail-policy.js';
 import type { SmtpEvidence, TlsaEvidence } from './smtp.js';
 import type { SpfEvidence } from './spf.js';

@@ -3,7 +3,6 @@
  * headless Chromium without touching any cookie banner. Collected by
  * src/scan/collect/privacy/browser.ts; judged by src/scan/checks/privacy/*-before-consent.ts.
  */
-import type { ScanEvidence } from './index.js';
 
 export type Party = 'first' | 'third';
 
@@ -68,9 +67,4 @@ export interface BrowserEvidence {
   blocked?: BlockedRequest[];
   /** True when a cap (requests, cookies, keys) cut the lists. */
   truncated?: boolean;
-}
-
-/** The browser evidence of a scan, if the privacy scan ran. */
-export function browserEvidenceOf(evidence: ScanEvidence): BrowserEvidence | undefined {
-  return evidence.privacy?.browser;
 }

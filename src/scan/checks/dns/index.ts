@@ -1,5 +1,5 @@
 import type { Check } from '../../check.js';
-import { mailDnssecMx } from '../mail/dnssec-mx.js';
+import { mailDnssecMx } from './dnssec-mx.js';
 import { dnsDnssecAlgorithms } from './algorithms.js';
 import { dnsDnssec } from './dnssec.js';
 

@@ -4,7 +4,8 @@
  * strictly necessary (a session, a basket) may be set without consent.
  */
 import { mergeTexts, msg, verdict, type Check } from '../../check.js';
-import { browserEvidenceOf, type BrowserCookie } from '../../evidence/privacy-browser.js';
+import { browserEvidenceOf } from '../../evidence/index.js';
+import type { BrowserCookie } from '../../evidence/privacy-browser.js';
 import { BROWSER_SHARED_TEXTS, listOf, unjudgeable } from './browser-texts.js';
 
 const label = (cookie: BrowserCookie): string => (cookie.tracker ? `${cookie.name} (${cookie.tracker.company})` : `${cookie.name} (${cookie.domain.replace(/^\./, '')})`);

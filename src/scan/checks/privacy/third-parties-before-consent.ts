@@ -5,7 +5,7 @@
  * font or script host) are listed so the owner can check them.
  */
 import { mergeTexts, msg, verdict, type Check } from '../../check.js';
-import { browserEvidenceOf } from '../../evidence/privacy-browser.js';
+import { browserEvidenceOf } from '../../evidence/index.js';
 import { BROWSER_SHARED_TEXTS, listOf, unjudgeable } from './browser-texts.js';
 
 export const thirdPartiesBeforeConsent: Check = {

@@ -8,8 +8,15 @@ import net from 'node:net';
 import { errorMessage } from '../../../core/errors.js';
 import type { AddressEvidence, CaaEvidence, RefusedAddress } from '../../evidence/index.js';
 import { classifyAddress } from '../../target.js';
-import type { ResolvedHost } from '../context.js';
 import { DnsError, normaliseName, type Answer, type DnsClient, type DnsResponse } from './client.js';
+
+/** A host name resolved for connecting: the addresses the policy allows, and the evidence. */
+export interface ResolvedHost {
+  /** Addresses the scan may connect to (private ones removed unless allowed). IPv4 first. */
+  usable: string[];
+  refused: RefusedAddress[];
+  evidence: AddressEvidence;
+}
 
 /** RFC 1034 leaves the limit to resolvers; 8 links is generous for CDNs and stops loops. */
 const MAX_CNAME_LINKS = 8;

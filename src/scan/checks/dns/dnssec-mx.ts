@@ -4,7 +4,7 @@
  */
 import { mergeTexts, msg, verdict, type Check, type MessageRef, type Status } from '../../check.js';
 import type { DnssecNameResult, DnssecStatus } from '../../evidence/dnssec.js';
-import { DNSSEC_SHARED_TEXTS } from '../dns/dnssec-texts.js';
+import { DNSSEC_SHARED_TEXTS } from './dnssec-texts.js';
 
 const ORDER: DnssecStatus[] = ['bogus', 'indeterminate', 'insecure', 'secure'];
 const STATUS: Record<DnssecStatus, Status> = { bogus: 'fail', indeterminate: 'error', insecure: 'fail', secure: 'pass' };
