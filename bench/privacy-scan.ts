@@ -13,7 +13,7 @@
  * alone (start Chromium, load the home page, wait for the network to go idle), the whole
  * `--only privacy` scan, and the default scan (web + mail + privacy) next to `--only web`.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectBeforeConsent } from '../src/scan/collect/privacy/browser.js';
@@ -24,34 +24,13 @@ import { startNginx } from '../test/fixtures/nginx.js';
 import { testPki, writeCertFiles } from '../test/fixtures/pki.js';
 import { collectContext } from '../test/fixtures/privacy-site.js';
 import { runMain } from './run-main.js';
+import { PRODUCT_PAGES, shopPages } from './shop-world.js';
 import { median, timeInProcess } from './timing.js';
 
 const TARGET = 'winkel.test';
 const DNS_ADDRESS = '127.0.26.53';
 const WEB_ADDRESS = '127.0.26.80';
-const PRODUCT_PAGES = 23;
 const WARM_RUNS = 3;
-
-function page(title: string, body: string): string {
-  const nav = ['<a href="/">Home</a>', ...Array.from({ length: PRODUCT_PAGES }, (_, index) => `<a href="/product-${index + 1}.html">Product ${index + 1}</a>`)];
-  return `<!doctype html><html lang="nl"><head><title>${title}</title></head><body><nav>${nav.join(' ')}</nav><main><h1>${title}</h1>${body}</main>
-<footer><a href="/privacyverklaring.html">Privacyverklaring</a></footer></body></html>\n`;
-}
-
-function statementPage(): string {
-  const text = readFileSync(new URL('../test/privacy-corpus/nl-complete.txt', import.meta.url), 'utf8');
-  const paragraphs = text
-    .split(/\n+/)
-    .filter((line) => line.trim() !== '')
-    .map((line) => `<p>${line.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`);
-  return page('Privacyverklaring', paragraphs.join('\n'));
-}
-
-function siteFiles(): Record<string, string> {
-  const files: Record<string, string> = { 'index.html': page('Winkel', '<p>Welkom in onze winkel.</p>'), 'privacyverklaring.html': statementPage() };
-  for (let index = 1; index <= PRODUCT_PAGES; index += 1) files[`product-${index}.html`] = page(`Product ${index}`, `<p>Een mooi product, nummer ${index}.</p>`);
-  return files;
-}
 
 const format = (ms: number): string => `${Math.round(ms)} ms`;
 
@@ -67,7 +46,7 @@ async function main(): Promise<number> {
         ...writeCertFiles(dir, 'web', cert),
         protocols: 'TLSv1.2 TLSv1.3',
         httpConfig: 'return 301 https://$host$request_uri;',
-        files: siteFiles(),
+        files: shopPages(),
       },
     ],
   });

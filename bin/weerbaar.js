@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Thin launcher: the compiled CLI lives in dist/ (run `npm run build` first).
-import { main } from '../dist/cli/main.js';
+// Thin launcher: the CLI bundle lives in dist/bundle/ (run `npm run build` first).
+import { main } from '../dist/bundle/main.js';
 
 process.exitCode = await main(process.argv.slice(2));

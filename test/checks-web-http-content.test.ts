@@ -129,6 +129,15 @@ describe('web.mixed-content', () => {
     expect(found).toEqual({ active: ['http://static.example/app.js'], passive: ['http://static.example/a.png'] });
   });
 
+  it('reads the page as a browser with scripts on does: nothing inside <noscript> or <template> loads', () => {
+    // A browser with JavaScript parses <noscript> as text and keeps <template> inert, so these
+    // load nothing; an HTML parser that treats them as markup would report mixed content that is not there.
+    const html =
+      '<head><noscript><img src="http://a.example/x.png"></noscript></head><body><template><script src="http://b.example/y.js"></script></template>' +
+      '<noscript><img src="http://c.example/z.png"></noscript><table><img src="http://d.example/w.png"></table><!-- <img src="http://e.example/v.png"> --></body>';
+    expect(findMixedContent(html, 'https://shop.example/')).toEqual({ active: [], passive: ['http://d.example/w.png'] });
+  });
+
   it('notes upgrade-insecure-requests and lowers the verdict to warn', () => {
     const headers = replaceHeader('content-security-policy', "default-src 'self'; upgrade-insecure-requests");
     const result = judge(mixedContent, page('<script src="http://cdn.example/a.js"></script>', headers));

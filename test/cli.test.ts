@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { main, type Io } from '../src/cli/main.js';
+import { COMMAND_USAGE, COMMANDS } from '../src/cli/usage.js';
 import { parseResolver } from '../src/core/args.js';
 
 const BROKEN_PEM = join(mkdtempSync(join(tmpdir(), 'weerbaar-cli-')), 'broken.pem');
@@ -72,5 +73,65 @@ describe('weerbaar CLI usage', () => {
     expect(existsSync('dist/cli/main.js'), 'run `npm run build` first (npm test does)').toBe(true);
     const { stdout } = await promisify(execFile)('node', ['bin/weerbaar.js', '--version']);
     expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
+
+describe('--help on every command', () => {
+  it.each(COMMANDS)('weerbaar %s --help prints that command\'s usage and exits 0', async (command) => {
+    for (const flag of ['--help', '-h']) {
+      const { code, out, err } = await run(command, flag);
+      expect(code).toBe(0);
+      expect(err).toBe('');
+      expect(out).toBe(`${COMMAND_USAGE[command]}\n`);
+      expect(out).toContain(`weerbaar ${command}`);
+    }
+  });
+
+  it('answers help before looking at the other arguments, and `help <command>` too', async () => {
+    expect((await run('scan', '--bogus', '--help')).code).toBe(0);
+    expect((await run('help', 'checks')).out).toBe(`${COMMAND_USAGE.checks}\n`);
+    // After `--`, --help is an argument, not a request for help.
+    expect((await run('scan', '--', '--help')).code).toBe(2);
+  });
+
+  it('shows the usage of the command that was used wrongly', async () => {
+    const { code, err } = await run('checks', '--bogus');
+    expect(code).toBe(2);
+    expect(err).toContain(COMMAND_USAGE.checks);
+    expect(err).not.toContain(COMMAND_USAGE.scan);
+  });
+});
+
+describe('the installed binary (the bundle, with the platform commands from the compiled tree)', () => {
+  const bin = async (...argv: string[]): Promise<{ code: number; out: string; err: string }> => {
+    try {
+      const { stdout, stderr } = await promisify(execFile)('node', ['bin/weerbaar.js', ...argv], { env: { PATH: process.env.PATH } });
+      return { code: 0, out: stdout, err: stderr };
+    } catch (error) {
+      const failed = error as { code: number; stdout: string; stderr: string };
+      return { code: failed.code, out: failed.stdout, err: failed.stderr };
+    }
+  };
+
+  it.each(COMMANDS)('%s --help', async (command) => {
+    const { code, out } = await bin(command, '--help');
+    expect(code).toBe(0);
+    expect(out).toBe(`${COMMAND_USAGE[command]}\n`);
+  });
+
+  it('lists the checks, and exits 2 with the message for bad usage in bundled and platform commands alike', async () => {
+    const listed = await bin('checks', '--json');
+    expect(listed.code).toBe(0);
+    expect((JSON.parse(listed.out) as unknown[]).length).toBeGreaterThanOrEqual(24);
+    for (const [argv, message] of [
+      [['scan', 'not a domain!'], /weerbaar: /],
+      [['admin', 'create'], /--email: give the administrator's e-mail address/],
+      [['serve', '--port', '99999'], /--port: '99999'/],
+    ] as const) {
+      const { code, err } = await bin(...argv);
+      expect(code, argv.join(' ')).toBe(2);
+      expect(err).toMatch(message);
+      expect(err).not.toContain('unexpected error');
+    }
   });
 });

@@ -33,12 +33,21 @@ async function runCommand(command: CommandName, argv: string[], io: Io): Promise
     case 'privacy-statement':
       return (await import('./privacy-statement.js')).privacyStatementCommand(argv, io);
     case 'serve':
-      return (await import('./serve.js')).serveCommand(argv, io);
+      return (await platformCommands()).serveCommand(argv, io);
     case 'worker':
-      return (await import('./serve.js')).workerCommand(argv, io);
+      return (await platformCommands()).workerCommand(argv, io);
     case 'admin':
-      return (await import('./serve.js')).adminCommand(argv, io);
+      return (await platformCommands()).adminCommand(argv, io);
   }
+}
+
+/**
+ * The platform commands, from the compiled tree next to this file's folder: the installed
+ * CLI is a bundle (dist/bundle/, scripts/bundle-cli.js) that leaves the web server out, and
+ * a computed specifier is what keeps the bundler from pulling it in.
+ */
+async function platformCommands(): Promise<typeof import('./serve.js')> {
+  return (await import(new URL('../cli/serve.js', import.meta.url).href)) as typeof import('./serve.js');
 }
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

@@ -11,11 +11,7 @@ import { CHECKS } from './checks/registry.js';
 import { DEFAULT_LIMITS, type CollectContext, type CollectLimits } from './collect/context.js';
 import { DnsClient } from './collect/dns/client.js';
 import { createHostResolver } from './collect/dns/resolve.js';
-import { collectMailEvidence } from './collect/mail.js';
-import { collectPrivacyEvidence } from './collect/privacy/index.js';
-import { collectWebEvidence } from './collect/web.js';
-import { IANA_ROOT_ANCHORS, type TrustAnchor } from './dnssec/trust-anchor.js';
-import { createValidator } from './dnssec/validator.js';
+import type { TrustAnchor } from './dnssec/trust-anchor.js';
 import type { ScanEvidence } from './evidence/index.js';
 import { scoreChecks, type ScoreBreakdown, type Scores } from './score.js';
 import { parseTarget, refusalMessage } from './target.js';
@@ -111,19 +107,18 @@ export async function runScan(input: string, options: ScanOptions = {}): Promise
   await refuseUnscannableTarget(target, context);
 
   const evidence: ScanEvidence = { target, collectedAt: startedAt };
-  const validator = createValidator(dns, options.trustAnchors ?? IANA_ROOT_ANCHORS);
-  // Web and mail share the DNS cache and the deadline, and run side by side.
+  // The areas share the DNS cache and the deadline, and run side by side. Each area's
+  // collectors are loaded only when it runs: `--only web` never loads the SMTP prober, the
+  // DNSSEC validator, the crawler's HTML parser or the browser driver.
   const [web, mail, privacy] = await withBackstop(
     Promise.all([
-      areas.includes('web') ? collectWebEvidence(target, context) : undefined,
-      areas.includes('mail')
-        ? collectMailEvidence(target, context, {
-            validator,
-            anchor: options.trustAnchors ? 'file' : 'built-in',
-            dkimSelectors: options.dkimSelectors ?? [],
-          })
+      areas.includes('web') ? import('./collect/web.js').then(({ collectWebEvidence }) => collectWebEvidence(target, context)) : undefined,
+      areas.includes('mail') ? collectMail(target, context, dns, options) : undefined,
+      areas.includes('privacy')
+        ? import('./collect/privacy/index.js').then(({ collectPrivacyEvidence }) =>
+            collectPrivacyEvidence(target, context, options.maxPages ? { maxPages: options.maxPages } : {}),
+          )
         : undefined,
-      areas.includes('privacy') ? collectPrivacyEvidence(target, context, options.maxPages ? { maxPages: options.maxPages } : {}) : undefined,
     ]),
     timeoutMs + BACKSTOP_GRACE_MS,
   );
@@ -146,6 +141,19 @@ export async function runScan(input: string, options: ScanOptions = {}): Promise
     results,
     score: scoreChecks(results.map(({ id, status, verdict }) => ({ id, status, notApplicable: verdict.notApplicable ?? false }))),
   };
+}
+
+async function collectMail(target: string, context: CollectContext, dns: DnsClient, options: ScanOptions) {
+  const [{ collectMailEvidence }, { createValidator }, { IANA_ROOT_ANCHORS }] = await Promise.all([
+    import('./collect/mail.js'),
+    import('./dnssec/validator.js'),
+    import('./dnssec/trust-anchor.js'),
+  ]);
+  return collectMailEvidence(target, context, {
+    validator: createValidator(dns, options.trustAnchors ?? IANA_ROOT_ANCHORS),
+    anchor: options.trustAnchors ? 'file' : 'built-in',
+    dkimSelectors: options.dkimSelectors ?? [],
+  });
 }
 
 /** Collectors honour the deadline signal; this is the guarantee if one ever does not. */

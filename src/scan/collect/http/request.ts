@@ -8,14 +8,24 @@
  * checks, and we still want the headers of a site with a broken certificate.
  */
 import { isIP, type Socket } from 'node:net';
-import type { TLSSocket } from 'node:tls';
+import { createSecureContext, type TLSSocket } from 'node:tls';
 import { performance } from 'node:perf_hooks';
 import { Client, buildConnector } from 'undici';
+import { once } from '../../../core/once.js';
 import type { FetchHop } from '../../evidence/index.js';
 import type { CollectContext } from '../context.js';
 import { classifyError, type ErrorPhase } from './errors.js';
 
 export const USER_AGENT = 'Weerbaar/0.1 (security scan)';
+
+/**
+ * Trust is judged by the TLS prober, not here: we want the headers even behind a bad
+ * certificate, so no CA list is needed. Old protocols are offered too: a shop that only
+ * speaks TLS 1.0 still has headers to judge (its protocol is judged by web.tls.version,
+ * not by whether we could read the page). One context for every request: building one
+ * per connection was a tenth of a scan's CPU.
+ */
+const httpsContext = once(() => createSecureContext({ minVersion: 'TLSv1', ciphers: 'DEFAULT:@SECLEVEL=0' }));
 
 export interface SingleRequest {
   url: URL;
@@ -104,16 +114,11 @@ export async function requestOnce(request: SingleRequest): Promise<SingleRespons
   };
   ctx.signal.addEventListener('abort', onScanAbort, { once: true });
 
-  // Trust is judged by the TLS prober, not here: we want the headers even behind a bad
-  // certificate, and skipping the CA list saves parsing every root per request.
-  // Offer old protocols too: a shop that only speaks TLS 1.0 still has headers to judge
-  // (its protocol is judged by web.tls.version, not by whether we could read the page).
   const baseConnect = buildConnector({
     timeout: limits.connectTimeoutMs,
     rejectUnauthorized: false,
     maxCachedSessions: 0,
-    minVersion: 'TLSv1',
-    ciphers: 'DEFAULT:@SECLEVEL=0',
+    secureContext: httpsContext(),
   });
   const client = new Client(url.origin, {
     maxHeaderSize: limits.maxHeaderBytes,

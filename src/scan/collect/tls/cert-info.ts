@@ -1,11 +1,11 @@
 /**
  * Certificate facts (CertInfo) from DER. Node's X509Certificate gives names, validity and
- * the key; it does not expose the signature algorithm, so that comes from parsing the DER
- * with @peculiar/asn1-x509.
+ * the key; it does not expose the signature algorithm, so that comes from the DER, read
+ * with asn1js (the BER/DER reader under @peculiar/asn1-x509, without the whole X.509
+ * schema, which costs the CLI 40 ms more to load for one field).
  */
 import { X509Certificate } from 'node:crypto';
-import { AsnConvert } from '@peculiar/asn1-schema';
-import { AlgorithmIdentifier, Certificate } from '@peculiar/asn1-x509';
+import { fromBER, ObjectIdentifier, Sequence, type AsnType } from 'asn1js';
 import type { CertInfo } from '../../evidence/index.js';
 
 const SIGNATURE_OIDS: Record<string, string> = {
@@ -63,12 +63,15 @@ function pssHash(parameters: ArrayBuffer | null | undefined): string {
   const tagged = derHeader(bytes, sequence.contentStart);
   if (!tagged) return 'unknown';
   const inner = bytes.slice(tagged.contentStart, tagged.contentStart + tagged.length);
-  try {
-    const algorithm = AsnConvert.parse(inner.buffer, AlgorithmIdentifier).algorithm;
-    return HASH_OIDS[algorithm] ?? algorithm;
-  } catch {
-    return 'unknown';
-  }
+  const algorithm = algorithmOid(fromBER(inner).result);
+  return algorithm === undefined ? 'unknown' : (HASH_OIDS[algorithm] ?? algorithm);
+}
+
+/** The OID of an AlgorithmIdentifier (SEQUENCE { OID, parameters }), or undefined if it is not one. */
+function algorithmOid(element: AsnType): string | undefined {
+  if (!(element instanceof Sequence)) return undefined;
+  const oid = element.valueBlock.value[0];
+  return oid instanceof ObjectIdentifier ? oid.valueBlock.toString() : undefined;
 }
 
 /** The content start and length of the DER element at `offset` (short and long length forms). */
@@ -84,13 +87,17 @@ function derHeader(bytes: Uint8Array, offset: number): { contentStart: number; l
 
 /** The signature algorithm name, e.g. 'sha256WithRSAEncryption', 'ecdsa-with-SHA384', 'rsassaPss-sha256'. */
 export function signatureAlgorithmName(der: Buffer): string {
-  try {
-    const { signatureAlgorithm } = AsnConvert.parse(der, Certificate);
-    if (signatureAlgorithm.algorithm === RSASSA_PSS) return `rsassaPss-${pssHash(signatureAlgorithm.parameters)}`;
-    return SIGNATURE_OIDS[signatureAlgorithm.algorithm] ?? signatureAlgorithm.algorithm;
-  } catch {
-    return 'unparseable';
+  // Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm AlgorithmIdentifier, signatureValue }
+  const certificate = fromBER(new Uint8Array(der.buffer, der.byteOffset, der.byteLength));
+  if (certificate.offset === -1 || !(certificate.result instanceof Sequence)) return 'unparseable';
+  const signatureAlgorithm = certificate.result.valueBlock.value[1];
+  const algorithm = signatureAlgorithm ? algorithmOid(signatureAlgorithm) : undefined;
+  if (!signatureAlgorithm || algorithm === undefined) return 'unparseable';
+  if (algorithm === RSASSA_PSS) {
+    const parameters = (signatureAlgorithm as Sequence).valueBlock.value[1];
+    return `rsassaPss-${pssHash(parameters ? parameters.toBER() : undefined)}`;
   }
+  return SIGNATURE_OIDS[algorithm] ?? algorithm;
 }
 
 function oneLine(name: string): string {

@@ -11,18 +11,7 @@
  */
 import { detectLanguage, normaliseDeclaredLang } from './language.js';
 import { isNegated } from './negation.js';
-import {
-  AUTHORITY_NAMES,
-  CONTACT_DETAILS,
-  CONTACT_US,
-  LEGAL_ENTITY,
-  POSTAL_CODE,
-  RECIPIENT_NAMES,
-  RIGHT_WORD,
-  RIGHTS_TITLE,
-  type LanguagePatterns,
-  type PatternKey,
-} from './pattern-types.js';
+import { sharedPatterns, type LanguagePatterns, type PatternKey } from './pattern-types.js';
 import { EN, NL } from './patterns-en-nl.js';
 import { DE, FR, SV } from './patterns-sv-de-fr.js';
 import { splitSentences, type Sentence } from './sentences.js';
@@ -36,7 +25,24 @@ import {
   type StatementLang,
 } from './types.js';
 
-export const LANGUAGE_PATTERNS: Record<StatementLang, LanguagePatterns> = { en: EN, nl: NL, sv: SV, de: DE, fr: FR };
+/** Each language's patterns, compiled when a statement in that language is first read. */
+export const LANGUAGE_PATTERNS: Readonly<Record<StatementLang, LanguagePatterns>> = {
+  get en() {
+    return EN();
+  },
+  get nl() {
+    return NL();
+  },
+  get sv() {
+    return SV();
+  },
+  get de() {
+    return DE();
+  },
+  get fr() {
+    return FR();
+  },
+};
 
 /** Evidence sentences are cut to this length. */
 const MAX_EVIDENCE_CHARS = 300;
@@ -85,12 +91,12 @@ export function analyseStatement(text: string, options: AnalyseOptions = {}): St
     legalBasisFinding(finder.search('legalBasis'), liBasis),
     conditional('legitimateInterests', reliesOn.legitimateInterests, finder.search('legitimateInterestDescribed')),
     // A sentence that says who does *not* get the data still speaks of recipients: negation ignored.
-    plain('recipients', 'required', finder.search('recipients', { extra: RECIPIENT_NAMES })),
+    plain('recipients', 'required', finder.search('recipients', { extra: sharedPatterns().RECIPIENT_NAMES })),
     transfersFinding(finder),
     plain('retention', 'required', finder.search('retention')),
     ...RIGHT_ELEMENTS.map((right) => negatable(right, 'required', finder.search(right, { rightsOnly: true }))),
     conditional('withdrawConsent', reliesOn.consent, finder.search('withdrawConsent', { negatable: true })),
-    negatable('complaint', 'core', finder.search('complaint', { negatable: true, extra: AUTHORITY_NAMES })),
+    negatable('complaint', 'core', finder.search('complaint', { negatable: true, extra: sharedPatterns().AUTHORITY_NAMES })),
     plain('requirement', 'required', finder.search('requirement')),
     withNone('automatedDecisions', 'required', finder.search('automatedDecisions', { negatable: true, alsoDenial: true })),
     plain('breachPolicy', 'recommended', finder.search('breachPolicy')),
@@ -197,7 +203,7 @@ class Finder {
       for (const sentence of this.sentences) {
         const short = sentence.listItem || sentence.text.split(/\s+/).length <= SHORT_SENTENCE_WORDS;
         const isCue = cue.test(sentence.text);
-        if (this.headings[sentence.index]) rightsSection = RIGHTS_TITLE.test(sentence.text) || (rightsSection && isCue);
+        if (this.headings[sentence.index]) rightsSection = sharedPatterns().RIGHTS_TITLE.test(sentence.text) || (rightsSection && isCue);
         if (isCue || rightsSection) sinceCue = 0;
         else if (short) sinceCue += 1;
         // The answer under an FAQ question about a right ("Can I ...?") belongs to it, however long.
@@ -249,7 +255,7 @@ function negatable(id: ElementId, requirement: Requirement, search: Search): Ele
  * subject to automated decisions") next to a denial ("we make none") also says there is none.
  */
 function withNone(id: ElementId, requirement: Requirement, search: Search): ElementFinding {
-  const onlyTheRight = search.positive !== undefined && search.negated !== undefined && RIGHT_WORD.test(search.positive.sentence.text);
+  const onlyTheRight = search.positive !== undefined && search.negated !== undefined && sharedPatterns().RIGHT_WORD.test(search.positive.sentence.text);
   if (search.positive && !onlyTheRight) return found(id, requirement, [search.positive]);
   if (search.negated) return found(id, requirement, [search.negated], 'none');
   return missing(id, requirement);
@@ -274,7 +280,7 @@ function controllerFinding(finder: Finder, sentences: Sentence[]): ElementFindin
   const roleHit = role.positive ?? role.negated;
   // Prefer an e-mail address, then a phone number, then a postal code, anywhere in the text.
   let contact: Sentence | undefined;
-  for (const pattern of CONTACT_DETAILS) {
+  for (const pattern of sharedPatterns().CONTACT_DETAILS) {
     contact = sentences.find((sentence) => pattern.test(sentence.text));
     if (contact) break;
   }
@@ -292,14 +298,14 @@ function controllerFinding(finder: Finder, sentences: Sentence[]): ElementFindin
  */
 function identityLine(sentences: Sentence[]): Sentence | undefined {
   const aboutRecipients = (text: string): boolean =>
-    RECIPIENT_NAMES.test(text) || Object.values(LANGUAGE_PATTERNS).some((patterns) => patterns.patterns.recipients.some((pattern) => pattern.test(text)));
+    sharedPatterns().RECIPIENT_NAMES.test(text) || Object.values(LANGUAGE_PATTERNS).some((patterns) => patterns.patterns.recipients.some((pattern) => pattern.test(text)));
   return sentences.find((sentence) => {
     const withNext = `${sentence.text} ${sentences[sentence.index + 1]?.text ?? ''}`;
     if (aboutRecipients(sentence.text)) return false;
-    if (LEGAL_ENTITY.test(sentence.text)) return CONTACT_DETAILS.some((pattern) => pattern.test(withNext));
+    if (sharedPatterns().LEGAL_ENTITY.test(sentence.text)) return sharedPatterns().CONTACT_DETAILS.some((pattern) => pattern.test(withNext));
     // The next sentence may hold the shop's address, unless it is the authority's ("... or complain to the AP, Postbus ...").
-    const contactBlock = AUTHORITY_NAMES.test(withNext) ? sentence.text : withNext;
-    return CONTACT_US.test(sentence.text) && POSTAL_CODE.test(contactBlock) && CONTACT_DETAILS[0]!.test(contactBlock);
+    const contactBlock = sharedPatterns().AUTHORITY_NAMES.test(withNext) ? sentence.text : withNext;
+    return sharedPatterns().CONTACT_US.test(sentence.text) && sharedPatterns().POSTAL_CODE.test(contactBlock) && sharedPatterns().CONTACT_DETAILS[0]!.test(contactBlock);
   });
 }
 

@@ -1,4 +1,5 @@
 /** Shape of one language's patterns, and a helper for Unicode-aware word boundaries. */
+import { once } from '../../../core/once.js';
 
 /** What the patterns look for. Most keys are art. 13 elements; a few are facts that decide conditional elements. */
 export type PatternKey =
@@ -49,52 +50,54 @@ export function u(pattern: RegExp, caseSensitive = false): RegExp {
   return new RegExp(pattern.source.replaceAll('\\b', UNICODE_BOUNDARY), caseSensitive ? 'u' : 'iu');
 }
 
-/**
- * Language-independent: named supervisory authorities. Case-sensitive, so "AP" and "ICO" do not
- * match ordinary words.
- */
-export const AUTHORITY_NAMES = u(
-  /\b(?:Autoriteit Persoonsgegevens|AP|Integritetsskyddsmyndigheten|IMY|Datainspektionen|CNIL|BfDI|Bundesbeauftragten? für den Datenschutz|Landesdatenschutzbeauftragten?|Landesbeauftragten? für (?:den )?Datenschutz|Datenschutzbehörde|ICO|Information Commissioner(?:'s|’s)? Office|Gegevensbeschermingsautoriteit|GBA|APD|Data Protection Commission|EDPB|CNPD|IDPC|Data Protection Commissioner|Commission nationale (?:pour la protection des données|de l['’]informatique et des libertés)|Datatilsynet|AEPD|Garante (?:per la protezione dei dati personali|privacy)|UODO)\b/,
-  true,
-);
-
-/** A postal code: Dutch 1234 AB, Swedish 123 45, five digits (DE/FR), Irish Eircode, Luxembourg L-1234. */
-export const POSTAL_CODE = /\b\d{4}\s?[A-Z]{2}\b|\b\d{3}\s\d{2}\b|\b\d{5}\b|\b[A-Z]\d{2}\s?[A-Z0-9]{4}\b|\bL-\d{4}\b/u;
-
-/** Contact details: an e-mail address, a phone number or a postal code. */
-export const CONTACT_DETAILS = [
-  /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/u,
-  /(?:\+\d{1,3}[\s-]?)?(?:\(0\)\s?)?\d{2,4}[\s-]?\d{3,4}[\s-]?\d{2,4}/u,
-  POSTAL_CODE,
-];
-
-/** "Contact us" in the five languages: a contact block that gives the shop's own address. */
-export const CONTACT_US = u(/\b(?:contact us|write to us|nous contacter|contactez-nous|écrivez-nous|contact met ons|neem contact|kontakta oss|kontaktieren Sie uns|schreiben Sie uns)\b/);
-
 /** Two capitals after a four-digit number are a Dutch postcode ("3511 AB"), not a legal form. */
 const NOT_POSTCODE = '(?<!\\d{4}\\s)';
-/**
- * Language-independent: a legal form or a business-register number, which marks a sentence that
- * names the business itself ("Bloemenhuis Jansen B.V. · Kerkstraat 1 · KvK 12345678").
- */
-export const LEGAL_ENTITY = new RegExp(
-  `(?<![\\p{L}\\p{N}.])(?:B\\.V\\.|N\\.V\\.|V\\.O\\.F\\.|S\\.à ?r\\.l\\.|S\\.A\\.|S\\.r\\.l\\.|S\\.p\\.A\\.|A\\/S|${NOT_POSTCODE}(?:BV|NV|VOF|AB|HB|AG|UG|KG|SA|SAS|SARL|Sàrl|SRL|EURL|SCA|ApS|Oy|LLC|Ltd|GmbH|OHG)|e\\.K\\.|` +
-    '[Ee]enmanszaak|Limited|[Ee]nskild firma|[Ss]ole trader|[Ee]inzelunternehmen|Inhaber(?:in)?|[Ee]ntrepreneur individuel|[Aa]uto-entrepreneur|' +
-    'KvK|Kamer van Koophandel|[Oo]rg\\.? ?nr|[Oo]rganisationsnummer|HRB|HRA|Handelsregister|RCS|SIRET|SIREN|BCE|KBO|[Cc]ompany (?:no|number|registration))(?![\\p{L}\\p{N}])',
-  'u',
-);
+
+/** A postal code: Dutch 1234 AB, Swedish 123 45, five digits (DE/FR), Irish Eircode, Luxembourg L-1234. */
+const POSTAL_CODE = /\b\d{4}\s?[A-Z]{2}\b|\b\d{3}\s\d{2}\b|\b\d{5}\b|\b[A-Z]\d{2}\s?[A-Z0-9]{4}\b|\bL-\d{4}\b/u;
 
 /**
- * Language-independent: parcel, payment and mailing services that webshops name as recipients.
- * Case-sensitive names, so "bring" or "stripe" as ordinary words do not match.
+ * The language-independent patterns, compiled on first use: compiling the analyser's
+ * patterns was most of the CLI's start-up, paid even by `weerbaar checks`.
  */
-export const RECIPIENT_NAMES = u(
-  /\b(?:PostNL|DHL|DPD|GLS|UPS|FedEx|PostNord|Bring|Budbee|Instabox|DB Schenker|bpost|Colissimo|Chronopost|Mondial Relay|La Poste|An Post|MaltaPost|Hermes|Sendcloud|Mollie|Klarna|Stripe|PayPal|Adyen|Svea|Buckaroo|MultiSafepay|Mailchimp)\b/,
-  true,
-);
-
-/** A title about data-subject rights, also as the end of a compound ("Betroffenenrechte", "Privacyrechten"). */
-export const RIGHTS_TITLE = /(?:rights|rechte|rechten|rättigheter(?:na)?|droits)(?![\p{L}])/iu;
-
-/** A sentence that speaks of a right ("you have the right not to be subject to ..."). */
-export const RIGHT_WORD = u(/\b(?:rights?|recht(?:en)?|rätt(?:ighet(?:er(?:na)?)?)?|droits?)\b/);
+export const sharedPatterns = once(() => ({
+  /**
+   * Named supervisory authorities. Case-sensitive, so "AP" and "ICO" do not match ordinary
+   * words.
+   */
+  AUTHORITY_NAMES: u(
+    /\b(?:Autoriteit Persoonsgegevens|AP|Integritetsskyddsmyndigheten|IMY|Datainspektionen|CNIL|BfDI|Bundesbeauftragten? für den Datenschutz|Landesdatenschutzbeauftragten?|Landesbeauftragten? für (?:den )?Datenschutz|Datenschutzbehörde|ICO|Information Commissioner(?:'s|’s)? Office|Gegevensbeschermingsautoriteit|GBA|APD|Data Protection Commission|EDPB|CNPD|IDPC|Data Protection Commissioner|Commission nationale (?:pour la protection des données|de l['’]informatique et des libertés)|Datatilsynet|AEPD|Garante (?:per la protezione dei dati personali|privacy)|UODO)\b/,
+    true,
+  ),
+  POSTAL_CODE,
+  /** Contact details: an e-mail address, a phone number or a postal code. */
+  CONTACT_DETAILS: [
+    /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/u,
+    /(?:\+\d{1,3}[\s-]?)?(?:\(0\)\s?)?\d{2,4}[\s-]?\d{3,4}[\s-]?\d{2,4}/u,
+    POSTAL_CODE,
+  ],
+  /** "Contact us" in the five languages: a contact block that gives the shop's own address. */
+  CONTACT_US: u(/\b(?:contact us|write to us|nous contacter|contactez-nous|écrivez-nous|contact met ons|neem contact|kontakta oss|kontaktieren Sie uns|schreiben Sie uns)\b/),
+  /**
+   * A legal form or a business-register number, which marks a sentence that names the
+   * business itself ("Bloemenhuis Jansen B.V. · Kerkstraat 1 · KvK 12345678").
+   */
+  LEGAL_ENTITY: new RegExp(
+    `(?<![\\p{L}\\p{N}.])(?:B\\.V\\.|N\\.V\\.|V\\.O\\.F\\.|S\\.à ?r\\.l\\.|S\\.A\\.|S\\.r\\.l\\.|S\\.p\\.A\\.|A\\/S|${NOT_POSTCODE}(?:BV|NV|VOF|AB|HB|AG|UG|KG|SA|SAS|SARL|Sàrl|SRL|EURL|SCA|ApS|Oy|LLC|Ltd|GmbH|OHG)|e\\.K\\.|` +
+      '[Ee]enmanszaak|Limited|[Ee]nskild firma|[Ss]ole trader|[Ee]inzelunternehmen|Inhaber(?:in)?|[Ee]ntrepreneur individuel|[Aa]uto-entrepreneur|' +
+      'KvK|Kamer van Koophandel|[Oo]rg\\.? ?nr|[Oo]rganisationsnummer|HRB|HRA|Handelsregister|RCS|SIRET|SIREN|BCE|KBO|[Cc]ompany (?:no|number|registration))(?![\\p{L}\\p{N}])',
+    'u',
+  ),
+  /**
+   * Parcel, payment and mailing services that webshops name as recipients. Case-sensitive
+   * names, so "bring" or "stripe" as ordinary words do not match.
+   */
+  RECIPIENT_NAMES: u(
+    /\b(?:PostNL|DHL|DPD|GLS|UPS|FedEx|PostNord|Bring|Budbee|Instabox|DB Schenker|bpost|Colissimo|Chronopost|Mondial Relay|La Poste|An Post|MaltaPost|Hermes|Sendcloud|Mollie|Klarna|Stripe|PayPal|Adyen|Svea|Buckaroo|MultiSafepay|Mailchimp)\b/,
+    true,
+  ),
+  /** A title about data-subject rights, also as the end of a compound ("Betroffenenrechte", "Privacyrechten"). */
+  RIGHTS_TITLE: /(?:rights|rechte|rechten|rättigheter(?:na)?|droits)(?![\p{L}])/iu,
+  /** A sentence that speaks of a right ("you have the right not to be subject to ..."). */
+  RIGHT_WORD: u(/\b(?:rights?|recht(?:en)?|rätt(?:ighet(?:er(?:na)?)?)?|droits?)\b/),
+}));

@@ -1,7 +1,8 @@
 /** English and Dutch patterns for the art. 13 elements. Each match's sentence is shown as evidence. */
+import { once } from '../../../core/once.js';
 import { u, type LanguagePatterns } from './pattern-types.js';
 
-export const EN: LanguagePatterns = {
+export const EN = once((): LanguagePatterns => ({
   negation: u(/\b(?:not|no|nobody|nothing|none|never|cannot|can't|won't|don't|doesn't|isn't|aren't|neither|nor|unable)\b|n't\b/),
   negationAfter: u(/\b(?:does not take place|do not take place|does not happen|does not apply|do not apply|is not possible|are not possible|is not available|are not available|is excluded|cannot be exercised)\b/),
   benign: u(/\b(?:nothing in this (?:policy|notice|statement)|not to be subject(?:ed)? to|no later than|not later than|do not hesitate|don't hesitate|at no cost|no charge|free of charge|not only)\b/),
@@ -51,9 +52,9 @@ export const EN: LanguagePatterns = {
     automatedDecisions: [u(/\bautomated (?:individual )?decision(?:s|-making| making)?\b/), u(/\bautomatic (?:decisions?|decision-making)\b/), u(/\b(?:solely|purely|only) on automated\b/), u(/\bprofiling\b/), u(/\bdecisions?(?: are| is)? (?:made |taken )?(?:solely |purely |only )?by (?:a )?computer\b/), u(/\b(?:judged|decided) by a computer\b/)],
     breachPolicy: [u(/\b(?:data|personal data|security) breach(?:es)?\b/), u(/\bdata leak\b/)],
   },
-};
+}));
 
-export const NL: LanguagePatterns = {
+export const NL = once((): LanguagePatterns => ({
   negation: u(/\b(?:niet|geen|nooit|noch|niemand|niets)\b/),
   negationAfter: u(/\b(?:vindt niet plaats|vinden niet plaats|gebeurt niet|is niet mogelijk|niet mogelijk|is niet van toepassing|zijn niet van toepassing|geldt niet|gelden niet|vervalt|is uitgesloten)\b/),
   benign: u(/\b(?:niet (?:te )?(?:worden )?onderworpen aan|niet later dan|uiterlijk|aarzel niet|geen kosten|kosteloos|niet alleen)\b/),
@@ -85,4 +86,4 @@ export const NL: LanguagePatterns = {
     automatedDecisions: [u(/\bgeautomatiseerde (?:individuele )?(?:besluitvorming|besluiten|beslissingen)\b/), u(/\bprofilering\b/), u(/\bautomatisch(?:e)? (?:besluiten|beslissingen|beslist)\b/), u(/\bgeautomatiseerde (?:besluiten|beslissingen)\b/), u(/\bgeautomatiseerde? verwerking(?:en)?\b/)],
     breachPolicy: [u(/\bdatalek(?:ken)?\b/), u(/\binbreuk in verband met persoonsgegevens\b/), u(/\bbeveiligingsincident(?:en)?\b/)],
   },
-};
+}));

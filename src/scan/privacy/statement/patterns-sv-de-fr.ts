@@ -1,7 +1,8 @@
 /** Swedish, German and French patterns for the art. 13 elements. Each match's sentence is shown as evidence. */
+import { once } from '../../../core/once.js';
 import { u, type LanguagePatterns } from './pattern-types.js';
 
-export const SV: LanguagePatterns = {
+export const SV = once((): LanguagePatterns => ({
   negation: u(/\b(?:inte|ej|ingen|inget|inga|aldrig|varken|icke|ingenting)\b/),
   negationAfter: u(/\b(?:är inte möjligt|inte möjligt|förekommer inte|sker inte|gäller inte|är inte tillämplig|kan inte utövas|är undantagen)\b/),
   benign: u(/\b(?:inte bli föremål för|inte senare än|senast|tveka inte|ingen kostnad|utan kostnad|inte bara)\b/),
@@ -32,9 +33,9 @@ export const SV: LanguagePatterns = {
     automatedDecisions: [u(/\bautomatiserat? (?:individuellt )?beslutsfattande\b/), u(/\bautomatiserade beslut\b/), u(/\bprofilering\b/)],
     breachPolicy: [u(/\bpersonuppgiftsincident(?:er)?\b/), u(/\bdataintrång\b/), u(/\bsäkerhetsincident(?:er)?\b/)],
   },
-};
+}));
 
-export const DE: LanguagePatterns = {
+export const DE = once((): LanguagePatterns => ({
   negation: u(/\b(?:nicht|kein(?:e|en|em|er|es)?|nie|niemals|weder|niemand|nichts)\b/),
   negationAfter: u(/\b(?:nicht möglich|besteht nicht|bestehen nicht|findet nicht statt|finden nicht statt|erfolgt nicht|erfolgen nicht|gilt nicht|besteht nicht|findet keine Anwendung|ist ausgeschlossen|entfällt)\b/),
   benign: u(/\b(?:nicht (?:einer|einer ausschließlich) [^,.]{0,60}unterworfen|nicht später als|spätestens|zögern Sie nicht|keine Kosten|kostenlos|nicht nur)\b/),
@@ -65,9 +66,9 @@ export const DE: LanguagePatterns = {
     automatedDecisions: [u(/\bautomatisierte(?:n)? (?:Entscheidung(?:en|sfindung)?|Einzelentscheidung(?:en)?)\b/), u(/\bProfiling\b/)],
     breachPolicy: [u(/\bDatenpanne(?:n)?\b/), u(/\bVerletzung(?:en)? des Schutzes personenbezogener Daten\b/), u(/\bDatenschutzverletzung(?:en)?\b/)],
   },
-};
+}));
 
-export const FR: LanguagePatterns = {
+export const FR = once((): LanguagePatterns => ({
   negation: u(/\b(?:ne|pas|jamais|aucun(?:e)?|ni|nullement|rien)\b|\bn['’]/),
   negationAfter: u(/\b(?:n['’]est pas possible|n['’]a pas lieu|ne s['’]applique pas|n['’]est pas applicable|ne peut pas être exercé)\b/),
   benign: u(/\b(?:ne pas faire l['’]objet|n['’]hésitez pas|au plus tard|sans frais|gratuitement|pas seulement|non seulement)\b/),
@@ -104,4 +105,4 @@ export const FR: LanguagePatterns = {
     automatedDecisions: [u(/\bdécisions? (?:individuelles? )?automatisées?\b/), u(/\bdécisions?\b[^.;]{0,60}\btraitement automatisé\b/), u(/\bprise de décision automatisée\b/), u(/\bprofilage\b/)],
     breachPolicy: [u(/\bviolation(?:s)? de (?:vos )?données\b/), u(/\bfuite de données\b/)],
   },
-};
+}));

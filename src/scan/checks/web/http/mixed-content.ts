@@ -60,6 +60,8 @@ export function findMixedContent(html: string, pageUrl: string): MixedContent {
     }
     if (url.protocol === 'http:') (isActive ? active : passive).add(url.href);
   };
+  // A <template>'s content is inert: nothing in it loads until a script clones it.
+  $('template').remove();
   for (const [selector, attribute, isActive] of REFERENCES) {
     $(selector).each((_, element) => consider($(element).attr(attribute), isActive));
   }
