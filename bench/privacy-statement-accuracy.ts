@@ -1,15 +1,21 @@
 /**
  * Accuracy of the privacy-statement analyser and the privacy.statement.contents check on the tuned
- * corpus (test/privacy-corpus/) and the held-out corpus (test/privacy-corpus-heldout/).
+ * corpus (test/privacy-corpus/) and the blind-written corpus (test/privacy-corpus-blind/), per batch
+ * next to that batch's first-sight figures (batches.json).
  *
  *   npx tsx bench/privacy-statement-accuracy.ts [--json]
+ *   npx tsx bench/privacy-statement-accuracy.ts --record-first-sight b4
+ *
+ * --record-first-sight BATCH: run a new batch once, before anything is changed for it, and record
+ * its figures as its first sight (status 'held-out') in batches.json; refused for a batch that
+ * already has them, so they cannot be overwritten after tuning.
  *
  * Prints per corpus: precision and recall of "found" per element (a found element is a true positive
  * when the expectation says found, a false positive when it says missing or denied), accuracy of every
  * asserted status and note, of the check status and of language detection, and every mismatch with
- * the sentence the analyser gave as evidence. The functions are exported for the held-out test.
+ * the sentence the analyser gave as evidence. The functions are exported for the corpus tests.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { privacyContents } from '../src/scan/checks/privacy/contents.js';
@@ -70,7 +76,7 @@ export interface CorpusReport {
 }
 
 export const TUNED_CORPUS = join(import.meta.dirname, '..', 'test', 'privacy-corpus');
-export const HELDOUT_CORPUS = join(import.meta.dirname, '..', 'test', 'privacy-corpus-heldout');
+export const BLIND_CORPUS = join(import.meta.dirname, '..', 'test', 'privacy-corpus-blind');
 
 export function loadCorpus(dir: string): CorpusItem[] {
   return readdirSync(dir)
@@ -228,8 +234,42 @@ function summary(report: CorpusReport): Record<string, unknown> {
   };
 }
 
+/** A batch's record in batches.json. */
+export interface BatchRecord {
+  batch: string;
+  statements: number;
+  status: 'held-out' | 'tuned';
+  tunedIn?: string;
+  firstSight: { elementRecall: number; elementPrecision: number | null; checkRight: string | null; source: string };
+}
+
+export const BATCHES_FILE = join(BLIND_CORPUS, 'batches.json');
+
+export function readBatches(): { about: string; batches: BatchRecord[] } {
+  return JSON.parse(readFileSync(BATCHES_FILE, 'utf8')) as { about: string; batches: BatchRecord[] };
+}
+
+/** Record a new batch's first run as its first sight; refuses when the batch has one already. */
+function recordFirstSight(batch: string, report: CorpusReport): void {
+  const file = readBatches();
+  if (file.batches.some((record) => record.batch === batch)) throw new Error(`${batch} has first-sight figures already; they are not overwritten`);
+  const total = totalFound(report);
+  file.batches.push({
+    batch,
+    statements: report.items.length,
+    status: 'held-out',
+    firstSight: {
+      elementRecall: Number((total.truePositive / Math.max(1, total.truePositive + total.falseNegative)).toFixed(3)),
+      elementPrecision: Number((total.truePositive / Math.max(1, total.truePositive + total.falsePositive)).toFixed(3)),
+      checkRight: `${report.check.met}/${report.check.asserted}`,
+      source: `bench/privacy-statement-accuracy.ts --record-first-sight, ${new Date().toISOString().slice(0, 10)}`,
+    },
+  });
+  writeFileSync(BATCHES_FILE, `${JSON.stringify(file, null, 2)}\n`);
+}
+
 /**
- * Held-out items are written in batches: "b2-..." was written after the fixes made for batch 1, so
+ * Blind-written items are written in batches: "b2-..." was written after the fixes made for batch 1, so
  * each batch is unseen by the fixes made before it was written. Items without a prefix are batch 1.
  */
 export function batchOf(name: string): string {
@@ -239,18 +279,35 @@ export function batchOf(name: string): string {
 async function main(): Promise<number> {
   await Promise.resolve();
   const tuned = evaluateCorpus(loadCorpus(TUNED_CORPUS));
-  const heldoutItems = loadCorpus(HELDOUT_CORPUS);
-  const batches = [...new Set(heldoutItems.map((item) => batchOf(item.name)))].sort();
-  const perBatch = batches.map((batch) => [batch, evaluateCorpus(heldoutItems.filter((item) => batchOf(item.name) === batch))] as const);
+  const blindItems = loadCorpus(BLIND_CORPUS);
+  const batches = [...new Set(blindItems.map((item) => batchOf(item.name)))].sort();
+  const perBatch = batches.map((batch) => [batch, evaluateCorpus(blindItems.filter((item) => batchOf(item.name) === batch))] as const);
+  const recordIndex = process.argv.indexOf('--record-first-sight');
+  if (recordIndex !== -1) {
+    const batch = process.argv[recordIndex + 1] ?? '';
+    const report = perBatch.find(([name]) => name === batch)?.[1];
+    if (!report) throw new Error(`--record-first-sight: no statements of batch '${batch}' in ${BLIND_CORPUS}`);
+    recordFirstSight(batch, report);
+    printReport(`${batch}, first sight (recorded in batches.json)`, report);
+    return 0;
+  }
   if (process.argv.includes('--json')) {
-    const heldout = Object.fromEntries(perBatch.map(([batch, report]) => [batch, summary(report)]));
-    console.log(JSON.stringify({ tuned: summary(tuned), heldout }, null, 2));
+    const blind = Object.fromEntries(perBatch.map(([batch, report]) => [batch, summary(report)]));
+    console.log(JSON.stringify({ tuned: summary(tuned), blind }, null, 2));
     return 0;
   }
   printReport('tuned corpus (test/privacy-corpus)', tuned);
-  for (const [batch, report] of perBatch) printReport(`held-out corpus (test/privacy-corpus-heldout), batch ${batch}`, report);
+  const records = readBatches().batches;
+  for (const [batch, report] of perBatch) {
+    const record = records.find((candidate) => candidate.batch === batch);
+    printReport(`blind-written corpus (test/privacy-corpus-blind), batch ${batch}, ${record?.status ?? 'NO RECORD in batches.json'}`, report);
+    if (record) {
+      const first = record.firstSight;
+      console.log(`first sight: recall ${first.elementRecall}, precision ${first.elementPrecision ?? 'not recorded'}, check right ${first.checkRight ?? 'not recorded'} (${first.source})`);
+    }
+  }
   return 0;
 }
 
-// Run only when started as a script: the held-out test imports the functions above.
+// Run only when started as a script: the corpus tests import the functions above.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) runMain(main);

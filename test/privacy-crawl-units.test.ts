@@ -177,7 +177,7 @@ describe('the crawl checks on recorded evidence', () => {
   });
 });
 
-describe('statement links after the held-out shops (issue 5)', () => {
+describe('statement links after the blind-written shops (issue 5)', () => {
   it('recognises more statement names and tells a label from a product or a blog post', () => {
     for (const text of ['Privatsphäre', 'DSGVO', 'RGPD', 'Protection de vos données', 'Données à caractère personnel', 'Personal information']) expect(score(text, '/x'), text).toBeGreaterThanOrEqual(2);
     for (const text of ['Privacy & cookies', 'Privacy- en cookiebeleid', 'Integritetspolicy', 'Behandling av personuppgifter', 'Datenschutzerklärung', 'Politique de confidentialité', 'Vie privée', 'Our privacy policy (PDF)']) {

@@ -18,10 +18,9 @@ import { createValidator } from '../../src/scan/dnssec/validator.js';
 import { delvAvailable, delvVerdict, unboundVerdict, type DelvResult, type ResolverVerdict } from '../fixtures/dnssec-verdicts.js';
 import { interopWorldTools, startInteropWorld, type InteropWorld } from '../fixtures/interop-world.js';
 import { INTEROP_QUERIES, type InteropQuery } from '../fixtures/ldns-zones.js';
+import { suiteRuns } from '../fixtures/required-tools.js';
 
 const TOOLS = { ...interopWorldTools(), delv: delvAvailable() };
-const TOOLS_PRESENT = Object.values(TOOLS).every(Boolean);
-const IN_CI = process.env.CI === 'true';
 
 const key = (query: InteropQuery): string => `${query.name}/${query.type}`;
 
@@ -40,7 +39,7 @@ interface Row {
   delv: DelvResult;
 }
 
-describe.skipIf(!TOOLS_PRESENT && !IN_CI)('interop: DNSSEC verdicts, Weerbaar vs unbound vs delv (knot + ldns-signzone)', () => {
+describe.runIf(suiteRuns('interop', TOOLS))('interop: DNSSEC verdicts, Weerbaar vs unbound vs delv (knot + ldns-signzone)', () => {
   let world: InteropWorld | undefined;
   const rows = new Map<string, Row>();
   const weerbaar = { viaUnbound: new Map<string, ValidatedLookup>(), viaKnot: new Map<string, ValidatedLookup>() };

@@ -16,10 +16,10 @@ import { probeTls } from '../../src/scan/collect/tls/probe.js';
 import { TLS_VERSIONS, type TlsEvidence } from '../../src/scan/evidence/index.js';
 import { nginxAvailable, startNginx, writeDhParams, type NginxSite, type RunningNginx } from '../fixtures/nginx.js';
 import { testPki, writeCertFiles, type IssueOptions } from '../fixtures/pki.js';
+import { suiteRuns } from '../fixtures/required-tools.js';
 import { runSslscan, runTestssl, sslscanAvailable, testsslAvailable, type ScanFindings } from '../fixtures/testssl.js';
 
-const TOOLS_PRESENT = nginxAvailable() && testsslAvailable() && sslscanAvailable();
-const IN_CI = process.env.CI === 'true';
+const TOOLS = { nginx: nginxAvailable(), 'testssl.sh': testsslAvailable(), sslscan: sslscanAvailable() };
 const SERVER_NAME = 'shop.test';
 const TESTSSL_TIMEOUT_MS = 240_000;
 
@@ -146,7 +146,7 @@ function agreeing(differences: ReturnType<typeof suiteDifferences>): typeof diff
   return Object.fromEntries(Object.keys(differences).map((version) => [version, { onlyLeft: [], onlyRight: [] }]));
 }
 
-describe.skipIf(!TOOLS_PRESENT && !IN_CI)('interop: probeTls vs testssl.sh on Debian nginx', () => {
+describe.runIf(suiteRuns('interop', TOOLS))('interop: probeTls vs testssl.sh on Debian nginx', () => {
   it('has nginx, testssl.sh and sslscan installed (required in CI)', () => {
     expect({ nginx: nginxAvailable(), testssl: testsslAvailable(), sslscan: sslscanAvailable() }).toEqual({
       nginx: true,

@@ -25,11 +25,10 @@ import type { MailServerEvidence } from '../../src/scan/evidence/mail.js';
 import { INTEROP_ADDRESSES, interopWorldTools, startInteropWorld, type InteropWorld } from '../fixtures/interop-world.js';
 import { testPki, writeCertFiles, type TestPki } from '../fixtures/pki.js';
 import { postfixAvailable, startPostfix, type RunningPostfix } from '../fixtures/postfix.js';
+import { suiteRuns } from '../fixtures/required-tools.js';
 import { runTool } from '../fixtures/run-tool.js';
 
 const TOOLS = { ...interopWorldTools(), postfix: postfixAvailable() };
-const TOOLS_PRESENT = Object.values(TOOLS).every(Boolean);
-const IN_CI = process.env.CI === 'true';
 const MX_HOST = 'mail.secure.test';
 const SMTP = `${INTEROP_ADDRESSES.mail}:25`;
 
@@ -43,7 +42,7 @@ async function sClient(pki: TestPki, versionFlag?: string): Promise<{ establishe
   return { established: /CONNECTION ESTABLISHED/.test(output), verified: /Verification: OK/.test(output), output };
 }
 
-describe.skipIf(!TOOLS_PRESENT && !IN_CI)('interop: collectMailServer against Debian postfix with STARTTLS', () => {
+describe.runIf(suiteRuns('interop', TOOLS))('interop: collectMailServer against Debian postfix with STARTTLS', () => {
   let world: InteropWorld | undefined;
   let postfix: RunningPostfix | undefined;
   let pki: TestPki;

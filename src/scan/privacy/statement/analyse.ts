@@ -3,7 +3,7 @@
  * the sentence that states it. Explainable on purpose: per language a set of patterns per
  * element, a negation test per match, and the matching sentence as evidence.
  *
- * Measured on test/privacy-corpus-heldout/ (bench/privacy-statement-accuracy.ts). Every language's
+ * Measured on test/privacy-corpus-blind/ (bench/privacy-statement-accuracy.ts). Every language's
  * patterns run on every sentence and negation uses the sentence's own language, so an English block
  * on a Dutch page is read correctly without per-section language detection.
  *

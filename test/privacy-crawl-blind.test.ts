@@ -1,6 +1,8 @@
 /**
- * The privacy crawl and its checks on eighteen held-out loopback shops (127.0.24.x) that were
- * designed without reading the link-matching code: for each shop, the exact set of pages
+ * The privacy crawl and its checks on eighteen blind-written loopback shops (127.0.24.x) that
+ * were designed without reading the link-matching code. The crawl was tuned on them in issue 5,
+ * so they are regression tests now: at first sight it found the unlinked pages on 16 of 18
+ * (FIRST_SIGHT in fixtures/privacy-blind-sites.ts), after the fixes on 18 of 18. for each shop, the exact set of pages
  * privacy.statement.linked lists as lacking the link, the statement's URL and the
  * privacy.forms verdict. What the crawl still gets wrong is written down in KNOWN_MISSES,
  * with what it answers instead, so this test fails when a miss is fixed or a new one appears.
@@ -11,8 +13,8 @@ import type { CrawlEvidence } from '../src/scan/evidence/privacy-crawl.js';
 import type { ScanEvidence } from '../src/scan/evidence/index.js';
 import { privacyForms } from '../src/scan/checks/privacy/forms.js';
 import { statementLinked } from '../src/scan/checks/privacy/linked.js';
-import { HELDOUT_DNS, HELDOUT_SITES, THIRD_PARTY_HOSTS, startHeldoutWorld, type HeldoutExpectation, type HeldoutSite, type HeldoutWorld } from './fixtures/privacy-heldout-sites.js';
-import { a, shop, statement } from './fixtures/privacy-heldout-html.js';
+import { BLIND_DNS, BLIND_SITES, FIRST_SIGHT, THIRD_PARTY_HOSTS, startBlindWorld, type BlindExpectation, type BlindSite, type BlindWorld } from './fixtures/privacy-blind-sites.js';
+import { a, shop, statement } from './fixtures/privacy-blind-html.js';
 import { collectContext } from './fixtures/privacy-site.js';
 
 interface Observed {
@@ -25,7 +27,7 @@ interface Observed {
 const KNOWN_MISSES: Record<string, Partial<Observed> & { why: string }> = {};
 
 /**
- * A regression shop added after the measure (not held out): only 4 pages may be crawled, so
+ * A regression shop added after the first measure (not one of the blind-written shops): only 4 pages may be crawled, so
  * where /Privacy (the statement served under another letter case) and /privacy-tips (a blog
  * post) lead is learnt by the link check after the crawl.
  */
@@ -43,20 +45,20 @@ const LINKCHECK = {
   },
 };
 
-let world: HeldoutWorld;
+let world: BlindWorld;
 const crawls = new Map<string, CrawlEvidence>();
 
 beforeAll(async () => {
-  world = await startHeldoutWorld([LINKCHECK]);
+  world = await startBlindWorld([LINKCHECK]);
   // Each shop is its own set of hosts, so the crawls may run side by side (each with its own scan context, as in a scan).
-  await Promise.all(HELDOUT_SITES.map(async (site) => crawls.set(site.id, await collectCrawl(site.target, collectContext(HELDOUT_DNS, world.rootPem), { maxPages: 25 }))));
+  await Promise.all(BLIND_SITES.map(async (site) => crawls.set(site.id, await collectCrawl(site.target, collectContext(BLIND_DNS, world.rootPem), { maxPages: 25 }))));
 }, 60_000);
 
 afterAll(async () => {
   await world?.close();
 });
 
-function observe(site: HeldoutSite): Observed {
+function observe(site: BlindSite): Observed {
   const crawl = crawls.get(site.id);
   const evidence = { target: site.target, collectedAt: '', privacy: { crawl, browser: {} } } as unknown as ScanEvidence;
   const linked = statementLinked.run(evidence, { now: new Date() });
@@ -66,15 +68,15 @@ function observe(site: HeldoutSite): Observed {
   return { unlinked: [...unlinked].sort(), statement: crawl?.statement?.url, forms: privacyForms.run(evidence, { now: new Date() }).status };
 }
 
-function wanted(site: HeldoutSite): Observed {
+function wanted(site: BlindSite): Observed {
   const { why: _why, ...miss } = KNOWN_MISSES[site.id] ?? { why: '' };
-  const expected: HeldoutExpectation = site.expected;
+  const expected: BlindExpectation = site.expected;
   return { unlinked: [...(miss.unlinked ?? expected.unlinked)].sort(), statement: 'statement' in miss ? miss.statement : expected.statement, forms: miss.forms ?? expected.forms };
 }
 
-describe('the link check after the crawl (regression, not held out)', () => {
+describe('the link check after the crawl (regression shop)', () => {
   it('learns where links of unlinked pages lead: the statement under another URL counts, a blog post does not', async () => {
-    const crawl = await collectCrawl('linkcheck.test', collectContext(HELDOUT_DNS, world.rootPem), { maxPages: 4 });
+    const crawl = await collectCrawl('linkcheck.test', collectContext(BLIND_DNS, world.rootPem), { maxPages: 4 });
     expect(crawl.pages?.map((page) => page.url)).toEqual(['https://linkcheck.test/', 'https://linkcheck.test/a', 'https://linkcheck.test/b', 'https://linkcheck.test/c']);
     expect(crawl.statement?.url).toBe('https://linkcheck.test/privacy');
     const evidence = { target: 'linkcheck.test', collectedAt: '', privacy: { crawl, browser: {} } } as unknown as ScanEvidence;
@@ -85,15 +87,15 @@ describe('the link check after the crawl (regression, not held out)', () => {
   }, 30_000);
 });
 
-describe('privacy crawl on held-out shops', () => {
-  it.each(HELDOUT_SITES.map((site) => [site.id, site] as const))('%s', (_id, site) => {
+describe('privacy crawl on blind-written shops (tuned since)', () => {
+  it.each(BLIND_SITES.map((site) => [site.id, site] as const))('%s', (_id, site) => {
     const observed = observe(site);
     expect(observed, `${site.traps}; pages: ${(crawls.get(site.id)?.pages ?? []).map((page) => page.url).join(' ')}`).toEqual(wanted(site));
   });
 
   it('lists only real misses: every known miss differs from the truth', () => {
     for (const [id, miss] of Object.entries(KNOWN_MISSES)) {
-      const site = HELDOUT_SITES.find((candidate) => candidate.id === id);
+      const site = BLIND_SITES.find((candidate) => candidate.id === id);
       expect(site, id).toBeDefined();
       if (!site) continue;
       expect(wanted(site), id).not.toEqual({ ...site.expected, unlinked: [...site.expected.unlinked].sort() });
@@ -102,7 +104,7 @@ describe('privacy crawl on held-out shops', () => {
   });
 
   it('never asks robots-blocked pages or other organisations anything', () => {
-    for (const site of HELDOUT_SITES) {
+    for (const site of BLIND_SITES) {
       for (const url of site.blocked ?? []) {
         const parsed = new URL(url);
         const asked = (world.servers.get(parsed.hostname)?.requests ?? []).map((request) => request.path);
@@ -119,7 +121,7 @@ describe('privacy crawl on held-out shops', () => {
     let statements = 0;
     let forms = 0;
     const lines: string[] = [];
-    for (const site of HELDOUT_SITES) {
+    for (const site of BLIND_SITES) {
       const observed = observe(site);
       const flagged = observed.unlinked.filter((url) => !site.expected.unlinked.includes(url));
       const notFound = site.expected.unlinked.filter((url) => !observed.unlinked.includes(url));
@@ -133,8 +135,8 @@ describe('privacy crawl on held-out shops', () => {
       }
     }
     console.log(
-      `held-out: unlinked set exact on ${exact}/${HELDOUT_SITES.length} sites; pages wrongly flagged ${wronglyFlagged}, missed ${missed}; statement right ${statements}/${HELDOUT_SITES.length}; forms right ${forms}/${HELDOUT_SITES.length}\n${lines.join('\n')}`,
+      `blind-written shops (first sight: ${FIRST_SIGHT.unlinkedExact}): unlinked set exact on ${exact}/${BLIND_SITES.length} sites; pages wrongly flagged ${wronglyFlagged}, missed ${missed}; statement right ${statements}/${BLIND_SITES.length}; forms right ${forms}/${BLIND_SITES.length}\n${lines.join('\n')}`,
     );
-    expect(exact + Object.keys(KNOWN_MISSES).length).toBeGreaterThanOrEqual(HELDOUT_SITES.length);
+    expect(exact + Object.keys(KNOWN_MISSES).length).toBeGreaterThanOrEqual(BLIND_SITES.length);
   });
 });
