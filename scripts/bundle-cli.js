@@ -3,7 +3,11 @@
 // of several hundred: resolving and reading each module was most of a scan's start-up
 // (docs/decisions.md, "CLI start-up"). The platform commands (serve, worker, admin) are
 // not in it: main.ts imports them from the compiled tree (dist/cli/serve.js) at run time.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunk names carry content hashes: clear the old ones.
+rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
   entryPoints: { main: 'src/cli/main.ts' },
@@ -19,4 +23,6 @@ await build({
   // Bundled CommonJS dependencies call require(); give them Node's.
   banner: { js: "import { createRequire as weerbaarCreateRequire } from 'node:module'; const require = weerbaarCreateRequire(import.meta.url);" },
   logLevel: 'warning',
+  minifyWhitespace: true,
+  minifySyntax: true,
 });

@@ -5,6 +5,7 @@
  */
 import { constants, getDiffieHellman, X509Certificate } from 'node:crypto';
 import net from 'node:net';
+import { rootCertificates } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeTls, type ProbeTlsOptions } from '../src/scan/collect/tls/probe.js';
 import type { TlsEvidence } from '../src/scan/evidence/index.js';
@@ -184,6 +185,15 @@ describe('probeTls on other configurations', () => {
 
   it('notices a stapled OCSP response', async () => {
     expect((await probe(28)).certificate?.ocspStapled).toBe(true);
+  });
+
+  it('judges trust against Node\'s own roots when no root is added (the store a real scan uses)', async () => {
+    // The engine passes tls.rootCertificates itself when there is no --ca-file; the test PKI is
+    // not in it, so the same good server is untrusted, for the missing issuer, not for anything else.
+    const evidence = await probe(10, { ca: rootCertificates as string[] });
+    expect(evidence.certificate).toMatchObject({ trusted: false, hostnameMatches: true });
+    expect(evidence.certificate?.trustError).toMatch(/ISSUER|SELF_SIGNED_CERT_IN_CHAIN/);
+    expect((await probe(10)).certificate?.trusted).toBe(true);
   });
 
   it('reports an expired certificate', async () => {

@@ -99,7 +99,9 @@ export async function runScan(input: string, options: ScanOptions = {}): Promise
     dns,
     resolveHost: createHostResolver(dns, { allowPrivate }),
     allowPrivate,
-    ca: [...rootCertificates, ...(options.extraCa ?? [])],
+    // Node's own root list itself when nothing is added: a TLS context can then use Node's
+    // shared root store instead of parsing every root again (collect/tls/trust-store.ts).
+    ca: options.extraCa?.length ? [...rootCertificates, ...options.extraCa] : (rootCertificates as string[]),
     limits,
     signal: deadline,
   };

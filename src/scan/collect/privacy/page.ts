@@ -4,7 +4,8 @@
  * does it send it).
  */
 import { createHash } from 'node:crypto';
-import { load, type CheerioAPI } from 'cheerio';
+import type { CheerioAPI } from 'cheerio/slim';
+import { parseHtml } from '../../html.js';
 import type { FormEvidence, StatementLink } from '../../evidence/privacy-crawl.js';
 import { fold, statementScore } from './statement-words.js';
 
@@ -48,7 +49,7 @@ const SEARCH_NAMES = /^(?:q|s|query|search|search_query|keywords?|term|zoek|zoek
 const MIN_FINGERPRINT_TEXT = 200;
 
 export function parsePage(html: string, pageUrl: string): ParsedPage {
-  const $ = load(html);
+  const $ = parseHtml(html);
   const base = baseUrl($, pageUrl);
   const title = $('title').first().text().replace(/\s+/g, ' ').trim().slice(0, 200) || undefined;
   const lang = $('html').attr('lang')?.trim().slice(0, 35) || undefined;

@@ -3,7 +3,7 @@
  * analysis: visible text only, one line per block element, the page's declared language.
  * A PDF statement is read too (pdf-text.ts), within bounds, one line per paragraph.
  */
-import { load } from 'cheerio';
+import { parseHtml } from '../../html.js';
 import type { StatementEvidence } from '../../evidence/privacy-crawl.js';
 import { firstHeader } from '../http/fetch.js';
 import { extractPdfText } from './pdf-text.js';
@@ -39,7 +39,7 @@ export interface ExtractedText {
  * footer included: a small shop often puts its company name and address only in the footer.
  */
 export function extractText(html: string): ExtractedText {
-  const $ = load(html);
+  const $ = parseHtml(html);
   const declaredLang = $('html').attr('lang')?.trim() || undefined;
   const main = $('main, [role="main"]').first();
   const mainText = main.length > 0 ? render(main.get()) : '';

@@ -35,6 +35,7 @@ import {
   type ProbeRun,
 } from './steps.js';
 import { isDhe, isEcdhe, suiteByName } from './suites.js';
+import { trustingContext } from './trust-store.js';
 
 export interface ProbeTlsOptions {
   /** SNI and the name to verify. */
@@ -61,16 +62,9 @@ const STATIC_UNTESTED: TlsEvidence['untested'] = [
   { what: 'Finite-field (ffdhe) and brainpool groups in TLS 1.3', why: 'Only elliptic-curve groups OpenSSL 3.0 can offer in TLS 1.3 are tested (internet.nl does the same).' },
 ];
 
-/** One trust-store context per `ca` array: parsing a system store for every host would cost more than the probe. */
-const mainContexts = new WeakMap<string[], tls.SecureContext>();
-
+/** One trust-store context per `ca` array (trust-store.ts): parsing a root store for every host would cost more than the probe. */
 function mainContext(ca: string[]): tls.SecureContext {
-  let context = mainContexts.get(ca);
-  if (!context) {
-    context = tls.createSecureContext({ ca, minVersion: 'TLSv1', maxVersion: 'TLSv1.3', ciphers: BROAD_CIPHERS });
-    mainContexts.set(ca, context);
-  }
-  return context;
+  return trustingContext(ca, { minVersion: 'TLSv1', maxVersion: 'TLSv1.3', ciphers: BROAD_CIPHERS });
 }
 
 function message(error: unknown): string {

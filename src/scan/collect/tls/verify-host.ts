@@ -4,7 +4,8 @@
  * (the fetcher records TLS but leaves trust to the web checks) and still need a verdict:
  * the MTA-STS policy host (RFC 8461 3.3) and the browser's extra-root allow list.
  */
-import { connect, createSecureContext, type DetailedPeerCertificate, type SecureContext } from 'node:tls';
+import { connect, type DetailedPeerCertificate } from 'node:tls';
+import { trustingContext } from './trust-store.js';
 import { errorMessage } from '../../../core/errors.js';
 import type { CollectContext } from '../context.js';
 
@@ -13,18 +14,6 @@ export interface HostCertificateCheck {
   error?: string;
   /** The chain Node verified, leaf first (issuerCertificate links), when the handshake completed. Not JSON: keep it out of evidence. */
   peer?: DetailedPeerCertificate;
-}
-
-/** One context per trust store (the engine passes one array per scan): loading ~140 roots per handshake costs more than the handshake. */
-const trustContexts = new WeakMap<readonly string[], SecureContext>();
-
-function trustContext(ca: readonly string[]): SecureContext {
-  let context = trustContexts.get(ca);
-  if (!context) {
-    context = createSecureContext({ ca: [...ca] });
-    trustContexts.set(ca, context);
-  }
-  return context;
 }
 
 export function verifyHostCertificate(host: string, address: string, context: CollectContext): Promise<HostCertificateCheck> {
@@ -38,7 +27,7 @@ export function verifyHostCertificate(host: string, address: string, context: Co
       socket.destroy();
       resolve(result);
     };
-    const socket = connect({ host: address, port: 443, servername: host, secureContext: trustContext(context.ca), rejectUnauthorized: false });
+    const socket = connect({ host: address, port: 443, servername: host, secureContext: trustingContext(context.ca), rejectUnauthorized: false });
     const timer = setTimeout(() => finish({ trusted: false, error: `no TLS handshake within ${context.limits.connectTimeoutMs} ms` }), context.limits.connectTimeoutMs);
     const onAbort = (): void => finish({ trusted: false, error: 'stopped: the scan deadline was reached' });
     context.signal.addEventListener('abort', onAbort, { once: true });

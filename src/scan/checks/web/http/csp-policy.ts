@@ -18,7 +18,7 @@
  * Several policies (several headers, or comma-joined ones) are all enforced: a resource
  * must pass every one of them. So a rule counts as met when ANY policy meets it.
  */
-import * as cheerio from 'cheerio';
+import { sharedHtml } from '../../../html.js';
 
 export interface CspPolicy {
   /** Directive name (lower-case) to its source list; the first occurrence wins (CSP3). */
@@ -193,7 +193,7 @@ export function hasDirective(policies: CspPolicy[], name: string): boolean {
 /** Policies set with <meta http-equiv="Content-Security-Policy"> in a page. */
 export function metaPolicies(body: string | undefined): string[] {
   if (!body) return [];
-  const $ = cheerio.load(body);
+  const $ = sharedHtml(body);
   return $('meta[http-equiv]')
     .filter((_, element) => ($(element).attr('http-equiv') ?? '').trim().toLowerCase() === 'content-security-policy')
     .map((_, element) => $(element).attr('content') ?? '')

@@ -3,7 +3,7 @@
  * its answer looks like the real file, because many sites answer every unknown path
  * with status 200 and the home page (a "soft 404"). Plus version-banner detection.
  */
-import * as cheerio from 'cheerio';
+import { sharedHtml } from '../../../html.js';
 import type { ExposedPathProbe } from '../../../evidence/index.js';
 
 export type ExposureKind = 'git' | 'env' | 'svn' | 'dsStore' | 'htpasswd' | 'sqlDump' | 'wpConfig' | 'phpinfo' | 'serverStatus';
@@ -66,7 +66,7 @@ export function hasVersion(value: string): boolean {
 /** <meta name="generator"> contents that carry a version number. */
 export function generatorVersions(body: string | undefined): string[] {
   if (!body) return [];
-  const $ = cheerio.load(body);
+  const $ = sharedHtml(body);
   return $('meta[name]')
     .filter((_, element) => ($(element).attr('name') ?? '').trim().toLowerCase() === 'generator')
     .map((_, element) => ($(element).attr('content') ?? '').trim())

@@ -5,7 +5,7 @@
  * images, audio and video are "passive" (they leak what is viewed and can be swapped).
  * URLs are resolved against <base href>, as browsers do.
  */
-import * as cheerio from 'cheerio';
+import { insideTemplate, sharedHtml } from '../../../html.js';
 import { msg, type Check, type MessageRef } from '../../../check.js';
 import type { WebHostEvidence } from '../../../evidence/index.js';
 import { withCommonTexts } from './common-texts.js';
@@ -38,7 +38,7 @@ export interface MixedContent {
 }
 
 export function findMixedContent(html: string, pageUrl: string): MixedContent {
-  const $ = cheerio.load(html);
+  const $ = sharedHtml(html);
   let base: URL = new URL(pageUrl);
   const baseHref = $('base[href]').first().attr('href');
   if (baseHref !== undefined) {
@@ -61,15 +61,15 @@ export function findMixedContent(html: string, pageUrl: string): MixedContent {
     if (url.protocol === 'http:') (isActive ? active : passive).add(url.href);
   };
   // A <template>'s content is inert: nothing in it loads until a script clones it.
-  $('template').remove();
+  const loads = (selector: string) => $(selector).filter((_, element) => !insideTemplate(element));
   for (const [selector, attribute, isActive] of REFERENCES) {
-    $(selector).each((_, element) => consider($(element).attr(attribute), isActive));
+    loads(selector).each((_, element) => consider($(element).attr(attribute), isActive));
   }
-  $('link[href]').each((_, element) => {
+  loads('link[href]').each((_, element) => {
     const rel = ($(element).attr('rel') ?? '').toLowerCase().split(/\s+/);
     if (rel.includes('stylesheet')) consider($(element).attr('href'), true);
   });
-  $('img[srcset], source[srcset]').each((_, element) => {
+  loads('img[srcset], source[srcset]').each((_, element) => {
     for (const candidate of ($(element).attr('srcset') ?? '').split(',')) consider(candidate.trim().split(/\s+/)[0], false);
   });
   return { active: [...active], passive: [...passive] };
