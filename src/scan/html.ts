@@ -10,7 +10,7 @@ import { adapter } from 'parse5-htmlparser2-tree-adapter';
 
 /** A fresh document, which the caller may change. */
 export function parseHtml(html: string): CheerioAPI {
-  return load(parse(html, { treeAdapter: adapter, scriptingEnabled: true }) as unknown as Parameters<typeof load>[0]);
+  return load(parse(html, { treeAdapter: adapter, scriptingEnabled: true }));
 }
 
 /** The last few documents the checks asked for: several checks read the same page. */
