@@ -114,6 +114,9 @@ describe('crash: kill -9 the server mid-write (SQLite)', () => {
     let restarted: Awaited<ReturnType<typeof startServeProcess>> | undefined;
     try {
       await waitUntil('the scan to run', () => (readScan(watcher).status === 'running' ? true : undefined), 30_000);
+      // Hold the site's answers until the kill, so the scan is mid-way then however long the
+      // sign-ups take (argon2 on a busy machine can take longer than the scan's 1 s stalls).
+      site.setStall(Number.POSITIVE_INFINITY);
 
       // Sign-ups, several at a time, each client from its own loopback address (sign-up is rate-limited per address).
       const acknowledged: string[] = [];
@@ -154,6 +157,7 @@ describe('crash: kill -9 the server mid-write (SQLite)', () => {
       for (const email of acknowledged) expect(stored.has(email), `${email} was acknowledged but is missing`).toBe(true);
       const unacknowledgedStored = attempted.filter((email) => !acknowledged.includes(email) && stored.has(email)).length;
 
+      site.setStall(1_000);
       const restartAt = Date.now();
       restarted = await startServeProcess(['--host', '127.0.4.3', '--port', '0'], env);
       const check = new SqliteDatabase(file, { readonly: true });
@@ -172,6 +176,7 @@ describe('crash: kill -9 the server mid-write (SQLite)', () => {
           `(${unacknowledgedStored} of those committed); scan finished ${seconds(doneAt - restartAt)} s after the restart was started`,
       );
     } finally {
+      site.setStall(1_000);
       if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
       if (restarted && restarted.child.exitCode === null && restarted.child.signalCode === null) restarted.child.kill('SIGKILL');
       rmSync(dataDir, { recursive: true, force: true });
