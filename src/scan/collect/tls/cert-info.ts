@@ -87,10 +87,17 @@ function derHeader(bytes: Uint8Array, offset: number): { contentStart: number; l
 
 /** The signature algorithm name, e.g. 'sha256WithRSAEncryption', 'ecdsa-with-SHA384', 'rsassaPss-sha256'. */
 export function signatureAlgorithmName(der: Buffer): string {
-  // Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm AlgorithmIdentifier, signatureValue }
-  const certificate = fromBER(new Uint8Array(der.buffer, der.byteOffset, der.byteLength));
-  if (certificate.offset === -1 || !(certificate.result instanceof Sequence)) return 'unparseable';
-  const signatureAlgorithm = certificate.result.valueBlock.value[1];
+  // Certificate ::= SEQUENCE { tbsCertificate SEQUENCE, signatureAlgorithm AlgorithmIdentifier, signatureValue }.
+  // Step over the certificate's header and the whole tbsCertificate, and read only the algorithm:
+  // decoding every certificate of every handshake in full was a tenth of a web scan's CPU.
+  const bytes = new Uint8Array(der.buffer, der.byteOffset, der.byteLength);
+  const outer = bytes[0] === 0x30 ? derHeader(bytes, 0) : undefined;
+  const tbs = outer && bytes[outer.contentStart] === 0x30 ? derHeader(bytes, outer.contentStart) : undefined;
+  const at = tbs ? tbs.contentStart + tbs.length : -1;
+  const header = at > 0 && bytes[at] === 0x30 ? derHeader(bytes, at) : undefined;
+  if (!header || header.contentStart + header.length > bytes.length) return 'unparseable';
+  const decoded = fromBER(bytes.subarray(at, header.contentStart + header.length));
+  const signatureAlgorithm = decoded.offset === -1 ? undefined : decoded.result;
   const algorithm = signatureAlgorithm ? algorithmOid(signatureAlgorithm) : undefined;
   if (!signatureAlgorithm || algorithm === undefined) return 'unparseable';
   if (algorithm === RSASSA_PSS) {

@@ -18,6 +18,12 @@ export interface NodeAttemptOptions {
   requestOCSP?: boolean;
   /** After the handshake, try one client-initiated renegotiation (TLS 1.2 and lower only). */
   renegotiate?: boolean;
+  /**
+   * Read the certificate path and check the host name. Only the main and chain handshakes need
+   * them; turning the peer's chain into objects on every enumeration handshake cost more than
+   * reading the answers.
+   */
+  peer?: boolean;
 }
 
 export interface NodeHandshake {
@@ -28,7 +34,7 @@ export interface NodeHandshake {
   authorizationError?: string;
   hostnameError?: string;
   ocspStapled: boolean;
-  /** The verification path Node built (leaf first, DER); a root from the trust store may be appended. */
+  /** The verification path Node built (leaf first, DER; a root from the trust store may be appended). Empty unless `peer` was asked. */
   path: Buffer[];
   /** true = the server completed a renegotiation we started; false = it refused; undefined = not asked. */
   renegotiated?: boolean;
@@ -112,7 +118,7 @@ export function nodeHandshake(target: ProbeTarget, limits: AttemptLimits, option
     });
     secure.once('secureConnect', () => {
       const cipher = secure.getCipher();
-      const { path, leaf } = peerPath(secure);
+      const { path, leaf } = options.peer ? peerPath(secure) : { path: [], leaf: undefined };
       const hostnameError = leaf ? tls.checkServerIdentity(target.host, leaf)?.message : undefined;
       const handshake: NodeHandshake = {
         protocol: secure.getProtocol() ?? 'unknown',

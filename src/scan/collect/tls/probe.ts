@@ -103,7 +103,7 @@ export async function probeTls(options: ProbeTlsOptions): Promise<TlsEvidence> {
     const mainStarted = performance.now();
     let mainDuration = 0;
     const mainTask = settle(
-      node(run, { minVersion: 'TLSv1', maxVersion: 'TLSv1.3', ciphers: BROAD_CIPHERS, secureContext: mainContext(options.ca), requestOCSP: true }).finally(() => {
+      node(run, { minVersion: 'TLSv1', maxVersion: 'TLSv1.3', ciphers: BROAD_CIPHERS, secureContext: mainContext(options.ca), requestOCSP: true, peer: true }).finally(() => {
         mainDuration = Math.round(performance.now() - mainStarted);
       }),
     );

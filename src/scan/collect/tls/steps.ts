@@ -159,6 +159,6 @@ export async function probeClientRenegotiation(run: ProbeRun, version: RawVersio
 
 /** The chain as sent, for servers without TLS 1.2 (where it is encrypted): Node's path with an empty trust store. */
 export async function probeChain(run: ProbeRun, protocol: tls.SecureVersion): Promise<Buffer[]> {
-  const handshake = await node(run, { minVersion: protocol, maxVersion: protocol, ciphers: ALL_OPENSSL_CIPHERS });
+  const handshake = await node(run, { minVersion: protocol, maxVersion: protocol, ciphers: ALL_OPENSSL_CIPHERS, peer: true });
   return handshake.path;
 }
