@@ -6,6 +6,7 @@
  * Written for the mutation run: every rule has a case on each side of it.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -94,6 +95,7 @@ beforeAll(async () => {
   app.get<{ Params: { orgId: string; minimum: Role } }>('/orgs/:orgId/:minimum', (request) => orgContext(request, request.params.orgId, request.params.minimum));
   app.get<{ Params: { orgId: string } }>('/orgs/:orgId', (request) => orgContext(request, request.params.orgId));
   app.get('/api/no-hook', (request) => tokenOf(request).id);
+  app.get('/actor', (request) => actorOf(request));
   await app.register((api, _options, done) => {
     api.addHook('onRequest', requireApiToken);
     api.get('/api/me', (request) => ({ token: tokenOf(request), actor: apiActor(request) }));
@@ -157,6 +159,42 @@ describe('requireUser', () => {
   it('after login, goes to /orgs rather than back to a form post or another site', async () => {
     expect((await asUser(undefined, '/who/orgs/x', 'POST')).json()).toEqual({ redirect: '/login?next=%2Forgs' });
     expect((await asUser(undefined, '//who/evil.example', 'GET')).json()).toEqual({ redirect: '/login?next=%2Forgs' });
+  });
+});
+
+describe('a request target in absolute form (GET http://host/path)', () => {
+  it('is not passed on as the page to return to after login (it names another site)', async () => {
+    // Fastify routes absolute-form targets and keeps them in request.url, so this needs a real socket.
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = new URL(address);
+    try {
+      const raw = await new Promise<string>((resolve, reject) => {
+        let received = '';
+        const socket = net.connect(Number(port), '127.0.0.1', () => {
+          socket.write('GET http://evil.example/who/page HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n');
+        });
+        socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
+        socket.on('end', () => resolve(received));
+        socket.on('error', reject);
+      });
+      expect(raw.startsWith('HTTP/1.1 303')).toBe(true);
+      expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toEqual({ redirect: '/login?next=%2Forgs' });
+    } finally {
+      await new Promise<void>((resolve) => app.server.close(() => resolve()));
+    }
+  });
+});
+
+describe('actorOf and Redirect', () => {
+  it('names no user for a visitor, only the address', async () => {
+    expect((await app.inject({ method: 'GET', url: '/actor', remoteAddress: '192.0.2.44' })).json()).toEqual({ userId: null, ip: '192.0.2.44' });
+  });
+
+  it('a Redirect says where it goes, for the logs', () => {
+    const redirect = new Redirect('/login?next=%2Forgs');
+    expect(redirect.location).toBe('/login?next=%2Forgs');
+    expect(redirect.message).toBe('redirect to /login?next=%2Forgs');
+    expect(redirect).toBeInstanceOf(Error);
   });
 });
 
