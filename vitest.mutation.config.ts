@@ -49,6 +49,10 @@ export default defineConfig({
       'test/mutation-*.test.ts',
     ],
     env: { WEERBAAR_TEST_DNS_PORT: '0' },
+    // One module graph per worker instead of one per file: each mutant run is a Vitest run, and
+    // re-importing every test file's graph was half its cost. Measured on hsts.ts: same verdicts
+    // (static mutants included), 53 s instead of 60-73 s.
+    isolate: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ['default'],
