@@ -31,6 +31,11 @@ export default {
   incrementalFile: 'reports/stryker-incremental.json',
   // Two cores. Parallel test processes are safe: loopback DNS servers take free ports in this run.
   concurrency: 2,
+  // A mutant's tests may take this much longer than without mutation before it counts as a
+  // timeout (Stryker's default is 5 s). Other suites on the same 2 cores made the default
+  // report timeouts that were only waiting for CPU; a timeout counts as detected, so false
+  // ones would flatter the score.
+  timeoutMS: 15_000,
   thresholds: { high: 90, low: 85, break: 85 },
   reporters: ['clear-text', 'progress', 'json', 'html'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
