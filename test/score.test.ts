@@ -12,12 +12,17 @@ describe('scoring', () => {
   });
 
   it('takes the points of a failed, errored or skipped check', () => {
-    const { categories } = scoreChecks([
+    const { categories, checks } = scoreChecks([
       { id: 'web.https.available', status: 'pass' }, // 3
       { id: 'web.https.redirect', status: 'fail' }, // 2
       { id: 'web.hsts', status: 'error' }, // 2
+      { id: 'web.tls.version', status: 'skip' }, // 3, category tls
     ]);
-    expect(categories).toEqual([{ area: 'web', category: 'https', earned: 3, possible: 7, percent: 43 }]);
+    expect(categories).toEqual([
+      { area: 'web', category: 'https', earned: 3, possible: 7, percent: 43 },
+      { area: 'web', category: 'tls', earned: 0, possible: 3, percent: 0 },
+    ]);
+    expect(checks.find((check) => check.id === 'web.tls.version')).toEqual({ id: 'web.tls.version', area: 'web', category: 'tls', earned: 0, possible: 3 });
   });
 
   it('averages categories, not checks, and ignores informational checks', () => {

@@ -61,7 +61,7 @@ describe('collectSpf on a loopback DNS server', () => {
     await server.close();
   });
   const fresh = (): DnsClient => {
-    dns = new DnsClient({ servers: [{ address: '127.0.11.1', port: 53 }], timeoutMs: 500, retries: 0 });
+    dns = new DnsClient({ servers: [server], timeoutMs: 500, retries: 0 });
     return dns;
   };
 
