@@ -8,7 +8,25 @@
  */
 import { mergeTexts, msg, verdict, type Check, type MessageRef } from '../../check.js';
 import type { DnssecZoneEvidence } from '../../evidence/dnssec.js';
-import { DNSSEC_SHARED_TEXTS, algorithmName } from './dnssec-texts.js';
+import { DNSSEC_SHARED_TEXTS } from './dnssec-texts.js';
+
+/** Plain names of DNSSEC algorithm numbers (IANA registry). */
+const ALGORITHM_NAMES: Record<number, string> = {
+  1: 'RSA/MD5 (1)',
+  3: 'DSA/SHA-1 (3)',
+  5: 'RSA/SHA-1 (5)',
+  6: 'DSA-NSEC3-SHA1 (6)',
+  7: 'RSA/SHA-1-NSEC3 (7)',
+  8: 'RSA/SHA-256 (8)',
+  10: 'RSA/SHA-512 (10)',
+  12: 'GOST (12)',
+  13: 'ECDSA P-256 (13)',
+  14: 'ECDSA P-384 (14)',
+  15: 'Ed25519 (15)',
+  16: 'Ed448 (16)',
+};
+
+export const algorithmName = (algorithm: number): string => ALGORITHM_NAMES[algorithm] ?? `algorithm ${algorithm}`;
 
 const DEPRECATED = new Set([1, 3, 5, 6, 7, 12]);
 const RSA = new Set([1, 5, 7, 8, 10]);

@@ -15,21 +15,3 @@ export const DNSSEC_SHARED_TEXTS: Record<Lang, Record<string, string>> = {
     notCollected: 'DNSSEC-delen av skanningen samlades inte in, så detta kunde inte kontrolleras.',
   },
 };
-
-/** Plain names of DNSSEC algorithm numbers (IANA registry). */
-export const ALGORITHM_NAMES: Record<number, string> = {
-  1: 'RSA/MD5 (1)',
-  3: 'DSA/SHA-1 (3)',
-  5: 'RSA/SHA-1 (5)',
-  6: 'DSA-NSEC3-SHA1 (6)',
-  7: 'RSA/SHA-1-NSEC3 (7)',
-  8: 'RSA/SHA-256 (8)',
-  10: 'RSA/SHA-512 (10)',
-  12: 'GOST (12)',
-  13: 'ECDSA P-256 (13)',
-  14: 'ECDSA P-384 (14)',
-  15: 'Ed25519 (15)',
-  16: 'Ed448 (16)',
-};
-
-export const algorithmName = (algorithm: number): string => ALGORITHM_NAMES[algorithm] ?? `algorithm ${algorithm}`;

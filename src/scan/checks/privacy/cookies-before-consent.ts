@@ -6,7 +6,8 @@
 import { mergeTexts, msg, verdict, type Check } from '../../check.js';
 import { browserEvidenceOf } from '../../evidence/index.js';
 import type { BrowserCookie } from '../../evidence/privacy-browser.js';
-import { BROWSER_SHARED_TEXTS, listOf, unjudgeable } from './browser-texts.js';
+import { listOf, unjudgeable } from './browser-shared.js';
+import { BROWSER_SHARED_TEXTS } from './browser-texts.js';
 
 const label = (cookie: BrowserCookie): string => (cookie.tracker ? `${cookie.name} (${cookie.tracker.company})` : `${cookie.name} (${cookie.domain.replace(/^\./, '')})`);
 

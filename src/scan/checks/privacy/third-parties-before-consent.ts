@@ -6,7 +6,8 @@
  */
 import { mergeTexts, msg, verdict, type Check } from '../../check.js';
 import { browserEvidenceOf } from '../../evidence/index.js';
-import { BROWSER_SHARED_TEXTS, listOf, unjudgeable } from './browser-texts.js';
+import { listOf, unjudgeable } from './browser-shared.js';
+import { BROWSER_SHARED_TEXTS } from './browser-texts.js';
 
 export const thirdPartiesBeforeConsent: Check = {
   id: 'privacy.third-parties.before-consent',
