@@ -316,3 +316,11 @@ describe('web.headers.referrer-policy', () => {
     expect(withPolicy('strict').summary.key).toBe('unrecognised');
   });
 });
+
+describe('per-host evidence', () => {
+  it('keeps each host\'s verdict status, and the HTTP status beside it', () => {
+    const result = judge(httpsAvailable, scan(host(APEX, 'apex')));
+    const hosts = result.evidence.hosts as { host: string; status: string; httpStatus?: number }[];
+    expect(hosts[0]).toMatchObject({ host: APEX, status: 'pass', httpStatus: 200 });
+  });
+});

@@ -58,9 +58,9 @@ describe('web.https.available', () => {
   it('passes with the negotiated protocol and keeps the facts', () => {
     const result = judge(httpsAvailable, scan(host(APEX, 'apex')));
     expect(result.summary).toEqual({ key: 'pass', params: { host: APEX, protocol: 'TLSv1.3' } });
-    // (The facts' own "status" is the HTTP status; it overwrites the host's verdict status in the combined evidence.)
-    expect(first(result)).toMatchObject({ host: APEX, address: '192.0.2.10', protocol: 'TLSv1.3' });
-    expect(Object.keys(first(result) ?? {}).sort()).toEqual(['address', 'error', 'handshake', 'host', 'protocol', 'status']);
+    // The host's verdict status, and the HTTP status beside it (it once overwrote the verdict's).
+    expect(first(result)).toMatchObject({ host: APEX, address: '192.0.2.10', protocol: 'TLSv1.3', status: 'pass', httpStatus: 200 });
+    expect(Object.keys(first(result) ?? {}).sort()).toEqual(['address', 'error', 'handshake', 'host', 'httpStatus', 'protocol', 'status']);
     const plain = judge(httpsAvailable, scan(host(APEX, 'apex', { https: chain([hop(`https://${APEX}/`, 200)]) })));
     expect(plain.summary.params?.protocol).toBe('TLS');
   });

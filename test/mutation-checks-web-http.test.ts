@@ -92,7 +92,7 @@ describe('web.hsts: reading the header', () => {
     const result = judge(hsts, scan(host(APEX, 'apex', { https: later })));
     expect([result.status, result.summary.key]).toEqual(['fail', 'missingOnFirst']);
     expect(result.advice).toEqual([{ key: 'addHsts', params: { host: APEX } }]);
-    expect(firstHost(result)).toMatchObject({ url: `https://${APEX}/`, status: 301, headers: [], laterHopsWithHsts: [`https://${WWW}/shop`] });
+    expect(firstHost(result)).toMatchObject({ url: `https://${APEX}/`, status: 'fail', httpStatus: 301, headers: [], laterHopsWithHsts: [`https://${WWW}/shop`] });
     const none = chain([hop(`https://${APEX}/`, 301, [['location', `https://${WWW}/`]]), hop(`https://${WWW}/`, 200, [])]);
     const missing = judge(hsts, scan(host(APEX, 'apex', { https: none })));
     expect(missing.summary.key).toBe('missing');

@@ -67,6 +67,7 @@ export function combine(results: HostVerdict[], noWebSummaryKey = 'noWeb'): Chec
     status: worst.status,
     summary: summary ?? worst.summary,
     advice: mergeRefs(results.flatMap((r) => r.advice.map((ref) => ({ ref, host: r.host })))),
-    evidence: { hosts: results.map((r) => ({ host: r.host, status: r.status, ...r.evidence })) },
+    // The verdict's own status last: a check's evidence must not overwrite it with, say, an HTTP status.
+    evidence: { hosts: results.map((r) => ({ ...r.evidence, host: r.host, status: r.status })) },
   };
 }

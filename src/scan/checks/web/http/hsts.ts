@@ -46,7 +46,7 @@ function judge(host: WebHostEvidence): HostVerdict {
   const values = headerValues(first.hop, 'strict-transport-security');
   const add = [msg('addHsts', { host: host.host })];
   const laterHops = (host.https?.hops ?? []).slice(1).filter((hop) => headerValues(hop, 'strict-transport-security').length > 0);
-  const base = { url: first.hop.url, status: first.hop.status, headers: values, laterHopsWithHsts: laterHops.map((hop) => hop.url) };
+  const base = { url: first.hop.url, httpStatus: first.hop.status, headers: values, laterHopsWithHsts: laterHops.map((hop) => hop.url) };
   const [header] = values;
   if (header === undefined) {
     return hostVerdict(host.host, 'fail', laterHops.length > 0 ? 'missingOnFirst' : 'missing', {}, add, base);

@@ -13,7 +13,7 @@ function judge(host: WebHostEvidence): HostVerdict {
   const first = host.https?.hops[0];
   const evidence = {
     address: first?.address ?? host.tls?.address,
-    status: first?.status,
+    httpStatus: first?.status,
     protocol: first?.tls?.protocol ?? host.tls?.handshake.protocol,
     handshake: host.tls?.handshake.ok,
     error: first?.error?.message ?? host.tls?.handshake.error,

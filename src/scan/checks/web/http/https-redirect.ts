@@ -24,7 +24,7 @@ function judge(host: WebHostEvidence): HostVerdict {
     return hostVerdict(host.host, 'error', 'httpBroken', { reason: first?.error?.message ?? 'no response' }, [], evidence);
   }
   const location = firstHeaderValue(first, 'location');
-  const evidence = { status: first.status, location };
+  const evidence = { httpStatus: first.status, location };
   if (!REDIRECTS.has(first.status) || location === undefined) {
     return hostVerdict(host.host, 'fail', 'noRedirect', { status: first.status }, fix, evidence);
   }
