@@ -26,7 +26,8 @@ export default {
   plugins: ['@stryker-mutator/vitest-runner', './scripts/stryker-texts-ignorer.js'],
   ignorers: ['texts'],
   coverageAnalysis: 'perTest',
-  // Re-runs only test mutants whose code or tests changed; the file is committed so everyone starts warm.
+  // Re-runs only test mutants whose code or tests changed. The cache is each clone's own (gitignored);
+  // it does not re-test static mutants (module-level tables) when only tests changed: use --force then.
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
   // Two cores. Parallel test processes are safe: loopback DNS servers take free ports in this run.
