@@ -1,10 +1,12 @@
 /**
  * The human report: a short, prioritised list (failures first, each with what to do),
- * then what was fine. Plain text, coloured only on a terminal.
+ * then what was fine. Within a status the order is the web's "what to fix first"
+ * (src/scan/priority.ts, docs/priorities.md). Plain text, coloured only on a terminal.
  */
 import type { Lang } from '../core/lang.js';
 import type { Status } from '../scan/check.js';
 import type { ScanReport } from '../scan/engine.js';
+import { byPriority } from '../scan/priority.js';
 import type { ScoreBreakdown } from '../scan/score.js';
 import { CLI_TEXTS } from './texts.js';
 
@@ -25,7 +27,7 @@ export function renderText(report: ScanReport, lang: Lang, options: { colour: bo
     `${t.score}: web ${score(report.scores.web)} · mail ${score(report.scores.mail)} · ${t.overall} ${score(report.scores.overall)}  (${fill(t.duration, { seconds: (report.durationMs / 1000).toFixed(1) })})`,
   ];
   for (const status of ORDER) {
-    const group = report.checks.filter((check) => check.status === status);
+    const group = byPriority(report.checks.filter((check) => check.status === status));
     if (group.length === 0) continue;
     lines.push('', paint(status, `${t[status]} (${group.length})`));
     const detailed = status === 'fail' || status === 'warn' || status === 'error';
