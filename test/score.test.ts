@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scoreChecks } from '../src/scan/score.js';
+import { CHECKS } from '../src/scan/checks/registry.js';
+import { areaScores, scoreChecks, SCORE_TABLE, summaryAreaOf } from '../src/scan/score.js';
 
 describe('scoring', () => {
   it('gives 100 when every scored check passes or warns', () => {
@@ -37,5 +38,29 @@ describe('scoring', () => {
 
   it('scores nothing it does not know', () => {
     expect(scoreChecks([]).scores).toEqual({ web: null, mail: null, overall: null });
+  });
+
+  it('scores the website, e-mail and privacy apart for the summary; the web score of the contract keeps privacy in', () => {
+    const breakdown = scoreChecks([
+      { id: 'web.https.available', status: 'pass' }, // https 3/3 = 100
+      { id: 'web.tls.version', status: 'fail' }, // tls 0/3 = 0
+      { id: 'privacy.statement.contents', status: 'fail' }, // privacy 0/3
+      { id: 'privacy.statement.linked', status: 'pass' }, // privacy 2/2 -> 2/5 = 40
+      { id: 'mail.spf', status: 'pass' },
+      { id: 'mail.dmarc', status: 'fail' }, // authentication 3/6 = 50
+    ]);
+    expect(areaScores(breakdown)).toEqual({ web: 50, mail: 50, privacy: 40 });
+    expect(breakdown.scores.web).toBe(47); // (100 + 0 + 40) / 3
+    expect(areaScores(scoreChecks([{ id: 'mail.spf', status: 'pass' }]))).toEqual({ web: null, mail: 100, privacy: null });
+  });
+
+  it('puts every check in one summary area, and every scored privacy check in the privacy category', () => {
+    for (const check of CHECKS) {
+      const area = summaryAreaOf(check.id);
+      expect(['web', 'mail', 'privacy']).toContain(area);
+      const entry = SCORE_TABLE[check.id];
+      if (area === 'privacy' && entry) expect(entry.category, check.id).toBe('privacy');
+      if (area !== 'privacy' && entry) expect(entry.category, check.id).not.toBe('privacy');
+    }
   });
 });

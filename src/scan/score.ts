@@ -11,6 +11,10 @@
  * (verdict.notApplicable, e.g. STARTTLS for a domain that receives no mail) is left out.
  * Areas not scanned score null.
  *
+ * For a person reading the result there are three areas (areaScores): the website (the web
+ * categories without privacy), e-mail (the mail score) and privacy (the privacy category).
+ * The contract's web score keeps privacy in, so stored scores and the API do not change.
+ *
  * Mail has three categories: dnssec (the domain's and its MX names' signatures),
  * authentication (who may send as the domain: SPF, DKIM, DMARC) and transport (how mail
  * to the domain is protected on the way: STARTTLS, its TLS, DANE, MTA-STS, TLS-RPT).
@@ -163,4 +167,26 @@ export function scoreChecks(results: readonly ScoredCheck[]): ScoreBreakdown {
   const mail = areaScore('mail');
   const overall = mean([web, mail].filter((value): value is number => value !== null));
   return { scores: { web, mail, overall }, categories: list, checks };
+}
+
+/** The areas a person reads a result by; see areaScores. */
+export const SUMMARY_AREAS = ['web', 'mail', 'privacy'] as const;
+export type SummaryArea = (typeof SUMMARY_AREAS)[number];
+
+/** Which summary area a check belongs to: privacy.* to privacy, mail.* and dns.* to e-mail, the rest to the website. */
+export function summaryAreaOf(checkId: string): SummaryArea {
+  if (checkId.startsWith('privacy.')) return 'privacy';
+  if (checkId.startsWith('mail.') || checkId.startsWith('dns.')) return 'mail';
+  return 'web';
+}
+
+/**
+ * A score per summary area, from a breakdown: the website is the mean of the web
+ * categories other than privacy, e-mail is the mail score, privacy is the privacy
+ * category's percentage. An area without scored checks is null.
+ */
+export function areaScores(breakdown: ScoreBreakdown): Record<SummaryArea, number | null> {
+  const web = breakdown.categories.filter((c) => c.area === 'web' && c.category !== 'privacy');
+  const privacy = breakdown.categories.find((c) => c.area === 'web' && c.category === 'privacy');
+  return { web: mean(web.map((c) => c.percent)), mail: breakdown.scores.mail, privacy: privacy ? privacy.percent : null };
 }
