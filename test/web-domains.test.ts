@@ -86,7 +86,9 @@ const scanIdFrom = (location: unknown): string => {
 };
 
 /** The severity groups of a scan page, in page order. */
-const groupsOf = (body: string): string[] => [...body.matchAll(/<section class="severity"[^>]*data-status="(\w+)"/g)].map((m) => m[1] ?? '');
+/** The severity groups of one area's folded details, in page order. */
+const groupsOf = (body: string, area: string): string[] =>
+  [...body.matchAll(new RegExp(`<section class="severity" aria-labelledby="group-${area}-\\w+" data-status="(\\w+)"`, 'g'))].map((m) => m[1] ?? '');
 
 describe.each(DIALECTS)('domains and scans in the app (%s)', (dialect) => {
   let t: TestApp;
@@ -171,7 +173,7 @@ describe.each(DIALECTS)('domains and scans in the app (%s)', (dialect) => {
     const firstPage = await owner.get(`/orgs/${orgId}/scans/${firstId}`);
     expect(firstPage.statusCode).toBe(200);
     expect(firstPage.body).not.toContain('data-refresh-seconds');
-    expect(firstPage.body).toContain('Webscore');
+    expect(firstPage.body).toContain('<h2 id="summary">Samenvatting</h2>');
     expect(firstPage.body).toContain('Dit is de eerste afgeronde scan');
 
     // Second scan: the same name now points at a careless site.
@@ -183,8 +185,8 @@ describe.each(DIALECTS)('domains and scans in the app (%s)', (dialect) => {
     const page = await owner.get(`/orgs/${orgId}/scans/${secondId}`);
     expect(page.statusCode).toBe(200);
 
-    // Grouped by severity, in the fixed order, each group only once.
-    const groups = groupsOf(page.body);
+    // By area, each folded; within the website area grouped by severity, in the fixed order, each group only once.
+    const groups = groupsOf(page.body, 'web');
     expect(groups).toEqual(SEVERITY_ORDER.filter((status) => groups.includes(status)));
     expect(groups[0]).toBe('fail');
     expect(groups).toContain('pass');
@@ -198,7 +200,7 @@ describe.each(DIALECTS)('domains and scans in the app (%s)', (dialect) => {
     expect(page.body).toContain(escape(hsts?.summary ?? 'missing'));
     expect(page.body).toContain(escape(hsts?.advice.split('\n')[0] ?? 'missing'));
     expect(page.body).toContain(escape(findCheck('web.hsts')?.texts.nl.title ?? 'missing'));
-    expect(page.body).toContain('<h3 id="group-fail">Afgekeurd');
+    expect(page.body).toContain('<h3 id="group-web-fail">Afgekeurd');
     expect(page.body).toContain('<details><summary>Bewijs (technische details)');
 
     // Changes: HSTS and cookies are new failures, listed before anything else.

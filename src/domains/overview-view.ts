@@ -6,6 +6,7 @@
 import type { Lang } from '../core/lang.js';
 import type { Org, Role } from '../db/schema.js';
 import { CHECKS, findCheck } from '../scan/checks/registry.js';
+import { compareFindings, fixedByOf } from '../scan/priority.js';
 import { renderMessage } from '../scan/texts.js';
 import { roleAtLeast } from '../web/context.js';
 import { parseResult, type DomainWithLatest } from './data.js';
@@ -40,12 +41,15 @@ function renderFindings(scan: { id: string; target: string }, json: string | nul
   const items: FixItem[] = [];
   for (const { id, status, verdict } of result.results) {
     const check = status === 'fail' ? findCheck(id) : undefined;
-    if (check) items.push({ scanId: scan.id, target: scan.target, checkId: id, summary: renderMessage(CHECKS, check, verdict.summary, lang) });
+    if (check) items.push({ scanId: scan.id, target: scan.target, checkId: id, summary: renderMessage(CHECKS, check, verdict.summary, lang, 'web') });
   }
   return items;
 }
 
-/** The failed findings of these finished scans; results are read (via load) only for scans not in the memo. */
+/**
+ * The failed findings of these finished scans, most urgent first (src/scan/priority.ts,
+ * docs/priorities.md); results are read (via load) only for scans not in the memo.
+ */
 export async function fixFirstItems(
   scans: { id: string; target: string }[],
   lang: Lang,
@@ -53,15 +57,17 @@ export async function fixFirstItems(
 ): Promise<FixItem[]> {
   const missing = scans.filter((scan) => !fixMemo.has(`${scan.id}:${lang}`));
   const loaded = await load(missing.map((scan) => scan.id));
-  return scans.flatMap((scan) => {
+  const items = scans.flatMap((scan) => {
     const memoKey = `${scan.id}:${lang}`;
     const cached = fixMemo.get(memoKey);
     if (cached) return cached;
-    const items = renderFindings(scan, loaded.get(scan.id) ?? null, lang);
+    const rendered = renderFindings(scan, loaded.get(scan.id) ?? null, lang);
     if (fixMemo.size >= FIX_MEMO_LIMIT) fixMemo.delete(fixMemo.keys().next().value as string);
-    fixMemo.set(memoKey, items);
-    return items;
+    fixMemo.set(memoKey, rendered);
+    return rendered;
   });
+  // Stable: equally urgent findings keep the scans' order (worst scan first).
+  return items.sort((a, b) => compareFindings({ id: a.checkId, status: 'fail' }, { id: b.checkId, status: 'fail' }));
 }
 
 const FIX_FIRST_SHOWN = 10;
@@ -76,7 +82,8 @@ function renderFixFirst(orgId: string, items: FixItem[], anyScanned: boolean, la
       <ol class="fix-first">
         ${shown.map(
           (item) => html`<li><a href="/orgs/${orgId}/scans/${item.scanId}#check-${item.checkId}"><strong>${item.target}</strong>: ${checkTitle(item.checkId, lang)}</a>
-            <br><span>${item.summary}</span></li>`,
+            <br><span>${item.summary}</span>
+            <br><span class="fixed-by">${t('scan.fixedBy.label')} ${t(`scan.fixedBy.${fixedByOf(item.checkId)}`)}</span></li>`,
         )}
       </ol>
       ${items.length > shown.length ? html`<p>${t('fixFirst.more', { count: items.length - shown.length })}</p>` : ''}`;
@@ -86,7 +93,8 @@ function renderFixFirst(orgId: string, items: FixItem[], anyScanned: boolean, la
 
 function renderDomainTable(orgId: string, domains: DomainWithLatest[], t: Translate): SafeHtml {
   if (domains.length === 0) return html`<p>${t('overview.noDomains')}</p>`;
-  return html`<table aria-labelledby="domains">
+  // On a small screen the table scrolls inside its own region, which a keyboard can reach and a screen reader names.
+  return html`<div class="table-scroll" role="region" aria-labelledby="domains" tabindex="0"><table aria-labelledby="domains">
     <thead><tr><th scope="col">${t('overview.colDomain')}</th><th scope="col">${t('overview.colLastScan')}</th><th scope="col">${t('overview.colScore')}</th><th scope="col">${t('overview.colMailScore')}</th><th scope="col">${t('overview.colProblems')}</th></tr></thead>
     <tbody>
       ${domains.map(
@@ -99,7 +107,7 @@ function renderDomainTable(orgId: string, domains: DomainWithLatest[], t: Transl
         </tr>`,
       )}
     </tbody>
-  </table>`;
+  </table></div>`;
 }
 
 export interface OverviewView {

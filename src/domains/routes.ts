@@ -11,6 +11,7 @@ import { isLang } from '../core/lang.js';
 import type { Domain } from '../db/schema.js';
 import { renderReport } from '../scan/engine.js';
 import { parseSelectorList } from '../scan/mail-policy/selectors.js';
+import { areaScores } from '../scan/score.js';
 import { actorOf, isId, orgContext, roleAtLeast, type OrgContext } from '../web/context.js';
 import {
   activeScan,
@@ -32,6 +33,7 @@ import { html } from '../web/html.js';
 import { orgNav } from '../web/org-nav.js';
 import { fixFirstItems, renderOverview } from './overview-view.js';
 import { diffScans } from './scan-diff.js';
+import { renderSummary } from './scan-summary.js';
 import { renderDiff, renderResults, renderScanMeta, scanStatusBadge, scoreText } from './scan-view.js';
 import { timeTag } from '../web/view.js';
 
@@ -123,7 +125,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const table =
       page.items.length === 0
         ? html`<p>${t('domain.noScans')}</p>`
-        : html`<table aria-labelledby="history">
+        : html`<div class="table-scroll" role="region" aria-labelledby="history" tabindex="0"><table aria-labelledby="history">
             <thead><tr><th scope="col">${t('domain.colRequested')}</th><th scope="col">${t('domain.colStatus')}</th><th scope="col">${t('overview.colScore')}</th><th scope="col">${t('overview.colMailScore')}</th><th scope="col">${t('domain.colFailWarn')}</th><th scope="col"><span class="visually-hidden">${t('domain.view')}</span></th></tr></thead>
             <tbody>${page.items.map(
               (scan) => html`<tr>
@@ -135,7 +137,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox = async (app) => {
                 <td><a href="/orgs/${ctx.org.id}/scans/${scan.id}">${t('domain.view')}</a></td>
               </tr>`,
             )}</tbody>
-          </table>`;
+          </table></div>`;
     const paging = html`<p class="actions">
       ${form.before ? html`<a href="${base}">${t('domain.newest')}</a>` : ''}
       ${page.nextBefore ? html`<a href="${base}?before=${page.nextBefore}" rel="next">${t('domain.older')}</a>` : ''}
@@ -217,13 +219,12 @@ export const domainRoutes: FastifyPluginAsyncTypebox = async (app) => {
     } else {
       const result = parseResult(scan.result_json);
       if (!result) throw new HttpError(500, 'error.internal', 'finished scan without a stored result');
-      const report = renderReport(result, lang);
+      const report = renderReport(result, lang, 'web');
       const previous = await previousDoneScan(db, scan);
       const previousResult = parseResult(previous?.result_json ?? null);
       const diff = previousResult ? diffScans(previousResult.results, result.results) : null;
       await audit(db, actorOf(request), { orgId: ctx.org.id, action: 'view', recordType: 'scan', recordId: scan.id });
-      content = html`<p class="score"><span class="score-label">${t('scan.score')}</span> <strong>${scoreText(report.scores.web, t)}</strong>
-          <span class="score-label">${t('scan.mailScore')}</span> <strong>${scoreText(report.scores.mail, t)}</strong></p>
+      content = html`${renderSummary(report, areaScores(result.score), lang, t)}
         <p><a href="/orgs/${ctx.org.id}/scans/${scan.id}/report.json?lang=${lang}" download>${t('scan.download')}</a></p>
         ${renderDiff(diff, previousResult ? (previous?.created_at ?? null) : null, lang, t)}
         ${renderResults(report, lang, t)}`;
@@ -251,7 +252,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply
       .header('content-disposition', `attachment; filename="weerbaar-${scan.target}-${day}.json"`)
       .type('application/json; charset=utf-8')
-      .send(JSON.stringify(renderReport(result, lang), null, 2));
+      .send(JSON.stringify(renderReport(result, lang, 'web'), null, 2));
   });
   await Promise.resolve();
 };

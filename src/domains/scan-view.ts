@@ -1,13 +1,16 @@
 /**
- * How a scan looks in the browser: the score, what changed since the previous scan,
- * then every check grouped by severity with the same summary and advice texts as the
- * CLI (renderReport), and the evidence folded away for whoever wants the details.
+ * How a scan looks in the browser: the summary (scan-summary.ts), what changed since the
+ * previous scan, then every check by area (folded) and severity with the same summary
+ * texts as the CLI (renderReport, with the web's own wording where the CLI's names a
+ * flag), and the evidence folded away for whoever wants the details.
  */
 import type { Lang } from '../core/lang.js';
 import type { Scan, ScanStatus } from '../db/schema.js';
 import type { Status } from '../scan/check.js';
 import { findCheck } from '../scan/checks/registry.js';
 import type { ScanReport } from '../scan/engine.js';
+import { byPriority } from '../scan/priority.js';
+import { SUMMARY_AREAS, summaryAreaOf, type SummaryArea } from '../scan/score.js';
 import { timeTag } from '../web/view.js';
 import { html, type SafeHtml } from '../web/html.js';
 import type { Translate } from '../web/i18n.js';
@@ -50,6 +53,22 @@ export function renderDiff(diff: ScanDiff | null, previousAt: string | null, lan
 
 type ReportCheck = ScanReport['checks'][number];
 
+/** The checks of one summary area (website, e-mail, privacy). */
+export function checksOf(report: ScanReport, area: SummaryArea): ReportCheck[] {
+  return report.checks.filter((check) => summaryAreaOf(check.id) === area);
+}
+
+function countOf(checks: readonly ReportCheck[], status: Status): number {
+  return checks.filter((check) => check.status === status).length;
+}
+
+/** "2 failed, 1 warning" (only the parts that are not zero), or nothing. */
+export function problemCounts(checks: readonly ReportCheck[], t: Translate): string {
+  const fail = countOf(checks, 'fail');
+  const warn = countOf(checks, 'warn');
+  return [fail > 0 ? t('scan.countFail', { count: fail }) : '', warn > 0 ? t('scan.countWarn', { count: warn }) : ''].filter(Boolean).join(', ');
+}
+
 function renderCheck(check: ReportCheck, lang: Lang, t: Translate): SafeHtml {
   const needsAction = check.status === 'fail' || check.status === 'warn' || check.status === 'error';
   return html`<article class="check check-${check.status}" id="check-${check.id}">
@@ -57,23 +76,57 @@ function renderCheck(check: ReportCheck, lang: Lang, t: Translate): SafeHtml {
     <p>${check.summary}</p>
     ${check.advice && needsAction ? html`<p class="advice-label">${t('scan.advice')}</p><p class="advice">${check.advice}</p>` : ''}
     ${check.advice && !needsAction ? html`<p class="advice">${check.advice}</p>` : ''}
-    <details><summary>${t('scan.evidence')} <code>${check.id}</code></summary><pre class="evidence">${JSON.stringify(check.evidence, null, 2)}</pre></details>
+    <details><summary>${t('scan.evidence')} <code>${check.id}</code></summary><pre class="evidence" tabindex="0">${JSON.stringify(check.evidence, null, 2)}</pre></details>
   </article>`;
 }
 
-/** Every check, grouped by severity (fail, error, warn, info, pass, skip); empty groups are left out. */
-export function renderResults(report: ScanReport, lang: Lang, t: Translate): SafeHtml {
-  const groups = SEVERITY_ORDER.map((status) => ({ status, checks: report.checks.filter((check) => check.status === status) })).filter(
-    (group) => group.checks.length > 0,
-  );
-  return html`<section aria-labelledby="results">
-    <h2 id="results">${t('scan.results')}</h2>
+/**
+ * Checks that could not be done (or do not apply) for one and the same reason, e.g.
+ * fourteen mail checks behind one closed port 25, as one line naming how many and why.
+ */
+function renderSameCause(checks: ReportCheck[], lang: Lang, t: Translate): SafeHtml {
+  const [first] = checks;
+  if (!first) return html``;
+  return html`<article class="check check-${first.status} same-cause">
+    <h4><span class="status status-${first.status}">${t(`check.word.${first.status}`)}</span> ${t('scan.sameCause', { count: checks.length })}</h4>
+    <p>${first.summary}</p>
+    <p class="hint">${checks.map((check, index) => html`${index > 0 ? ', ' : ''}<span id="check-${check.id}">${checkTitle(check.id, lang)}</span>`)}</p>
+  </article>`;
+}
+
+/** A group's checks, most urgent first; for error and skip, checks with the same summary and no advice are told once. */
+function renderGroup(status: Status, checks: ReportCheck[], lang: Lang, t: Translate): SafeHtml[] {
+  const ordered = byPriority(checks);
+  if (status !== 'error' && status !== 'skip') return ordered.map((check) => renderCheck(check, lang, t));
+  const bySummary = new Map<string, ReportCheck[]>();
+  for (const check of ordered) {
+    const key = check.advice ? `${check.id}\u0000` : check.summary;
+    bySummary.set(key, [...(bySummary.get(key) ?? []), check]);
+  }
+  return [...bySummary.values()].map((same) => (same.length > 1 ? renderSameCause(same, lang, t) : renderCheck(same[0] as ReportCheck, lang, t)));
+}
+
+function renderAreaDetails(report: ScanReport, area: SummaryArea, lang: Lang, t: Translate): SafeHtml | string {
+  const checks = checksOf(report, area);
+  if (checks.length === 0) return '';
+  const groups = SEVERITY_ORDER.map((status) => ({ status, checks: checks.filter((check) => check.status === status) })).filter((group) => group.checks.length > 0);
+  const counts = problemCounts(checks, t);
+  return html`<details class="area-details" id="details-${area}">
+    <summary><strong>${t(`scan.area.${area}`)}</strong>: ${t('scan.countChecks', { count: checks.length })}${counts ? ` (${counts})` : ''}</summary>
     ${groups.map(
-      (group) => html`<section class="severity" aria-labelledby="group-${group.status}" data-status="${group.status}">
-        <h3 id="group-${group.status}">${t(`check.status.${group.status}`)} (${group.checks.length})</h3>
-        ${group.checks.map((check) => renderCheck(check, lang, t))}
+      (group) => html`<section class="severity" aria-labelledby="group-${area}-${group.status}" data-status="${group.status}">
+        <h3 id="group-${area}-${group.status}">${t(`check.status.${group.status}`)} (${group.checks.length})</h3>
+        ${renderGroup(group.status, group.checks, lang, t)}
       </section>`,
     )}
+  </details>`;
+}
+
+/** Every check, by area (website, e-mail, privacy), each area folded; within an area by severity, then priority. */
+export function renderResults(report: ScanReport, lang: Lang, t: Translate): SafeHtml {
+  return html`<section aria-labelledby="results">
+    <h2 id="results">${t('scan.results')}</h2>
+    ${SUMMARY_AREAS.map((area) => renderAreaDetails(report, area, lang, t))}
   </section>`;
 }
 

@@ -37,12 +37,22 @@ function instanceFor(checks: readonly Check[]): i18n {
 
 export class MissingTextError extends Error {}
 
+/**
+ * Where a text is shown. The web app has its own controls where the CLI has flags, so a
+ * check whose text names a flag (`--dkim-selector`) gives the web its own wording under
+ * the same key with `.web` appended; the web renders that one when it exists.
+ */
+export type Surface = 'cli' | 'web';
+
+export const WEB_SUFFIX = '.web';
+
 /** Render one message of `check` in `lang`. Throws when the key does not exist (a bug, caught by tests). */
-export function renderMessage(checks: readonly Check[], check: Check, message: MessageRef, lang: Lang): string {
+export function renderMessage(checks: readonly Check[], check: Check, message: MessageRef, lang: Lang, surface: Surface = 'cli'): string {
   const instance = instanceFor(checks);
   const options = { ...message.params, lng: lang, ns: check.id };
   if (!instance.exists(message.key, options)) {
     throw new MissingTextError(`check ${check.id} has no text '${message.key}' in ${lang}`);
   }
-  return String(instance.t(message.key, options));
+  const key = surface === 'web' && instance.exists(message.key + WEB_SUFFIX, options) ? message.key + WEB_SUFFIX : message.key;
+  return String(instance.t(key, options));
 }
