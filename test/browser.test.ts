@@ -135,6 +135,8 @@ describe.skipIf(!browserAvailable())('Weerbaar in a browser (chromium)', () => {
     await page.goto(`${BASE_URL}${scanPath}`);
     expect(await page.getByRole('heading', { name: nl('scan.results'), level: 2 }).count()).toBe(1);
     const cookies = page.locator('#check-web\\.cookies');
+    // The details are folded per area; open the website's.
+    await page.locator('#details-web > summary').click();
     // The check's own Dutch title and advice, the same texts as `weerbaar scan --lang nl`.
     expect(await cookies.getByRole('heading').textContent()).toContain('Veiligheid van cookies');
     expect(await cookies.textContent()).toContain('toe aan de cookie PHPSESSID die shop.test zet');
