@@ -34,7 +34,7 @@ import { orgNav } from '../web/org-nav.js';
 import { fixFirstItems, renderOverview } from './overview-view.js';
 import { diffScans } from './scan-diff.js';
 import { renderSummary } from './scan-summary.js';
-import { renderDiff, renderResults, renderScanMeta, scanStatusBadge, scoreText } from './scan-view.js';
+import { failureText, renderDiff, renderResults, renderScanMeta, scanStatusBadge, scoreText } from './scan-view.js';
 import { timeTag } from '../web/view.js';
 
 const Csrf = { _csrf: Type.Optional(Type.String()) };
@@ -215,7 +215,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (scan.status === 'queued' || scan.status === 'running') {
       content = html`<p class="notice" role="status" data-refresh-seconds="3">${t('scan.pending')} <a href="/orgs/${ctx.org.id}/scans/${scan.id}">${t('scan.refresh')}</a></p>`;
     } else if (scan.status === 'failed') {
-      content = html`<p class="alert" role="alert">${t('scan.failedText', { error: scan.error ?? '' })}</p>`;
+      content = html`<p class="alert" role="alert">${failureText(scan.error, t)}</p>`;
     } else {
       const result = parseResult(scan.result_json);
       if (!result) throw new HttpError(500, 'error.internal', 'finished scan without a stored result');

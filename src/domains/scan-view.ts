@@ -11,6 +11,7 @@ import { findCheck } from '../scan/checks/registry.js';
 import type { ScanReport } from '../scan/engine.js';
 import { byPriority } from '../scan/priority.js';
 import { SUMMARY_AREAS, summaryAreaOf, type SummaryArea } from '../scan/score.js';
+import { refusedHostOf } from '../scan/target.js';
 import { timeTag } from '../web/view.js';
 import { html, type SafeHtml } from '../web/html.js';
 import type { Translate } from '../web/i18n.js';
@@ -128,6 +129,19 @@ export function renderResults(report: ScanReport, lang: Lang, t: Translate): Saf
     <h2 id="results">${t('scan.results')}</h2>
     ${SUMMARY_AREAS.map((area) => renderAreaDetails(report, area, lang, t))}
   </section>`;
+}
+
+/**
+ * Why a scan failed, in the page's language where we know the reason: a target that
+ * resolves only to private addresses (the CLI's words name its --allow-private flag) or a
+ * worker that kept stopping. Other reasons are shown as the scanner gave them.
+ */
+export function failureText(error: string | null, t: Translate): string {
+  const refused = refusedHostOf(error ?? '');
+  if (refused) return t('scan.failedRefused', { host: refused });
+  const attempts = /^the scan was started (\d+) times and its worker stopped each time/.exec(error ?? '')?.[1];
+  if (attempts) return t('scan.failedWorker', { count: Number(attempts) });
+  return t('scan.failedText', { error: error ?? '' });
 }
 
 export function renderScanMeta(scan: Pick<Scan, 'status' | 'created_at' | 'finished_at'>, t: Translate): SafeHtml {

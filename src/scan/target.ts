@@ -180,6 +180,13 @@ export function describeRange(range: string): string {
   return RANGE_WORDS[range] ?? `special-purpose range ${range}`;
 }
 
+const REFUSAL = /^(\S+) resolves only to .*; the scanner refuses private and internal addresses /;
+
+/** The host of a refusalMessage, or undefined for any other text: the web says it in its own words, without the CLI's flag. */
+export function refusedHostOf(message: string): string | undefined {
+  return REFUSAL.exec(message)?.[1];
+}
+
 /** Why a scan was refused, for the terminal. Lists at most four addresses. */
 export function refusalMessage(host: string, refused: RefusedAddress[]): string {
   const shown = refused.slice(0, 4).map(({ address, range }) => `${address} (${describeRange(range)})`);
