@@ -88,7 +88,7 @@ const scanIdFrom = (location: unknown): string => {
 /** The severity groups of a scan page, in page order. */
 /** The severity groups of one area's folded details, in page order. */
 const groupsOf = (body: string, area: string): string[] =>
-  [...body.matchAll(new RegExp(`<section class="severity" aria-labelledby="group-${area}-\\w+" data-status="(\\w+)"`, 'g'))].map((m) => m[1] ?? '');
+  [...body.matchAll(new RegExp(`<section class="severity" aria-labelledby="details-${area}-name group-${area}-\\w+" data-status="(\\w+)"`, 'g'))].map((m) => m[1] ?? '');
 
 describe.each(DIALECTS)('domains and scans in the app (%s)', (dialect) => {
   let t: TestApp;

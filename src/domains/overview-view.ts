@@ -141,7 +141,7 @@ export function renderOverview(view: OverviewView, lang: Lang, t: Translate): Sa
     : html`<p class="hint">${t('domainAdd.viewerNote')}</p>`;
   return html`${view.notice ? html`<p class="notice" role="status">${view.notice}</p>` : ''}
     ${renderFixFirst(org.id, view.fixItems, anyScanned, lang, t)}
-    <section aria-labelledby="domains">
+    <section>
       <h2 id="domains">${t('overview.domains')}</h2>
       ${renderDomainTable(org.id, view.domains, t)}
     </section>

@@ -113,9 +113,10 @@ function renderAreaDetails(report: ScanReport, area: SummaryArea, lang: Lang, t:
   const groups = SEVERITY_ORDER.map((status) => ({ status, checks: checks.filter((check) => check.status === status) })).filter((group) => group.checks.length > 0);
   const counts = problemCounts(checks, t);
   return html`<details class="area-details" id="details-${area}">
-    <summary><strong>${t(`scan.area.${area}`)}</strong>: ${t('scan.countChecks', { count: checks.length })}${counts ? ` (${counts})` : ''}</summary>
+    <summary><strong id="details-${area}-name">${t(`scan.area.${area}`)}</strong>: ${t('scan.countChecks', { count: checks.length })}${counts ? ` (${counts})` : ''}</summary>
     ${groups.map(
-      (group) => html`<section class="severity" aria-labelledby="group-${area}-${group.status}" data-status="${group.status}">
+      // Named with the area too: every area can have a "Failed (2)" group, and landmarks need distinct names.
+      (group) => html`<section class="severity" aria-labelledby="details-${area}-name group-${area}-${group.status}" data-status="${group.status}">
         <h3 id="group-${area}-${group.status}">${t(`check.status.${group.status}`)} (${group.checks.length})</h3>
         ${renderGroup(group.status, group.checks, lang, t)}
       </section>`,
