@@ -23,7 +23,7 @@ export function actionsOf(report: ScanReport, area: SummaryArea): ReportCheck[] 
 }
 
 function band(score: number): string {
-  return score >= 80 ? 'good' : score >= 55 ? 'fair' : 'poor';
+  return score >= 90 ? 'good' : score >= 60 ? 'fair' : 'poor';
 }
 
 /** A ring whose filled part is the score (the circle's circumference is 100, so the dash is the score). */
