@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_ANSWERS } from '../src/privacy-statement/generator/index.js';
-import { createApiToken } from '../src/tokens/routes.js';
+import { createApiToken } from '../src/tokens/data.js';
 import { createOrgVia, userId } from './web/org-helpers.js';
 import { DIALECTS, signUp, startTestApp, TestClient, type TestApp } from './web/harness.js';
 

@@ -8,6 +8,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { newId, nowIso } from '../db/ids.js';
 import type { Database, Org, OrgKind, Role } from '../db/schema.js';
+import { revokeTokensCreatedBy } from '../tokens/data.js';
 
 export interface MemberRow {
   user_id: string;
@@ -92,15 +93,23 @@ export function changeRole(db: Kysely<Database>, orgId: string, userId: string, 
   });
 }
 
-export function removeMember(db: Kysely<Database>, orgId: string, userId: string): Promise<MembershipChangeResult> {
-  return db.transaction().execute(async (trx): Promise<MembershipChangeResult> => {
+/** A removal that happened also revoked the API tokens the member had created in the organisation. */
+export type RemovalResult = { outcome: 'done'; previousRole: Role; revokedTokens: { id: string; name: string }[] } | Exclude<MembershipChangeResult, { outcome: 'done' }>;
+
+/**
+ * End a membership (removed by an owner, or left). What carried the member's authority
+ * ends with it, in the same transaction: their open invitations and their API tokens.
+ */
+export function removeMember(db: Kysely<Database>, orgId: string, userId: string): Promise<RemovalResult> {
+  return db.transaction().execute(async (trx): Promise<RemovalResult> => {
     await lockOrg(trx, orgId);
     const current = await trx.selectFrom('memberships').select('role').where('org_id', '=', orgId).where('user_id', '=', userId).executeTakeFirst();
     if (!current) return { outcome: 'notMember' };
     if (current.role === 'owner' && (await ownerCount(trx, orgId)) <= 1) return { outcome: 'lastOwner' };
     await trx.deleteFrom('memberships').where('org_id', '=', orgId).where('user_id', '=', userId).execute();
     await revokeOpenInvitationsBy(trx, orgId, userId);
-    return { outcome: 'done', previousRole: current.role };
+    const revokedTokens = await revokeTokensCreatedBy(trx, orgId, userId);
+    return { outcome: 'done', previousRole: current.role, revokedTokens };
   });
 }
 
