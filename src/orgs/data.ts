@@ -133,13 +133,26 @@ export async function addMembership(trx: Kysely<Database>, orgId: string, userId
   return 'added';
 }
 
-export async function createOrg(db: Kysely<Database>, input: { name: string; kind: OrgKind; ownerId: string }): Promise<Org> {
+/**
+ * A new organisation with its first owner. Without ownerId it starts with no members:
+ * only `weerbaar admin org create` does that, for an owner who has no account yet and
+ * becomes owner by accepting the invitation it creates.
+ */
+export async function createOrg(db: Kysely<Database>, input: { name: string; kind: OrgKind; ownerId: string | undefined }): Promise<Org> {
   const org: Org = { id: newId(), name: input.name.trim(), kind: input.kind, require_totp: 0, created_at: nowIso() };
+  const { ownerId } = input;
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('orgs').values(org).execute();
-    await trx.insertInto('memberships').values({ org_id: org.id, user_id: input.ownerId, role: 'owner', created_at: org.created_at }).execute();
+    if (ownerId !== undefined) await trx.insertInto('memberships').values({ org_id: org.id, user_id: ownerId, role: 'owner', created_at: org.created_at }).execute();
   });
   return org;
+}
+
+/** The organisations an operator means by REF: the one with that id, else every one with exactly that name (oldest first). */
+export async function orgsByIdOrName(db: Kysely<Database>, ref: string): Promise<Org[]> {
+  const byId = await db.selectFrom('orgs').selectAll().where('id', '=', ref).executeTakeFirst();
+  if (byId) return [byId];
+  return db.selectFrom('orgs').selectAll().where('name', '=', ref).orderBy('created_at').orderBy('id').execute();
 }
 
 export function orgsOfUser(db: Kysely<Database>, userId: string): Promise<(Org & { role: Role })[]> {
