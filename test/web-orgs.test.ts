@@ -165,9 +165,8 @@ describe.each(DIALECTS)('organisations, settings and members (%s)', (dialect) =>
     const { id: viewerId, client: viewer } = await memberClient(t, orgId, 'gone@removal.example', 'viewer');
     await owner.get(`/orgs/${orgId}/members`);
     const removed = await owner.post(`/orgs/${orgId}/members/${viewerId}/remove`);
-    expect(removed.statusCode).toBe(303);
-    expect(removed.headers.location).toBe(`/orgs/${orgId}/members?done=removed`);
-    expect((await owner.get(String(removed.headers.location))).body).toContain('The member has been removed.');
+    expect(removed.statusCode).toBe(200);
+    expect(removed.body).toContain('Test User was removed from the organisation.');
     expect(await roleOf(db, orgId, viewerId)).toBeUndefined();
     expect((await viewer.get(`/orgs/${orgId}/members`)).statusCode).toBe(404);
     expect((await owner.post(`/orgs/${orgId}/members/${viewerId}/remove`)).statusCode).toBe(404);

@@ -13,7 +13,7 @@ import { passwordProblem } from './passwords.js';
 import { clientOf, createSession, revokeSession, setSessionCookie } from '../web/sessions.js';
 import { createUser, findUserByEmail } from './users.js';
 import { isUniqueViolation } from '../db/errors.js';
-import { audit } from '../audit/audit.js';
+import { audit, operatorOfRef } from '../audit/audit.js';
 import type { User } from '../db/schema.js';
 import { HttpError } from '../web/errors.js';
 import { html } from '../web/html.js';
@@ -83,7 +83,7 @@ export const invitationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       title: t('invitation.title', { org: invitation.org_name }),
       status,
       body: html`<h1>${t('invitation.title', { org: invitation.org_name })}</h1>
-        <p>${t('invitation.intro', { inviter: invitation.inviter_name ?? '—', email: invitation.email, org: invitation.org_name, role: t(`orgs.role.${invitation.role}`) })}</p>
+        <p>${t('invitation.intro', { inviter: invitation.inviter_name ?? (operatorOfRef(invitation.invited_by) === undefined ? '—' : t('invitation.byOperator')), email: invitation.email, org: invitation.org_name, role: t(`orgs.role.${invitation.role}`) })}</p>
         <p class="hint">${t(`orgs.role.${invitation.role}.hint`)}</p>
         ${action}`,
     });

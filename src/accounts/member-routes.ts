@@ -217,10 +217,20 @@ export const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!isId(userId)) throw notFound();
     const self = userId === ctx.user.id;
     if (!self && ctx.role !== 'owner') throw forbidden();
+    const member = (await membersOf(db, ctx.org.id)).find((row) => row.user_id === userId);
     const result = await removeMember(db, ctx.org.id, userId);
     if (result.outcome !== 'done') return refusal(request, reply, ctx, result);
-    await audit(db, actorOf(request), { orgId: ctx.org.id, action: 'delete', recordType: 'membership', recordId: userId, detail: { role: result.previousRole, left: self } });
-    return reply.redirect(self ? '/orgs' : `/orgs/${ctx.org.id}/members?done=removed`, 303);
+    const revoked = result.revokedTokens;
+    const actor = actorOf(request);
+    await audit(db, actor, { orgId: ctx.org.id, action: 'delete', recordType: 'membership', recordId: userId, detail: { role: result.previousRole, left: self, ...(revoked.length ? { tokensRevoked: revoked.length } : {}) } });
+    for (const token of revoked) {
+      await audit(db, actor, { orgId: ctx.org.id, action: 'update', recordType: 'api_token', recordId: token.id, detail: { revoked: true, name: token.name, reason: self ? 'creatorLeft' : 'creatorRemoved' } });
+    }
+    if (self) return reply.redirect(revoked.length ? `/orgs?left=${revoked.length}` : '/orgs', 303);
+    // Answered directly, not redirected: the message names the person and counts the tokens, and a link must not be able to claim either.
+    const name = member?.display_name ?? '';
+    const notice = revoked.length ? request.t('members.removedWithTokens', { name, count: revoked.length }) : request.t('members.removedName', { name });
+    return membersPage(request, reply, ctx, { notice });
   });
 
   await app.register(invitationRoutes);

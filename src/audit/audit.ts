@@ -56,6 +56,44 @@ async function insertEntry(db: Kysely<Database>, actor: Actor, event: AuditEvent
     .execute();
 }
 
+/**
+ * An operator at the command line (`weerbaar admin ...`): no account, no token, no address.
+ * Known by the operating-system user who ran the command, which is what the log can tell.
+ */
+export interface Operator {
+  osUser: string;
+}
+
+const OPERATOR_REF = 'cli:';
+
+/**
+ * How a record that names its creator (api_tokens.created_by, invitations.invited_by)
+ * names an operator: 'cli:<os user>', which no user id (a UUID) can be.
+ */
+export const operatorRef = (operator: Operator): string => `${OPERATOR_REF}${operator.osUser}`;
+
+/** The operator's OS user name when the reference names an operator. */
+export const operatorOfRef = (ref: string | null): string | undefined => (ref?.startsWith(OPERATOR_REF) ? ref.slice(OPERATOR_REF.length) : undefined);
+
+/**
+ * An operator's action in the audit log: no user, token or address, and the detail says
+ * `"via": "cli"` and `"operator": "<os user>"`, which the log page shows as the actor.
+ */
+export function auditByOperator(db: Kysely<Database>, operator: Operator, event: AuditEvent): Promise<void> {
+  return audit(db, { userId: null, ip: null }, { ...event, detail: { ...event.detail, via: 'cli', operator: operator.osUser } });
+}
+
+/** The operator named in an audit entry's detail (auditByOperator), if any. */
+export function operatorOfDetail(detail: string | null): string | undefined {
+  if (!detail?.includes('"via":"cli"')) return undefined;
+  try {
+    const parsed = JSON.parse(detail) as { via?: unknown; operator?: unknown };
+    return parsed.via === 'cli' ? (typeof parsed.operator === 'string' ? parsed.operator : '') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function auditEntries(
   db: Kysely<Database>,
   orgId: string,

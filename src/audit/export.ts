@@ -82,19 +82,33 @@ function exportRecord(row: AuditRow): ExportRecord {
 }
 
 /**
- * One CSV cell (RFC 4180 quoting). A cell a spreadsheet would read as a formula
- * (starting with = + - @, or a tab or carriage return) gets a leading apostrophe, so an
- * organisation name like "=HYPERLINK(...)" stays text when the owner opens the file.
+ * Places where some spreadsheet may see a cell begin with a formula: the start of our
+ * cell, and just after any `;` or `,` inside it (Dutch and German Excel split on `;`, and
+ * a program that guesses the separator may split even a quoted cell on either), a tab (a
+ * pasted or .tsv table) or a line break; followed, after any spaces or quotes a lenient
+ * reader drops, by a formula start (OWASP "CSV injection"): = + - @, or a tab or carriage
+ * return, which some programs skip. Zero-width, so a line break or tab that is itself a
+ * formula start is also a place (`\r=1`, `\t=1`).
+ */
+const CELL_STARTS = /(?<=^|[;,\t\r\n])(?=[ "]*[=+\-@\t\r])/g;
+
+/**
+ * One CSV cell, always quoted (RFC 4180), so no reader has to guess where it ends. Every
+ * place where a spreadsheet might start a cell (CELL_STARTS) that would begin with a
+ * formula character gets an apostrophe, the OWASP advice: spreadsheets show such a cell
+ * as text, and a person sees the apostrophe, not a hidden change. So `Jan;=1+1;` is
+ * written as `"Jan;'=1+1;"`, and an organisation name like "=HYPERLINK(...)" stays text.
+ * The cost: the CSV's `detail` is no longer exact JSON where a value starts with `-` after
+ * a comma (`[1,'-2]`); the JSON export is the exact one.
  */
 export function csvCell(value: string | null): string {
-  let text = value ?? '';
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+  const text = (value ?? '').replace(CELL_STARTS, "'");
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
 /** The whole export as CSV, CRLF line ends, with a byte-order mark so spreadsheet programs read it as UTF-8. */
 export function auditCsv(rows: readonly AuditRow[]): string {
-  const lines = [EXPORT_COLUMNS.join(',')];
+  const lines = [EXPORT_COLUMNS.map(csvCell).join(',')];
   for (const row of rows) {
     const record = exportRecord(row);
     lines.push(EXPORT_COLUMNS.map((column) => csvCell(record[column])).join(','));

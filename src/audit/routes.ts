@@ -6,7 +6,7 @@
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { allAuditRows, auditCsv, auditJson, auditRows, type AuditRow } from './export.js';
-import { audit } from './audit.js';
+import { audit, operatorOfDetail } from './audit.js';
 import { nowIso } from '../db/ids.js';
 import { actorOf, orgContext } from '../web/context.js';
 import { html, type SafeHtml } from '../web/html.js';
@@ -27,7 +27,8 @@ function who(t: Translate, row: AuditRow): SafeHtml | string {
     return row.user_email ? html`${row.user_name ?? ''}<br><span class="hint">${row.user_email}</span>` : t('auditLog.formerUser', { id: row.user_id });
   }
   if (row.api_token_id) return t('auditLog.apiToken', { name: row.token_name ?? row.api_token_id });
-  return t('auditLog.system');
+  const operator = operatorOfDetail(row.detail);
+  return operator === undefined ? t('auditLog.system') : t('auditLog.operator', { name: operator || '?' });
 }
 
 /** "2026-11-22 14:03:05 UTC": readable, and the same for everyone whatever their time zone. */

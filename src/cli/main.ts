@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { ScanError, UsageError, errorMessage } from '../core/errors.js';
 import type { Io } from './io.js';
-import { asksForHelp, COMMAND_USAGE, isCommand, USAGE, type CommandName } from './usage.js';
+import { asksForHelp, commandUsage, COMMAND_USAGE, isCommand, USAGE, type CommandName } from './usage.js';
 
 export type { Io } from './io.js';
 
@@ -37,7 +37,7 @@ async function runCommand(command: CommandName, argv: string[], io: Io): Promise
     case 'worker':
       return (await platformCommands()).workerCommand(argv, io);
     case 'admin':
-      return (await platformCommands()).adminCommand(argv, io);
+      return (await adminCommands()).adminCommand(argv, io);
   }
 }
 
@@ -50,12 +50,17 @@ async function platformCommands(): Promise<typeof import('./serve.js')> {
   return (await import(new URL('../cli/serve.js', import.meta.url).href)) as typeof import('./serve.js');
 }
 
+/** `admin`, from the compiled tree like the platform commands, and only for `admin`. */
+async function adminCommands(): Promise<typeof import('./admin.js')> {
+  return (await import(new URL('../cli/admin.js', import.meta.url).href)) as typeof import('./admin.js');
+}
+
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (isCommand(command)) {
       if (asksForHelp(rest)) {
-        io.out(`${COMMAND_USAGE[command]}\n`);
+        io.out(`${commandUsage(command, rest)}\n`);
         return 0;
       }
       return await runCommand(command, rest, io);
@@ -80,7 +85,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`weerbaar: ${error.message}\n\n${isCommand(command) ? COMMAND_USAGE[command] : USAGE}\n`);
+      io.err(`weerbaar: ${error.message}\n\n${isCommand(command) ? commandUsage(command, argv.slice(1)) : USAGE}\n`);
       return 2;
     }
     io.err(`weerbaar: ${error instanceof ScanError ? '' : 'unexpected error: '}${errorMessage(error)}\n`);

@@ -1,5 +1,4 @@
-/** The platform commands: `weerbaar serve`, `weerbaar worker`, `weerbaar admin create`. */
-import { adminCreate, parseAdminArgs, type AdminIo } from '../server/admin.js';
+/** The platform commands `weerbaar serve` and `weerbaar worker` (`admin` is admin.ts, loaded on its own). */
 import { startServer, startWorker } from '../server/bootstrap.js';
 import { parseServeArgs, parseWorkerArgs } from '../server/config.js';
 import { exitSoonAfter, untilShutdown } from '../server/shutdown.js';
@@ -8,7 +7,6 @@ export interface PlatformIo {
   out: (text: string) => void;
   err: (text: string) => void;
   env: NodeJS.ProcessEnv;
-  stdin?: AdminIo['input'];
 }
 
 /** Runs until SIGTERM/SIGINT; 0 after a clean shutdown. */
@@ -26,9 +24,4 @@ export async function workerCommand(argv: string[], io: PlatformIo): Promise<num
   const code = await untilShutdown(() => worker.close(), worker.log);
   exitSoonAfter(code);
   return code;
-}
-
-export function adminCommand(argv: string[], io: PlatformIo): Promise<number> {
-  const command = parseAdminArgs(argv, io.env);
-  return adminCreate(command, { out: io.out, err: io.err, env: io.env, input: io.stdin ?? process.stdin });
 }

@@ -22,6 +22,8 @@ export const USAGE = `Usage:
   weerbaar serve [--port N] [--host H] [--data DIR] [--workers N]
   weerbaar worker [--workers N]              (needs DATABASE_URL=postgres://...)
   weerbaar admin create --email E [--name N] [--data DIR]
+  weerbaar admin org create --name N --owner EMAIL [--kind webshop|partner|hub] [--data DIR]
+  weerbaar admin token create --org ID|NAME [--name T] [--data DIR]
   weerbaar --version | --help
   weerbaar <command> --help                  (that command's flags)
 
@@ -90,7 +92,21 @@ Runs scans from the PostgreSQL job queue (DATABASE_URL=postgres://... is require
   -h, --help    this text
 
 Exit codes: 0 stopped cleanly, 1 could not start, 2 a bad flag or variable.`,
-  admin: `Usage: weerbaar admin create --email E [--name N] [--data DIR]
+  admin: `Usage:
+  weerbaar admin create --email E [--name N] [--data DIR]
+  weerbaar admin org create --name N --owner EMAIL [--kind webshop|partner|hub] [--data DIR]
+  weerbaar admin token create --org ID|NAME [--name T] [--data DIR]
+
+Sets up an instance without a browser, on the database \`weerbaar serve\` uses: SQLite in
+--data DIR (WEERBAAR_DATA, ./data), or PostgreSQL when DATABASE_URL is set. Every change is
+in the audit log as the operator's (the OS user). \`weerbaar admin <action> --help\` for one.
+
+Exit codes: 0 done, 1 could not be done (the database is unreachable, the account exists), 2 bad usage.`,
+};
+
+/** Each admin action's own help (\`weerbaar admin org create --help\`). */
+const ADMIN_USAGE: Record<string, string> = {
+  create: `Usage: weerbaar admin create --email E [--name N] [--data DIR]
 
 Creates the first administrator. The password comes from WEERBAAR_ADMIN_PASSWORD, else a
 prompt, else the first line of standard input (at least 12 characters).
@@ -101,6 +117,40 @@ prompt, else the first line of standard input (at least 12 characters).
   -h, --help    this text
 
 Exit codes: 0 created, 1 the account exists or the database is unreachable, 2 bad usage.`,
+  'org create': `Usage: weerbaar admin org create --name N --owner EMAIL [--kind webshop|partner|hub] [--data DIR]
+
+Creates an organisation and prints its id (only that, on standard output).
+When EMAIL has an account, it becomes the owner. When it has none, the organisation
+starts without members and an owner invitation is made: its link is printed on standard
+error (no e-mail is sent); whoever opens it creates the account and becomes owner.
+
+  --name N          the organisation's name (at most 200 characters)
+  --owner EMAIL     its first owner
+  --kind K          webshop (default), partner or hub
+  --data DIR        data folder of the SQLite database (./data); or set DATABASE_URL
+  -h, --help        this text
+
+Invitation links start with WEERBAAR_BASE_URL (default http://localhost:8080).
+Exit codes: 0 created, 1 the database is unreachable, 2 bad usage.`,
+  'token create': `Usage: weerbaar admin token create --org ID|NAME [--name T] [--data DIR]
+
+Creates an API token for an organisation and prints it once, on standard output (nothing
+else goes there): \`TOKEN=$(weerbaar admin token create --org "Jansen Fietsen")\`.
+Only its fingerprint is stored; owners see and revoke it under API tokens.
+
+  --org ID|NAME   the organisation's id, or its exact name (when two share it, give the id)
+  --name T        what the token is for (default: "weerbaar admin (<os user>)")
+  --data DIR      data folder of the SQLite database (./data); or set DATABASE_URL
+  -h, --help      this text
+
+Exit codes: 0 created, 1 the database is unreachable, 2 bad usage (also an unknown org).`,
+};
+
+/** The help for a command, or for the admin action its arguments name. */
+export function commandUsage(command: CommandName, rest: readonly string[]): string {
+  if (command !== 'admin') return COMMAND_USAGE[command];
+  const [first, second] = rest;
+  return ADMIN_USAGE[first === 'create' ? 'create' : `${first ?? ''} ${second ?? ''}`] ?? COMMAND_USAGE.admin;
 };
 
 /** True when the arguments ask for help (before a `--` that ends the flags). */

@@ -8,6 +8,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { newId, nowIso } from '../db/ids.js';
 import type { Database, Org, OrgKind, Role } from '../db/schema.js';
+import { revokeTokensCreatedBy } from '../tokens/data.js';
 
 export interface MemberRow {
   user_id: string;
@@ -92,15 +93,23 @@ export function changeRole(db: Kysely<Database>, orgId: string, userId: string, 
   });
 }
 
-export function removeMember(db: Kysely<Database>, orgId: string, userId: string): Promise<MembershipChangeResult> {
-  return db.transaction().execute(async (trx): Promise<MembershipChangeResult> => {
+/** A removal that happened also revoked the API tokens the member had created in the organisation. */
+export type RemovalResult = { outcome: 'done'; previousRole: Role; revokedTokens: { id: string; name: string }[] } | Exclude<MembershipChangeResult, { outcome: 'done' }>;
+
+/**
+ * End a membership (removed by an owner, or left). What carried the member's authority
+ * ends with it, in the same transaction: their open invitations and their API tokens.
+ */
+export function removeMember(db: Kysely<Database>, orgId: string, userId: string): Promise<RemovalResult> {
+  return db.transaction().execute(async (trx): Promise<RemovalResult> => {
     await lockOrg(trx, orgId);
     const current = await trx.selectFrom('memberships').select('role').where('org_id', '=', orgId).where('user_id', '=', userId).executeTakeFirst();
     if (!current) return { outcome: 'notMember' };
     if (current.role === 'owner' && (await ownerCount(trx, orgId)) <= 1) return { outcome: 'lastOwner' };
     await trx.deleteFrom('memberships').where('org_id', '=', orgId).where('user_id', '=', userId).execute();
     await revokeOpenInvitationsBy(trx, orgId, userId);
-    return { outcome: 'done', previousRole: current.role };
+    const revokedTokens = await revokeTokensCreatedBy(trx, orgId, userId);
+    return { outcome: 'done', previousRole: current.role, revokedTokens };
   });
 }
 
@@ -124,13 +133,26 @@ export async function addMembership(trx: Kysely<Database>, orgId: string, userId
   return 'added';
 }
 
-export async function createOrg(db: Kysely<Database>, input: { name: string; kind: OrgKind; ownerId: string }): Promise<Org> {
+/**
+ * A new organisation with its first owner. Without ownerId it starts with no members:
+ * only `weerbaar admin org create` does that, for an owner who has no account yet and
+ * becomes owner by accepting the invitation it creates.
+ */
+export async function createOrg(db: Kysely<Database>, input: { name: string; kind: OrgKind; ownerId: string | undefined }): Promise<Org> {
   const org: Org = { id: newId(), name: input.name.trim(), kind: input.kind, require_totp: 0, created_at: nowIso() };
+  const { ownerId } = input;
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('orgs').values(org).execute();
-    await trx.insertInto('memberships').values({ org_id: org.id, user_id: input.ownerId, role: 'owner', created_at: org.created_at }).execute();
+    if (ownerId !== undefined) await trx.insertInto('memberships').values({ org_id: org.id, user_id: ownerId, role: 'owner', created_at: org.created_at }).execute();
   });
   return org;
+}
+
+/** The organisations an operator means by REF: the one with that id, else every one with exactly that name (oldest first). */
+export async function orgsByIdOrName(db: Kysely<Database>, ref: string): Promise<Org[]> {
+  const byId = await db.selectFrom('orgs').selectAll().where('id', '=', ref).executeTakeFirst();
+  if (byId) return [byId];
+  return db.selectFrom('orgs').selectAll().where('name', '=', ref).orderBy('created_at').orderBy('id').execute();
 }
 
 export function orgsOfUser(db: Kysely<Database>, userId: string): Promise<(Org & { role: Role })[]> {

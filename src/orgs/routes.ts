@@ -30,6 +30,8 @@ const SettingsBody = Type.Object({
   require_totp: Type.Optional(Type.Literal('1')),
 });
 const SavedQuery = Type.Object({ saved: Type.Optional(Type.Literal('1')) });
+/** After leaving an organisation: how many of one's API tokens for it were revoked (a number, nothing else is reflected). */
+const LeftQuery = Type.Object({ left: Type.Optional(Type.String({ pattern: '^[1-9]\\d{0,3}$' })) });
 
 /** Radio buttons for the organisation kind, each with its one-line explanation. */
 function kindChoice(t: Translate, selected: OrgKind | undefined): SafeHtml {
@@ -46,7 +48,7 @@ function kindChoice(t: Translate, selected: OrgKind | undefined): SafeHtml {
 export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.deps.database.db;
 
-  const listPage = async (request: FastifyRequest, reply: FastifyReply, values: { name?: string; kind?: OrgKind }, problem?: string, status = 200): Promise<FastifyReply> => {
+  const listPage = async (request: FastifyRequest, reply: FastifyReply, values: { name?: string; kind?: OrgKind }, problem?: string, status = 200, notice?: string): Promise<FastifyReply> => {
     const user = requireUser(request);
     const t = request.t;
     const orgs = await orgsOfUser(db, user.id);
@@ -63,6 +65,7 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
       title: t('orgs.title'),
       status,
       body: html`<h1>${t('orgs.title')}</h1>
+        ${noticeBox(notice)}
         ${list}
         <h2 id="create">${t('orgs.create')}</h2>
         <p>${t('orgs.createIntro')}</p>
@@ -77,7 +80,11 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
     });
   };
 
-  app.get('/orgs', async (request, reply) => listPage(request, reply, {}));
+  app.get('/orgs', { schema: { querystring: LeftQuery } }, async (request, reply) => {
+    const { left } = request.query;
+    const notice = left === undefined ? undefined : request.t('orgs.leftWithTokens', { count: Number(left) });
+    return listPage(request, reply, {}, undefined, 200, notice);
+  });
 
   app.post('/orgs', { schema: { body: CreateOrgBody } }, async (request, reply) => {
     const user = requireUser(request);

@@ -7,9 +7,9 @@ import { UsageError } from '../core/errors.js';
 import { parseFlags } from '../core/args.js';
 import { passwordProblem, MIN_PASSWORD_LENGTH, type PasswordProblem } from '../accounts/passwords.js';
 import { createUser, findUserByEmail, isEmail, normaliseEmail } from '../accounts/users.js';
-import { audit } from '../audit/audit.js';
-import { openDatabase } from '../db/connect.js';
-import { migrateAll } from './features.js';
+import { auditByOperator, type Operator } from '../audit/audit.js';
+import { parseDatabaseLocation } from './locations.js';
+import { openMigrated } from './features.js';
 
 export interface AdminIo {
   out: (text: string) => void;
@@ -42,9 +42,7 @@ export function parseAdminArgs(argv: string[], env: NodeJS.ProcessEnv): AdminCre
   if (!isEmail(email)) throw new UsageError(`--email: '${email}' is not an e-mail address`);
   const name = values.name?.trim() || 'Administrator';
   if (name.length > 200) throw new UsageError('--name: at most 200 characters');
-  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
-  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\/./.test(databaseUrl)) throw new UsageError('DATABASE_URL: must start with postgres://; leave it unset for the embedded SQLite database');
-  return { email: normaliseEmail(email), name, dataDir: values.data ?? (env.WEERBAAR_DATA?.trim() || './data'), databaseUrl };
+  return { email: normaliseEmail(email), name, ...parseDatabaseLocation(values, env) };
 }
 
 /** Read a line from a terminal without echoing it. */
@@ -100,19 +98,18 @@ async function readPassword(io: AdminIo, email: string): Promise<string> {
 }
 
 /** Exit code: 0 created, 1 the address already has an account, 2 bad input. */
-export async function adminCreate(command: AdminCreateCommand, io: AdminIo): Promise<number> {
+export async function adminCreate(command: AdminCreateCommand, io: AdminIo, operator: Operator): Promise<number> {
   const password = await readPassword(io, command.email);
   const problem = passwordProblem(password, command.email);
   if (problem) throw new UsageError(`the password ${PROBLEM_TEXT[problem]} (set WEERBAAR_ADMIN_PASSWORD, type it at the prompt, or pipe it on standard input)`);
-  const database = openDatabase({ databaseUrl: command.databaseUrl, dataDir: command.dataDir });
+  const database = await openMigrated(command);
   try {
-    await migrateAll(database);
     if (await findUserByEmail(database.db, command.email)) {
       io.err(`weerbaar: ${command.email} already has an account in ${database.location}; nothing changed. Sign in with it, or choose another address.\n`);
       return 1;
     }
     const user = await createUser(database.db, { email: command.email, displayName: command.name, password, isAdmin: true });
-    await audit(database.db, { userId: null, ip: null }, { orgId: null, action: 'create', recordType: 'user', recordId: user.id, detail: { admin: true, via: 'cli' } });
+    await auditByOperator(database.db, operator, { orgId: null, action: 'create', recordType: 'user', recordId: user.id, detail: { admin: true } });
     io.out(
       `Administrator ${user.email} created in ${database.location}.\n` +
         `Next: start the server with \`weerbaar serve${command.databaseUrl === undefined && command.dataDir !== './data' ? ` --data ${command.dataDir}` : ''}\`${command.databaseUrl ? ' (with the same DATABASE_URL)' : ''}, ` +

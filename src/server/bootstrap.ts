@@ -8,13 +8,13 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import { pruneExpired } from '../accounts/housekeeping.js';
 import { SecretBox } from '../core/secret-box.js';
-import { openDatabase, type DatabaseHandle } from '../db/connect.js';
+import type { DatabaseHandle } from '../db/connect.js';
 import { InProcessQueue } from '../jobs/in-process-queue.js';
 import { PgBossQueue } from '../jobs/pg-boss-queue.js';
 import type { ScanQueue } from '../jobs/queue.js';
 import { ScanService } from '../jobs/scan-service.js';
 import { logMailer, smtpMailer, type Mailer } from '../mail/mailer.js';
-import { buildWeerbaarApp, migrateAll } from './features.js';
+import { buildWeerbaarApp, openMigrated } from './features.js';
 import type { CommonSettings, ServeSettings } from './config.js';
 
 export interface RunningServer {
@@ -51,17 +51,6 @@ function makeQueue(settings: CommonSettings, database: DatabaseHandle, onError: 
     retryDelaySeconds: settings.jobs.retryDelaySeconds,
     onError,
   });
-}
-
-async function openMigrated(settings: CommonSettings): Promise<DatabaseHandle> {
-  const database = openDatabase({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir });
-  try {
-    await migrateAll(database);
-  } catch (error) {
-    await database.close();
-    throw error;
-  }
-  return database;
 }
 
 const HOUSEKEEPING_EVERY_MS = 60 * 60 * 1000;

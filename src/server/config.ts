@@ -14,6 +14,9 @@ import type { SmtpConfig } from '../mail/mailer.js';
 import { DEFAULT_SCAN_TIMEOUT_MS, type ScanOptions } from '../scan/engine.js';
 import { DEFAULT_APP_CONFIG, type AppConfig } from '../web/deps.js';
 import { validateAnswers, type StatementAnswers } from '../privacy-statement/generator/index.js';
+import { DEFAULT_PORT, nonEmpty, parseBaseUrl, parseDatabaseLocation } from './locations.js';
+
+export { DEFAULT_PORT } from './locations.js';
 
 /** What both the server and a worker need: the database, the scan settings, the job settings. */
 export interface CommonSettings {
@@ -48,13 +51,11 @@ export interface ServeSettings extends CommonSettings {
   app: AppConfig;
 }
 
-export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = 'localhost';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 type Env = NodeJS.ProcessEnv;
 
-const nonEmpty = (value: string | undefined): string | undefined => (value === undefined || value.trim() === '' ? undefined : value.trim());
 
 function integer(label: string, raw: string, min: number, max: number): number {
   const value = Number(raw);
@@ -94,20 +95,6 @@ export function parseTrustProxy(raw: string | undefined): boolean | string {
   return parts.join(',');
 }
 
-function parseDatabaseUrl(env: Env): string | undefined {
-  const url = nonEmpty(env.DATABASE_URL);
-  if (url === undefined) return undefined;
-  if (!/^postgres(ql)?:\/\/./.test(url)) {
-    throw new UsageError(`DATABASE_URL: must start with postgres:// (got '${url.split(':')[0] ?? ''}:'); leave it unset for the embedded SQLite database`);
-  }
-  try {
-    new URL(url);
-  } catch {
-    throw new UsageError('DATABASE_URL: not a valid URL (postgres://user:password@host:5432/database)');
-  }
-  return url;
-}
-
 function parseScanSettings(env: Env): ScanOptions {
   const scan: ScanOptions = { timeoutMs: DEFAULT_SCAN_TIMEOUT_MS, allowPrivate: false };
   const resolver = nonEmpty(env.WEERBAAR_SCAN_RESOLVER);
@@ -143,13 +130,11 @@ function parseCommon(
   env: Env,
   defaultWorkers: number,
 ): CommonSettings {
-  const databaseUrl = parseDatabaseUrl(env);
+  const { dataDir, databaseUrl } = parseDatabaseLocation(values, env);
   const scan = parseScanSettings(env);
   const workersRaw = values.workers ?? nonEmpty(env.WEERBAAR_WORKERS);
   const workersLabel = values.workers !== undefined ? '--workers' : 'WEERBAAR_WORKERS';
   const workers = workersRaw === undefined ? defaultWorkers : integer(workersLabel, workersRaw, 0, 64);
-  const dataDir = values.data ?? nonEmpty(env.WEERBAAR_DATA) ?? './data';
-  if (values.data !== undefined && values.data.trim() === '') throw new UsageError('--data: give a folder, e.g. --data ./data');
   const grace = nonEmpty(env.WEERBAAR_SHUTDOWN_GRACE);
   const logLevel = nonEmpty(env.WEERBAAR_LOG_LEVEL) ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new UsageError(`WEERBAAR_LOG_LEVEL: '${logLevel}' is not one of ${LOG_LEVELS.join(', ')}`);
@@ -162,20 +147,6 @@ function parseCommon(
     shutdownGraceMs: Math.round((grace === undefined ? 8 : seconds('WEERBAAR_SHUTDOWN_GRACE', grace, 0, 3600)) * 1000),
     logLevel,
   };
-}
-
-function parseBaseUrl(raw: string | undefined, port: number): string {
-  const value = nonEmpty(raw);
-  if (value === undefined) return `http://localhost:${port}`;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new UsageError(`WEERBAAR_BASE_URL: '${value}' is not a URL (e.g. https://weerbaar.example.org)`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`WEERBAAR_BASE_URL: '${value}' must start with https:// or http://`);
-  if (url.search || url.hash) throw new UsageError(`WEERBAAR_BASE_URL: '${value}' must not have a query or fragment`);
-  return url.toString().replace(/\/+$/, '');
 }
 
 function parseSmtp(env: Env): SmtpConfig | undefined {

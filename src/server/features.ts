@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Migration } from 'kysely/migration';
 import { accountsFeature } from '../accounts/index.js';
 import { auditFeature } from '../audit/index.js';
-import { migrateToLatest, platformMigrations, type DatabaseHandle } from '../db/connect.js';
+import { migrateToLatest, openDatabase, platformMigrations, type DatabaseHandle } from '../db/connect.js';
 import type { Dialect } from '../db/dialect.js';
 import { domainsFeature } from '../domains/index.js';
 import { orgsFeature } from '../orgs/index.js';
@@ -35,6 +35,21 @@ export function allMigrations(dialect: Dialect, features: readonly Feature[] = F
 /** Bring a database up to date with every migration. */
 export function migrateAll(handle: DatabaseHandle): Promise<void> {
   return migrateToLatest(handle, allMigrations(handle.dialect));
+}
+
+/**
+ * Open the database where the settings say (SQLite in dataDir, or PostgreSQL at
+ * databaseUrl) and bring it up to date: how serve, worker and every admin command start.
+ */
+export async function openMigrated(location: { dataDir: string; databaseUrl: string | undefined }): Promise<DatabaseHandle> {
+  const database = openDatabase({ databaseUrl: location.databaseUrl, dataDir: location.dataDir });
+  try {
+    await migrateAll(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
 }
 
 /** Every interface text, the shell's and each feature's (the app merges the same at start). */

@@ -6,13 +6,13 @@
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { audit } from '../audit/audit.js';
-import { hashSecret, newId, newSecret, nowIso } from '../db/ids.js';
-import type { Kysely } from 'kysely';
-import type { ApiToken, Database } from '../db/schema.js';
+import { audit, operatorOfRef } from '../audit/audit.js';
+import { nowIso } from '../db/ids.js';
+import { createApiToken, tokensOf, type TokenListRow } from './data.js';
 import { actorOf, isId, orgContext, type OrgContext } from '../web/context.js';
 import { notFound } from '../web/errors.js';
 import { html, type SafeHtml } from '../web/html.js';
+import type { Translate } from '../web/i18n.js';
 import { orgNav } from '../web/org-nav.js';
 import { timeTag } from '../web/view.js';
 
@@ -24,29 +24,11 @@ const CsrfBody = Type.Object(Csrf);
 /** After a revoke, the list names the token it revoked. */
 const ListQuery = Type.Object({ revoked: Type.Optional(Type.String({ maxLength: 100 })) });
 
-export const API_TOKEN_PREFIX = 'wb_';
-/** Characters shown in lists so tokens can be told apart ('wb_' + 8): too few to help guessing. */
-const SHOWN_PREFIX_LENGTH = 11;
-
-/** A new token for an organisation; returns the token string, which is never stored. */
-export async function createApiToken(
-  db: Kysely<Database>,
-  input: { orgId: string; name: string; createdBy: string },
-): Promise<{ token: string; row: ApiToken }> {
-  const token = API_TOKEN_PREFIX + newSecret();
-  const row: ApiToken = {
-    id: newId(),
-    org_id: input.orgId,
-    name: input.name,
-    prefix: token.slice(0, SHOWN_PREFIX_LENGTH),
-    token_hash: hashSecret(token),
-    created_by: input.createdBy,
-    created_at: nowIso(),
-    last_used_at: null,
-    revoked_at: null,
-  };
-  await db.insertInto('api_tokens').values(row).execute();
-  return { token, row };
+/** Who made the token: a person (name and e-mail), an operator on the command line, or an account since deleted. */
+function creator(t: Translate, token: TokenListRow): SafeHtml | string {
+  if (token.creator_email !== null) return html`${token.creator_name ?? ''}<br><span class="hint">${token.creator_email}</span>`;
+  const operator = operatorOfRef(token.created_by);
+  return operator === undefined ? t('tokens.creatorGone') : t('tokens.creatorOperator', { name: operator });
 }
 
 export const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -54,12 +36,7 @@ export const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   async function listPage(request: FastifyRequest, reply: FastifyReply, ctx: OrgContext, extra: { problem?: string; revokedId?: string | undefined; status?: number } = {}): Promise<FastifyReply> {
     const t = request.t;
-    const tokens = await db
-      .selectFrom('api_tokens')
-      .select(['id', 'name', 'prefix', 'created_at', 'last_used_at', 'revoked_at'])
-      .where('org_id', '=', ctx.org.id)
-      .orderBy('created_at', 'desc')
-      .execute();
+    const tokens = await tokensOf(db, ctx.org.id);
     await audit(db, actorOf(request), { orgId: ctx.org.id, action: 'view', recordType: 'api_token_list' });
     const revoked = extra.revokedId ? tokens.find((token) => token.id === extra.revokedId && token.revoked_at) : undefined;
     const base = `/orgs/${ctx.org.id}/tokens`;
@@ -67,6 +44,7 @@ export const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
       (token) => html`<tr>
         <th scope="row">${token.name}</th>
         <td><code>${token.prefix}…</code></td>
+        <td>${creator(t, token)}</td>
         <td>${timeTag(token.created_at)}</td>
         <td>${token.last_used_at ? timeTag(token.last_used_at) : t('tokens.never')}</td>
         <td>${
@@ -83,7 +61,7 @@ export const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tokens.length === 0
         ? html`<p>${t('tokens.none')}</p>`
         : html`<table aria-labelledby="tokens-heading">
-            <thead><tr><th scope="col">${t('tokens.colName')}</th><th scope="col">${t('tokens.colPrefix')}</th><th scope="col">${t('tokens.colCreated')}</th><th scope="col">${t('tokens.colLastUsed')}</th><th scope="col">${t('tokens.colStatus')}</th></tr></thead>
+            <thead><tr><th scope="col">${t('tokens.colName')}</th><th scope="col">${t('tokens.colPrefix')}</th><th scope="col">${t('tokens.colCreatedBy')}</th><th scope="col">${t('tokens.colCreated')}</th><th scope="col">${t('tokens.colLastUsed')}</th><th scope="col">${t('tokens.colStatus')}</th></tr></thead>
             <tbody>${rows}</tbody>
           </table>`;
     return reply.page({

@@ -256,7 +256,9 @@ function findNulField(value: unknown): { field: string; reason: 'nul' | 'deep' }
 function describeValidation(error: FastifyError): { message: string; field: string } {
   const first = error.validation?.[0];
   const part = error.validationContext ?? 'body';
-  const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty;
+  // Ajv names a missing field in missingProperty; TypeBox (the API's validator, api.ts) in requiredProperties.
+  const params = first?.params as { missingProperty?: string; requiredProperties?: string[] } | undefined;
+  const missing = params?.missingProperty ?? params?.requiredProperties?.[0];
   const path = (first?.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
   const field = [part, path, missing].filter(Boolean).join('.');
   return { field, message: `${field} ${first?.message ?? 'is invalid'}` };
