@@ -53,8 +53,8 @@ describe.each(DIALECTS)('invitations by e-mail (%s)', (dialect) => {
     const mail = sink.received[sink.received.length - 1];
     expect(mail?.from).toBe('weerbaar@test.example');
     expect(mail?.to).toEqual(['new.person@invite.example']);
-    expect(mail?.headers.get('subject')).toBe('Invitation to join Webwinkel Jansen on Weerbaar');
-    expect(mail?.text).toContain('Olga Owner invites you to join Webwinkel Jansen on Weerbaar as Viewer.');
+    expect(mail?.headers.get('subject')).toBe('You have been invited to an organisation on Weerbaar');
+    expect(mail?.text).toContain('“Olga Owner” invites you to join the organisation “Webwinkel Jansen” on Weerbaar as Viewer.');
     expect(mail?.text).toContain(`http://weerbaar.test/invitations/${token}`);
 
     // Only the hash is stored; the link works for seven days.
