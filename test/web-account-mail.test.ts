@@ -114,6 +114,13 @@ describe.each(DIALECTS)('e-mail verification and password reset over SMTP (%s)',
     expect(expired.body).toContain('Deze bevestigingslink is niet meer geldig');
     expect((await person.post(`/verify-email/${second.token}`)).statusCode).toBe(410);
     expect((await person.get('/orgs')).statusCode).toBe(303);
+
+    // Signed out and in again, it is still only the mailbox page.
+    expect((await person.post('/logout')).headers.location).toBe('/login');
+    expect((await person.get('/verify-email')).headers.location).toBe('/login');
+    await person.get('/login');
+    expect((await person.post('/login', { email: 'resend@verify.example', password: STRONG_PASSWORD })).headers.location).toBe('/verify-email');
+    expect((await person.get('/verify-email')).statusCode).toBe(200);
   });
 
   it('lets an invitation link prove the address of an account that was waiting for its own link', async () => {
