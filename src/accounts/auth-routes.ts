@@ -192,14 +192,13 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const stage = user.totp_enabled_at ? 'totp' : stageAfterSignIn(user);
     // With a second factor still to come, the count stays: a known password must not
     // reset the guesses left for the TOTP code. It is cleared when sign-in completes.
-    if (stage === 'full') await clearPairFailures(db, email, request.ip);
+    if (stage !== 'totp') await clearPairFailures(db, email, request.ip);
     if (request.session) await revokeSession(db, request.session.id);
     const { token } = await createSession(db, user.id, stage, clientOf(request));
     setSessionCookie(reply, token);
     if (stage === 'totp') return reply.redirect(`/login/totp?next=${encodeURIComponent(safeNext(next))}`, 303);
-    if (stage === 'verify') return reply.redirect(afterUnverifiedSignIn(next), 303);
     await audit(db, { userId: user.id, ip: request.ip }, { orgId: null, action: 'login', recordType: 'user', recordId: user.id, detail: { ok: true } });
-    return reply.redirect(safeNext(next), 303);
+    return reply.redirect(stage === 'verify' ? afterUnverifiedSignIn(next) : safeNext(next), 303);
   });
 
   /** The session waiting for its second factor, while it may still wait. */
