@@ -1,8 +1,9 @@
 /**
  * The newcomer's path through Weerbaar in a real browser (playwright-core driving Debian
- * chromium): sign up, create an organisation, turn on the second factor, sign in again
+ * chromium): sign up and confirm the address from the e-mail, create an organisation, turn on the second factor, sign in again
  * with it, add a domain, scan a loopback webshop, read the result in Dutch, invite a
- * colleague by e-mail (real SMTP), accept as that colleague, sign out. Screenshots of
+ * colleague by e-mail (real SMTP), accept as that colleague, sign out, reset the
+ * colleague's forgotten password by the e-mailed link. Screenshots of
  * the main pages land in test-artifacts/screenshots/. Every page must load without a
  * single Content-Security-Policy violation, and the pages work with JavaScript off.
  *
@@ -24,6 +25,7 @@ const nl = translator('nl');
 const OWNER = { email: 'olga@shop.test', name: 'Olga Owner', password: STRONG_PASSWORD };
 const COLLEAGUE = { email: 'cas@shop.test', name: 'Cas Colleague', password: 'another long passphrase 7' };
 const ORG_NAME = 'Fietsenwinkel De Spaak';
+const COLLEAGUE_NEW_PASSWORD = 'a fresh passphrase for Cas 9';
 
 /** The code an authenticator app would show `offsetSeconds` from now. */
 function totpCode(base32: string, offsetSeconds = 0): string {
@@ -64,14 +66,29 @@ describe.skipIf(!browserAvailable())('Weerbaar in a browser (chromium)', () => {
     await world?.close();
   });
 
-  it('signs up a new account', async () => {
+  /** The link to `path` in the newest message to `to` after the first `after` messages; mail sent in the background may take a moment. */
+  async function mailedLink(to: string, path: string, after = 0): Promise<string> {
+    const pattern = new RegExp(`${BASE_URL.replace(/\./g, '\\.')}${path}[A-Za-z0-9_-]+`);
+    for (let waited = 0; waited < 10_000; waited += 100) {
+      const mail = world.mailbox.received.slice(after).reverse().find((message) => message.to.includes(to) && pattern.test(message.text));
+      if (mail) return pattern.exec(mail.text)?.[0] ?? '';
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`no mail with ${path} to ${to}: ${JSON.stringify(world.mailbox.received.map((m) => m.to))}`);
+  }
+
+  it('signs up a new account and confirms the address by the link in the e-mail', async () => {
     await page.goto(`${BASE_URL}/login`);
     await screenshot(page, 'login');
     await page.getByRole('link', { name: en('nav.signUp') }).first().click();
     await page.getByLabel(en('signup.name')).fill(OWNER.name);
     await page.getByLabel(en('auth.email')).fill(OWNER.email);
     await page.getByLabel(en('auth.password')).fill(OWNER.password);
-    await submit(page, en('signup.submit'), /\/orgs$/);
+    await submit(page, en('signup.submit'), /\/verify-email$/);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(en('verifyEmail.title'));
+    await screenshot(page, 'verify-email');
+    await page.goto(await mailedLink(OWNER.email, '/verify-email/'));
+    await submit(page, en('verifyEmail.confirm'), /\/orgs$/);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(en('orgs.title'));
   });
 
@@ -173,7 +190,7 @@ describe.skipIf(!browserAvailable())('Weerbaar in a browser (chromium)', () => {
     expect(mail, `mailbox: ${JSON.stringify(world.mailbox.received.map((m) => m.to))}`).toBeDefined();
     if (!mail) return;
     // The mail goes out in the inviter's language.
-    expect(mail.headers.get('subject')).toBe(nl('invitation.mail.subject', { org: ORG_NAME }));
+    expect(mail.headers.get('subject')).toBe(nl('invitation.mail.subject'));
     expect(mail.text).toContain('nodigt u uit');
     invitationLink = new RegExp(`${BASE_URL.replace(/\./g, '\\.')}/invitations/[A-Za-z0-9_-]+`).exec(mail.text)?.[0] ?? '';
     expect(invitationLink, mail.text).not.toBe('');
@@ -206,11 +223,28 @@ describe.skipIf(!browserAvailable())('Weerbaar in a browser (chromium)', () => {
     expect(landed.searchParams.get('next')).toBe(orgPath);
   });
 
+  it('the colleague forgot the password and sets a new one through the e-mailed link', async () => {
+    const { context, page: forgetful } = await open();
+    await forgetful.goto(`${BASE_URL}/login`);
+    await forgetful.getByRole('link', { name: en('login.forgot') }).click();
+    await forgetful.waitForURL(/\/password\/forgot$/);
+    const before = world.mailbox.received.length;
+    await forgetful.getByLabel(en('auth.email')).fill(COLLEAGUE.email);
+    await submit(forgetful, en('forgot.submit'));
+    expect(await forgetful.getByRole('status').textContent()).toBe(en('forgot.sent'));
+    await screenshot(forgetful, 'forgot-password');
+    await forgetful.goto(await mailedLink(COLLEAGUE.email, '/password/reset/', before));
+    await forgetful.getByLabel(en('reset.password'), { exact: true }).fill(COLLEAGUE_NEW_PASSWORD);
+    await submit(forgetful, en('reset.submit'), /\/login\?done=reset$/);
+    expect(await forgetful.getByRole('status').textContent()).toBe(en('login.done.reset'));
+    await context.close();
+  });
+
   it('works with JavaScript switched off: sign in and see the organisation', async () => {
     const { context, page: plain } = await open({ javaScriptEnabled: false });
     await plain.goto(`${BASE_URL}/login`);
     await plain.getByLabel(en('auth.email')).fill(COLLEAGUE.email);
-    await plain.getByLabel(en('auth.password')).fill(COLLEAGUE.password);
+    await plain.getByLabel(en('auth.password')).fill(COLLEAGUE_NEW_PASSWORD);
     await submit(plain, en('login.submit'), /\/orgs$/);
     await plain.getByRole('link', { name: ORG_NAME }).click();
     await plain.waitForURL((url) => url.pathname === orgPath);

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pruneExpired } from '../src/accounts/housekeeping.js';
+import { issueToken } from '../src/accounts/email-tokens.js';
 import { createSession, revokeSession } from '../src/web/sessions.js';
 import { createUser } from '../src/accounts/users.js';
 import { createOrg } from '../src/orgs/data.js';
-import { newId, nowIso } from '../src/db/ids.js';
+import { hashSecret, newId, nowIso } from '../src/db/ids.js';
 import { createTestDatabase, DIALECTS, STRONG_PASSWORD, type TestDatabase } from './web/harness.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -37,8 +38,14 @@ describe.each(DIALECTS)('housekeeping (%s)', (dialect) => {
     const open = invitation(new Date(now.getTime() + 5 * DAY));
     await db.insertInto('invitations').values([stale, open]).execute();
 
+    const oldLink = await issueToken(db, { userId: user.id, email: user.email, purpose: 'reset' }, new Date(now.getTime() - 2 * DAY));
+    const newLink = await issueToken(db, { userId: user.id, email: user.email, purpose: 'verify' }, new Date(now.getTime() - 60_000));
+
     const counts = await pruneExpired(db, now);
-    expect(counts).toEqual({ loginFailures: 1, sessions: 1, invitations: 1 });
+    expect(counts).toEqual({ loginFailures: 1, sessions: 1, invitations: 1, emailTokens: 1 });
+    const links = await db.selectFrom('email_tokens').select('token_hash').execute();
+    expect(links.map((l) => l.token_hash)).toEqual([hashSecret(newLink)]);
+    expect(oldLink).not.toBe(newLink);
     const sessions = await db.selectFrom('sessions').select('id').execute();
     expect(sessions.map((s) => s.id)).toEqual([current.session.id]);
     const invitations = await db.selectFrom('invitations').select('id').execute();

@@ -44,6 +44,7 @@ async function newUser(email = `${newId()}@shop.example`): Promise<User> {
     totp_enabled_at: null,
     totp_last_step: null,
     created_at: nowIso(new Date('2026-01-01T00:00:00Z')),
+    email_verified_at: nowIso(new Date('2026-01-01T00:00:00Z')),
   };
   await handle.db.insertInto('users').values(user).execute();
   return user;

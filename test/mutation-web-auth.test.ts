@@ -37,6 +37,7 @@ async function addUser(totp = false): Promise<User> {
     totp_enabled_at: totp ? nowIso(new Date('2026-01-02T00:00:00Z')) : null,
     totp_last_step: null,
     created_at: nowIso(new Date('2026-01-01T00:00:00Z')),
+    email_verified_at: nowIso(new Date('2026-01-01T00:00:00Z')),
   };
   await handle.db.insertInto('users').values(user).execute();
   users.set(user.id, user);

@@ -156,10 +156,10 @@ describe.each(DIALECTS)('the account page (%s)', (dialect) => {
   });
 });
 
-describe.each(DIALECTS)('sign-in limit per account (%s)', (dialect) => {
+describe.each(DIALECTS)('sign-in limit per account and address (%s)', (dialect) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp(dialect, { config: { loginLimit: { perAccount: 3, perIp: 100, windowMs: 60_000 } } });
+    t = await startTestApp(dialect, { config: { loginLimit: { perPair: 3, perAccount: 100, perIp: 100, windowMs: 60_000 } } });
   });
   afterAll(async () => {
     await t.close();
@@ -194,7 +194,7 @@ describe.each(DIALECTS)('sign-in limit per address (%s)', (dialect) => {
   let t: TestApp;
   beforeAll(async () => {
     // The client's address comes from X-Forwarded-For, as behind a reverse proxy.
-    t = await startTestApp(dialect, { config: { trustProxy: true, loginLimit: { perAccount: 100, perIp: 3, windowMs: 60_000 } } });
+    t = await startTestApp(dialect, { config: { trustProxy: true, loginLimit: { perPair: 100, perAccount: 100, perIp: 3, windowMs: 60_000 } } });
   });
   afterAll(async () => {
     await t.close();

@@ -42,7 +42,7 @@ describe.each(DIALECTS)('sign up and sign in (%s)', (dialect) => {
 describe.each(DIALECTS)('sign-in limits under parallel attempts (%s)', (dialect) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp(dialect, { config: { loginLimit: { perAccount: 5, perIp: 100, windowMs: 60_000 } } });
+    t = await startTestApp(dialect, { config: { loginLimit: { perPair: 5, perAccount: 100, perIp: 100, windowMs: 60_000 } } });
   });
   afterAll(async () => {
     await t.close();

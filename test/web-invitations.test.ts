@@ -6,7 +6,8 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashSecret } from '../src/db/ids.js';
+import { createInvitation } from '../src/accounts/invitations.js';
+import { hashSecret, nowIso } from '../src/db/ids.js';
 import { smtpMailer } from '../src/mail/mailer.js';
 import { auditOf, createOrgVia, roleOf, userId } from './web/org-helpers.js';
 import { DIALECTS, signUp, startTestApp, STRONG_PASSWORD, TestClient, type TestApp } from './web/harness.js';
@@ -35,12 +36,12 @@ describe.each(DIALECTS)('invitations by e-mail (%s)', (dialect) => {
   });
 
   /** Invite through the members page; returns the token from the e-mail the SMTP server received. */
-  async function invite(email: string, role: string): Promise<string> {
+  async function invite(email: string, role: string, by = owner, org = orgId): Promise<string> {
     const before = sink.received.length;
-    await owner.get(`/orgs/${orgId}/members`);
-    const response = await owner.post(`/orgs/${orgId}/invitations`, { email, role });
+    await by.get(`/orgs/${org}/members`);
+    const response = await by.post(`/orgs/${org}/invitations`, { email, role });
     expect(response.statusCode, response.body.slice(0, 400)).toBe(303);
-    expect(response.headers.location).toBe(`/orgs/${orgId}/members?done=invited`);
+    expect(response.headers.location).toBe(`/orgs/${org}/members?done=invited`);
     expect(sink.received).toHaveLength(before + 1);
     const mail = sink.received[before];
     const token = LINK.exec(mail?.text ?? '')?.[1];
@@ -53,8 +54,8 @@ describe.each(DIALECTS)('invitations by e-mail (%s)', (dialect) => {
     const mail = sink.received[sink.received.length - 1];
     expect(mail?.from).toBe('weerbaar@test.example');
     expect(mail?.to).toEqual(['new.person@invite.example']);
-    expect(mail?.headers.get('subject')).toBe('Invitation to join Webwinkel Jansen on Weerbaar');
-    expect(mail?.text).toContain('Olga Owner invites you to join Webwinkel Jansen on Weerbaar as Viewer.');
+    expect(mail?.headers.get('subject')).toBe('You have been invited to an organisation on Weerbaar');
+    expect(mail?.text).toContain('“Olga Owner” invites you to join the organisation “Webwinkel Jansen” on Weerbaar as Viewer.');
     expect(mail?.text).toContain(`http://weerbaar.test/invitations/${token}`);
 
     // Only the hash is stored; the link works for seven days.
@@ -155,6 +156,45 @@ describe.each(DIALECTS)('invitations by e-mail (%s)', (dialect) => {
     expect(member.body).toContain('owner@invite.example is already a member of this organisation.');
     const bad = await owner.post(`/orgs/${orgId}/invitations`, { email: 'not an address', role: 'viewer' });
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('keeps typed names out of the subject, and quotes, shortens and defuses them in the body', async () => {
+    const mallory = new TestClient(t.app);
+    await signUp(mallory, 'mallory@invite.example', '\u202EMallory\u202C https://evil.example/login');
+    const evilOrg = await createOrgVia(mallory, 'URGENT: your account is suspended, verify at https://evil.example/verify\u2066 now or lose everything');
+    await invite('target@invite.example', 'member', mallory, evilOrg);
+    const mail = sink.received[sink.received.length - 1];
+    expect(mail?.headers.get('subject')).toBe('You have been invited to an organisation on Weerbaar');
+    expect(mail?.text).toContain(
+      '“Mallory https[://]evil[.]example/login” invites you to join the organisation “URGENT: your account is suspended, verify at https[://]evil…” on Weerbaar as Member.',
+    );
+    expect(mail?.text).not.toMatch(/evil\.example|https:\/\/evil|[\u202A-\u202E\u2066-\u2069]/);
+  });
+
+  it('lets only an account with a verified address invite, and at most 20 a day', async () => {
+    const db = t.database.handle.db;
+    const busy = new TestClient(t.app);
+    await signUp(busy, 'busy@invite.example', 'Bert Busy');
+    const busyOrg = await createOrgVia(busy, 'Busy shop');
+    const busyId = await userId(db, 'busy@invite.example');
+    const before = sink.received.length;
+
+    await db.updateTable('users').set({ email_verified_at: null }).where('id', '=', busyId).execute();
+    await busy.get(`/orgs/${busyOrg}/members`);
+    const unverified = await busy.post(`/orgs/${busyOrg}/invitations`, { email: 'someone@invite.example', role: 'viewer' });
+    expect(unverified.statusCode).toBe(403);
+    expect(unverified.body).toContain('Confirm your own e-mail address before you invite others');
+    await db.updateTable('users').set({ email_verified_at: nowIso() }).where('id', '=', busyId).execute();
+
+    for (let i = 0; i < 20; i++) await createInvitation(db, { orgId: busyOrg, email: `n${i}@invite.example`, role: 'viewer', invitedBy: busyId });
+    const capped = await busy.post(`/orgs/${busyOrg}/invitations`, { email: 'one-more@invite.example', role: 'viewer' });
+    expect(capped.statusCode).toBe(429);
+    expect(capped.body).toContain('You have sent 20 invitations in the last 24 hours, the most one account may send in a day. Try again tomorrow.');
+    expect(sink.received).toHaveLength(before);
+    expect(await db.selectFrom('invitations').select('id').where('email', '=', 'one-more@invite.example').executeTakeFirst()).toBeUndefined();
+
+    await db.updateTable('invitations').set({ created_at: nowIso(new Date(Date.now() - 25 * 3600 * 1000)) }).where('invited_by', '=', busyId).execute();
+    await invite('one-more@invite.example', 'viewer', busy, busyOrg);
   });
 
   it('refuses a signed-in user with another address, and lets the invited account sign in and accept', async () => {

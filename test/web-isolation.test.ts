@@ -19,7 +19,7 @@ import { DIALECTS, signUp, startTestApp, TestClient, type TestApp } from './web/
 const DNS = '127.0.3.55';
 
 /** Routes that are public or keyed by a secret rather than an id; everything else is probed. */
-const SKIPPED: readonly RegExp[] = [/^\/static\//, /^\/healthz$/, /^\/api\/docs$/, /^\/invitations\/:token(\/|$)/];
+const SKIPPED: readonly RegExp[] = [/^\/static\//, /^\/healthz$/, /^\/api\/docs$/, /^\/invitations\/:token(\/|$)/, /^\/verify-email\/:token$/, /^\/password\/reset\/:token$/];
 
 /** The id parameters of the URL conventions (see the shared brief). */
 const KNOWN_PARAMS = ['orgId', 'domainId', 'scanId', 'userId', 'invitationId', 'tokenId'] as const;

@@ -218,7 +218,7 @@ describe.each(DIALECTS)('two-step sign-in with TOTP (%s)', (dialect) => {
 describe.each(DIALECTS)('wrong second-factor codes count toward the sign-in limit (%s)', (dialect) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp(dialect, { config: { loginLimit: { perAccount: 3, perIp: 100, windowMs: 60_000 } } });
+    t = await startTestApp(dialect, { config: { loginLimit: { perPair: 3, perAccount: 100, perIp: 100, windowMs: 60_000 } } });
   });
   afterAll(async () => {
     await t.close();

@@ -1,12 +1,13 @@
 /**
  * Sign up, sign in (password, then the second factor when the user has one), sign out.
- * Failed sign-ins are limited per account and per address (login-throttle.ts); a burst
+ * Failed sign-ins are limited per account and address, per address, and by a ceiling per
+ * account (login-throttle.ts); a burst
  * guard per address sits in front (@fastify/rate-limit).
  */
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { accountSubject, clearFailures, ipSubject, releaseAttempt, reserveAttempt } from './login-throttle.js';
+import { clearPairFailures, isKnownAddress, releaseAttempt, reserveAttempt } from './login-throttle.js';
 import { passwordProblem, verifyAgainstDummy, verifyPassword } from './passwords.js';
 import { clientOf, createSession, revokeSession, SESSION_COOKIE, setSessionCookie } from '../web/sessions.js';
 import { PENDING_SIGN_IN_MS, verifySecondFactor } from './totp.js';
@@ -16,7 +17,8 @@ import { audit } from '../audit/audit.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { HttpError } from '../web/errors.js';
 import { html } from '../web/html.js';
-import { alertBox } from '../web/view.js';
+import { alertBox, noticeBox } from '../web/view.js';
+import { sendAccountLink } from './account-mail.js';
 
 const SignupBody = Type.Object({
   _csrf: Type.Optional(Type.String()),
@@ -31,6 +33,11 @@ const LoginBody = Type.Object({
   next: Type.Optional(Type.String({ maxLength: 500 })),
 });
 const NextQuery = Type.Object({ next: Type.Optional(Type.String({ maxLength: 500 })) });
+/** Which confirmation the sign-in page shows after a redirect; a fixed set, so nothing typed is reflected. */
+const LoginQuery = Type.Object({
+  next: Type.Optional(Type.String({ maxLength: 500 })),
+  done: Type.Optional(Type.Union([Type.Literal('verified'), Type.Literal('reset')])),
+});
 const SecondFactorBody = Type.Object({
   _csrf: Type.Optional(Type.String()),
   code: Type.String({ maxLength: 64 }),
@@ -54,10 +61,18 @@ export function safeNext(next: string | undefined): string {
  * on failure do nothing: the reserved attempt is the failure record.
  */
 export async function reserveSignIn(app: FastifyInstance, email: string, ip: string): Promise<{ wait: number; release: () => Promise<void> }> {
-  const { perAccount, perIp, windowMs } = app.deps.config.loginLimit;
   const db = app.deps.database.db;
-  const reservation = await reserveAttempt(db, [{ subject: accountSubject(email), limit: perAccount }, { subject: ipSubject(ip), limit: perIp }], windowMs);
+  const reservation = await reserveAttempt(db, app.deps.config.loginLimit, { email, ip, knownAddress: () => isKnownAddress(db, email, ip) });
   return { wait: reservation.wait, release: () => releaseAttempt(db, reservation.ids) };
+}
+
+/** A signed-in account whose address is not yet proven gets a session that only reaches /verify-email. */
+export const stageAfterSignIn = (user: Pick<User, 'email_verified_at'>): 'full' | 'verify' => (user.email_verified_at ? 'full' : 'verify');
+
+/** Where an unverified account goes after signing in: an invitation link proves the address too, so it may go there. */
+export function afterUnverifiedSignIn(next: string | undefined): string {
+  const target = safeNext(next);
+  return /^\/invitations\/[A-Za-z0-9_-]+$/.test(target) ? target : '/verify-email';
 }
 
 /** The answer to an attempt over the limit: sets Retry-After and says how long to wait. */
@@ -118,17 +133,27 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
     await audit(db, { userId: user.id, ip: request.ip }, { orgId: null, action: 'create', recordType: 'user', recordId: user.id });
     if (request.session) await revokeSession(db, request.session.id);
-    const { token } = await createSession(db, user.id, 'full', clientOf(request));
+    // Signed in, but only to the "check your mailbox" page until the link proves the address.
+    const { token } = await createSession(db, user.id, 'verify', clientOf(request));
     setSessionCookie(reply, token);
-    return reply.redirect('/orgs', 303);
+    await sendAccountLink(app, user, 'verify', request.lang);
+    return reply.redirect('/verify-email', 303);
   });
 
-  const loginPage = (request: FastifyRequest, reply: FastifyReply, values: { email?: string; next?: string | undefined }, problem?: string, status = 200): FastifyReply => {
+  const loginPage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: { email?: string; next?: string | undefined },
+    problem?: string,
+    status = 200,
+    notice?: string,
+  ): FastifyReply => {
     const t = request.t;
     return reply.page({
       title: t('login.title'),
       status,
       body: html`<h1>${t('login.title')}</h1>
+        ${noticeBox(notice)}
         ${alertBox(problem)}
         <form method="post" action="/login" class="stack">
           ${reply.csrfField()}
@@ -139,14 +164,17 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
           <input id="password" name="password" type="password" autocomplete="current-password" required maxlength="256">
           <button type="submit">${t('login.submit')}</button>
         </form>
+        <p><a href="/password/forgot">${t('login.forgot')}</a></p>
         ${app.deps.config.signupOpen ? html`<p>${t('login.noAccount')} <a href="/signup">${t('nav.signUp')}</a></p>` : ''}`,
     });
   };
 
-  app.get('/login', { schema: { querystring: NextQuery } }, async (request, reply) => {
-    const { next } = request.query;
+  app.get('/login', { schema: { querystring: LoginQuery } }, async (request, reply) => {
+    const { next, done } = request.query;
     if (request.user) return reply.redirect(safeNext(next), 303);
-    return loginPage(request, reply, { next });
+    // An account still to be verified can only go to its "check your mailbox" page.
+    if (request.session?.stage === 'verify') return reply.redirect(afterUnverifiedSignIn(next), 303);
+    return loginPage(request, reply, { next }, undefined, 200, done ? request.t(`login.done.${done}`) : undefined);
   });
 
   app.post('/login', { schema: { body: LoginBody }, config: { rateLimit: { max: 30, timeWindow: 60_000 } } }, async (request, reply) => {
@@ -161,16 +189,16 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return loginPage(request, reply, { email, next }, t('login.failed'), 401);
     }
     await attempt.release();
-    const stage = user.totp_enabled_at ? 'totp' : 'full';
+    const stage = user.totp_enabled_at ? 'totp' : stageAfterSignIn(user);
     // With a second factor still to come, the count stays: a known password must not
     // reset the guesses left for the TOTP code. It is cleared when sign-in completes.
-    if (stage === 'full') await clearFailures(db, accountSubject(email));
+    if (stage !== 'totp') await clearPairFailures(db, email, request.ip);
     if (request.session) await revokeSession(db, request.session.id);
     const { token } = await createSession(db, user.id, stage, clientOf(request));
     setSessionCookie(reply, token);
     if (stage === 'totp') return reply.redirect(`/login/totp?next=${encodeURIComponent(safeNext(next))}`, 303);
     await audit(db, { userId: user.id, ip: request.ip }, { orgId: null, action: 'login', recordType: 'user', recordId: user.id, detail: { ok: true } });
-    return reply.redirect(safeNext(next), 303);
+    return reply.redirect(stage === 'verify' ? afterUnverifiedSignIn(next) : safeNext(next), 303);
   });
 
   /** The session waiting for its second factor, while it may still wait. */
@@ -226,14 +254,15 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return secondFactorPage(request, reply, next, t('loginTotp.failed'), 401);
     }
     await attempt.release();
-    await clearFailures(db, accountSubject(user.email));
+    await clearPairFailures(db, user.email, request.ip);
     // A fresh session (new cookie) rather than promoting the pending one: a token that
     // existed before the second factor never becomes a signed-in one.
     await revokeSession(db, session.id);
-    const { token } = await createSession(db, user.id, 'full', clientOf(request));
+    const stage = stageAfterSignIn(user);
+    const { token } = await createSession(db, user.id, stage, clientOf(request));
     setSessionCookie(reply, token);
     await audit(db, { userId: user.id, ip: request.ip }, { orgId: null, action: 'login', recordType: 'user', recordId: user.id, detail: { ok: true, factor } });
-    return reply.redirect(safeNext(next), 303);
+    return reply.redirect(stage === 'verify' ? afterUnverifiedSignIn(next) : safeNext(next), 303);
   });
 
   app.post('/logout', async (request, reply) => {

@@ -12,18 +12,25 @@ import { ACCOUNT_TEXTS } from './texts-account.js';
 import { AUTH_TEXTS } from './texts-auth.js';
 import { MEMBERS_TEXTS } from './texts-members.js';
 import { mergeUiTexts } from '../web/i18n.js';
+import { accountsEmailMigration } from './migration.js';
+import { resetRoutes } from './reset-routes.js';
+import { verifyRoutes } from './verify-routes.js';
+import { ACCOUNT_MAIL_TEXTS } from './texts-mail.js';
 
 const routes: FastifyPluginAsync = async (app) => {
   await app.register(authRoutes);
+  await app.register(verifyRoutes);
+  await app.register(resetRoutes);
   await app.register(accountRoutes);
   await app.register(memberRoutes);
 };
 
 export const accountsFeature: Feature = {
   name: 'accounts',
-  texts: mergeUiTexts([AUTH_TEXTS, ACCOUNT_TEXTS, MEMBERS_TEXTS]),
+  texts: mergeUiTexts([AUTH_TEXTS, ACCOUNT_TEXTS, MEMBERS_TEXTS, ACCOUNT_MAIL_TEXTS]),
   routes,
   orgTabs: [{ id: 'members', path: '/members', textKey: 'orgTab.members', minimum: 'viewer', order: 20 }],
+  migrations: () => ({ '008-accounts-email': accountsEmailMigration }),
   nav: {
     signedIn: [
       { href: '/account', textKey: 'nav.account', order: 20 },

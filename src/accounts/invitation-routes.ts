@@ -18,6 +18,7 @@ import type { User } from '../db/schema.js';
 import { HttpError } from '../web/errors.js';
 import { html } from '../web/html.js';
 import { alertBox } from '../web/view.js';
+import { mailboxProven, verifyingUser } from './verify-routes.js';
 
 const TokenParams = Type.Object({ token: Type.String({ minLength: 1, maxLength: 100 }) });
 const CsrfOnly = Type.Object({ _csrf: Type.Optional(Type.String()) });
@@ -48,7 +49,8 @@ export const invitationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     status = 200,
   ): Promise<FastifyReply> => {
     const t = request.t;
-    const user = request.user;
+    // An account still waiting for its address to be proven may accept too: the link proves it.
+    const user = request.user ?? (await verifyingUser(request));
     const here = `/invitations/${token}`;
     const signInLink = `/login?next=${encodeURIComponent(here)}`;
     let action;
@@ -93,6 +95,8 @@ export const invitationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const accept = async (request: FastifyRequest, reply: FastifyReply, invitation: InvitationWithOrg, user: User): Promise<FastifyReply> => {
     const result = await acceptInvitation(db, invitation.id, user.id);
     if (result.outcome === 'gone') throw new HttpError(410, 'invitation.gone.accepted', 'invitation no longer usable');
+    // The link reached this address's mailbox: that proves it (callers check the addresses match).
+    await mailboxProven(db, request, reply, user, 'invitation');
     const actor = { userId: user.id, ip: request.ip };
     await audit(db, actor, { orgId: invitation.org_id, action: 'update', recordType: 'invitation', recordId: invitation.id, detail: { accepted: true, email: invitation.email } });
     if (result.outcome === 'added') {
@@ -109,7 +113,7 @@ export const invitationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/invitations/:token/accept', { schema: { params: TokenParams, body: CsrfOnly } }, async (request, reply) => {
     const { token } = request.params;
     const invitation = await usableInvitation(request, token);
-    const user = request.user;
+    const user = request.user ?? (await verifyingUser(request));
     if (!user) return reply.redirect(`/invitations/${token}`, 303);
     // Only the invited address may accept: the link could have been forwarded or mistyped.
     if (user.email !== invitation.email) return invitationPage(request, reply, token, invitation, {}, 403);
@@ -122,7 +126,7 @@ export const invitationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { token } = request.params;
       const invitation = await usableInvitation(request, token);
-      if (request.user) return reply.redirect(`/invitations/${token}`, 303);
+      if (request.user || request.session?.stage === 'verify') return reply.redirect(`/invitations/${token}`, 303);
       const { name, password } = request.body;
       const t = request.t;
       if (await findUserByEmail(db, invitation.email)) return invitationPage(request, reply, token, invitation, {}, 409);
@@ -132,7 +136,7 @@ export const invitationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // Sign-up through an invitation works even when open sign-up is off: the link proves the address.
       let user;
       try {
-        user = await createUser(db, { email: invitation.email, displayName: name, password, lang: request.lang });
+        user = await createUser(db, { email: invitation.email, displayName: name, password, lang: request.lang, emailVerified: true });
       } catch (error) {
         if (isUniqueViolation(error)) return invitationPage(request, reply, token, invitation, {}, 409);
         throw error;

@@ -11,6 +11,12 @@ import { addMembership } from '../orgs/data.js';
 import { normaliseEmail } from './users.js';
 
 export const INVITATION_DAYS = 7;
+/**
+ * Invitations one account may send in 24 hours, across all its organisations. Each one is
+ * an e-mail from the instance's own address to any inbox; a real team rarely invites more
+ * than a handful a day, and a spammer gets at most this many mails per verified account.
+ */
+export const INVITATIONS_PER_DAY = 20;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type InvitationState = 'pending' | 'expired' | 'accepted' | 'revoked';
@@ -83,6 +89,17 @@ export function findInvitationByToken(db: Kysely<Database>, token: string): Prom
     .select(['orgs.name as org_name', 'users.display_name as inviter_name'])
     .where('invitations.token_hash', '=', hashSecret(token))
     .executeTakeFirst();
+}
+
+/** How many invitations this account has sent since the given moment (withdrawn and used ones count too). */
+export async function invitationsSentSince(db: Kysely<Database>, userId: string, since: Date): Promise<number> {
+  const { count } = await db
+    .selectFrom('invitations')
+    .select((eb) => eb.fn.countAll<string | number>().as('count'))
+    .where('invited_by', '=', userId)
+    .where('created_at', '>', nowIso(since))
+    .executeTakeFirstOrThrow();
+  return Number(count);
 }
 
 /** Invitations not yet used or revoked (expired ones included, so an owner sees them lapse). */

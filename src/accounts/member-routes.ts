@@ -7,7 +7,8 @@
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { createInvitation, invitationState, openInvitations, revokeInvitation } from './invitations.js';
+import { createInvitation, invitationsSentSince, invitationState, openInvitations, revokeInvitation, INVITATIONS_PER_DAY, INVITATION_DAYS } from './invitations.js';
+import { mailSafeName } from './mail-safe.js';
 import { changeRole, membersOf, membershipOf, removeMember, type MembershipChangeResult } from '../orgs/data.js';
 import { findUserByEmail, isEmail, normaliseEmail } from './users.js';
 import { audit } from '../audit/audit.js';
@@ -153,6 +154,10 @@ export const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const t = request.t;
     const email = normaliseEmail(request.body.email);
     const { role } = request.body;
+    // Our mail goes out in this account's name: only someone who proved their own mailbox may send it.
+    if (!ctx.user.email_verified_at) return membersPage(request, reply, ctx, { problem: t('members.inviteUnverified') }, 403);
+    const sentToday = await invitationsSentSince(db, ctx.user.id, new Date(Date.now() - 24 * 60 * 60 * 1000));
+    if (sentToday >= INVITATIONS_PER_DAY) return membersPage(request, reply, ctx, { problem: t('members.inviteLimit', { count: INVITATIONS_PER_DAY }) }, 429);
     if (!isEmail(email)) return membersPage(request, reply, ctx, { problem: t('signup.badEmail') }, 400);
     const existing = await findUserByEmail(db, email);
     if (existing && (await membershipOf(db, ctx.org.id, existing.id))) {
@@ -170,10 +175,11 @@ export const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
     // The mail goes out in the inviter's language: the only language we know at this point.
     const mt = request.t;
     try {
+      // No typed text in the subject; in the body, names are quoted, cut short and defused (mail-safe.ts).
       await app.deps.mailer.send({
         to: email,
-        subject: mt('invitation.mail.subject', { org: ctx.org.name }),
-        text: mt('invitation.mail.body', { inviter: ctx.user.display_name, org: ctx.org.name, role: mt(`orgs.role.${role}`), link, days: 7 }),
+        subject: mt('invitation.mail.subject'),
+        text: mt('invitation.mail.body', { inviter: mailSafeName(ctx.user.display_name), org: mailSafeName(ctx.org.name), role: mt(`orgs.role.${role}`), link, days: INVITATION_DAYS }),
       });
     } catch (error) {
       request.log.warn({ err: error, invitationId: invitation.id }, 'invitation e-mail could not be sent');

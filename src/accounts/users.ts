@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { newId, nowIso } from '../db/ids.js';
 import type { Database, User } from '../db/schema.js';
 import { hashPassword } from './passwords.js';
+import './email-tokens.js';
 
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
 
@@ -11,7 +12,8 @@ export const isEmail = (email: string): boolean => email.length <= 254 && /^[^\s
 
 export async function createUser(
   db: Kysely<Database>,
-  input: { email: string; displayName: string; password: string; lang?: string | null; isAdmin?: boolean },
+  input: { email: string; displayName: string; password: string; lang?: string | null; isAdmin?: boolean; emailVerified?: boolean },
+  now = new Date(),
 ): Promise<User> {
   const user: User = {
     id: newId(),
@@ -23,7 +25,9 @@ export async function createUser(
     totp_secret_enc: null,
     totp_enabled_at: null,
     totp_last_step: null,
-    created_at: nowIso(),
+    created_at: nowIso(now),
+    // Unverified unless the caller holds proof: an invitation link, or the operator's own command.
+    email_verified_at: input.emailVerified ? nowIso(now) : null,
   };
   await db.insertInto('users').values(user).execute();
   return user;

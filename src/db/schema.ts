@@ -67,8 +67,11 @@ export interface SessionsTable {
   /** sha256 of the cookie value; the value itself is never stored. */
   id: string;
   user_id: string;
-  /** 'totp' while the password is checked but the second factor is not. */
-  stage: 'full' | 'totp';
+  /**
+   * 'totp' while the password is checked but the second factor is not; 'verify' while the
+   * account's e-mail address is not yet proven (it may only ask for the link again or sign out).
+   */
+  stage: 'full' | 'totp' | 'verify';
   ip: string;
   user_agent: string;
   created_at: string;

@@ -108,7 +108,7 @@ export async function adminCreate(command: AdminCreateCommand, io: AdminIo, oper
       io.err(`weerbaar: ${command.email} already has an account in ${database.location}; nothing changed. Sign in with it, or choose another address.\n`);
       return 1;
     }
-    const user = await createUser(database.db, { email: command.email, displayName: command.name, password, isAdmin: true });
+    const user = await createUser(database.db, { email: command.email, displayName: command.name, password, isAdmin: true, emailVerified: true });
     await auditByOperator(database.db, operator, { orgId: null, action: 'create', recordType: 'user', recordId: user.id, detail: { admin: true } });
     io.out(
       `Administrator ${user.email} created in ${database.location}.\n` +

@@ -11,8 +11,11 @@ export interface AppConfig {
   trustProxy: boolean | string;
   /** Anyone may create an account at /signup (default true). */
   signupOpen: boolean;
-  /** Login attempts allowed per account and per IP in the window below. */
-  loginLimit: { perAccount: number; perIp: number; windowMs: number };
+  /**
+   * Failed sign-ins: free ones per account and address before the backoff, per account per
+   * hour across all addresses, per address in windowMs (src/accounts/login-throttle.ts).
+   */
+  loginLimit: { perPair: number; perAccount: number; perIp: number; windowMs: number };
   logLevel: string;
   // Features add their own settings to this interface (e.g. src/privacy-statement/index.ts).
 }
@@ -31,6 +34,6 @@ export const DEFAULT_APP_CONFIG: AppConfig = {
   baseUrl: 'http://localhost:8080',
   trustProxy: false,
   signupOpen: true,
-  loginLimit: { perAccount: 5, perIp: 20, windowMs: 15 * 60 * 1000 },
+  loginLimit: { perPair: 5, perAccount: 100, perIp: 20, windowMs: 15 * 60 * 1000 },
   logLevel: 'info',
 };

@@ -74,6 +74,23 @@ export class MemoryMailer implements Mailer {
   close(): void {}
 }
 
+/**
+ * Passes every mail on to the real mailer (an SMTP sink in the mail tests) and keeps a
+ * copy, so signUp() can follow the verification link whichever mailer a test uses.
+ */
+export class RecordingMailer implements Mailer {
+  readonly sent: OutgoingMail[] = [];
+  constructor(private readonly inner: Mailer) {}
+  /** Kept even when delivery then fails: a test whose relay is down still signs its users up. */
+  async send(mail: OutgoingMail): Promise<void> {
+    this.sent.push(mail);
+    await this.inner.send(mail);
+  }
+  close(): void {
+    this.inner.close();
+  }
+}
+
 export interface TestApp {
   app: FastifyInstance;
   database: TestDatabase;
@@ -94,7 +111,7 @@ export interface TestAppOptions {
 
 export async function startTestApp(dialect: Dialect, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase(dialect);
-  const mailer = options.mailer ?? new MemoryMailer();
+  const mailer = options.mailer ? new RecordingMailer(options.mailer) : new MemoryMailer();
   const queue = new InProcessQueue(database.handle.db);
   const scans = new ScanService(database.handle.db, queue, options.scanOptions ?? {}, options.runner);
   if (options.work !== false) await scans.startWorking();
@@ -170,9 +187,31 @@ export class TestClient {
 
 export const STRONG_PASSWORD = 'correct horse battery 42';
 
-/** Sign up a new user; the client is then signed in. */
-export async function signUp(client: TestClient, email: string, name = 'Test User', password = STRONG_PASSWORD): Promise<void> {
+/** The newest link of this kind the app mailed to this address (from a MemoryMailer or RecordingMailer). */
+export function lastMailedLink(app: FastifyInstance, email: string, path: '/verify-email/' | '/password/reset/' | '/invitations/'): string | undefined {
+  const sent = (app.deps.mailer as Partial<MemoryMailer>).sent ?? [];
+  const pattern = new RegExp(`https?://[^\\s/]+(${path.replace(/\//g, '\\/')}[A-Za-z0-9_-]{43})`);
+  for (const mail of [...sent].reverse()) {
+    if (mail.to !== email.trim().toLowerCase()) continue;
+    const found = pattern.exec(mail.text)?.[1];
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Sign up a new user without proving the address: the client is left on "check your mailbox". */
+export async function signUpUnverified(client: TestClient, email: string, name = 'Test User', password = STRONG_PASSWORD): Promise<void> {
   await client.get('/signup');
   const response = await client.post('/signup', { email, name, password });
   if (response.statusCode !== 303) throw new Error(`sign-up failed: ${response.statusCode} ${response.body.slice(0, 300)}`);
+}
+
+/** Sign up a new user and follow the verification link from the mail; the client is then signed in. */
+export async function signUp(client: TestClient, email: string, name = 'Test User', password = STRONG_PASSWORD): Promise<void> {
+  await signUpUnverified(client, email, name, password);
+  const link = lastMailedLink(client.app, email, '/verify-email/');
+  if (!link) throw new Error(`no verification link was mailed to ${email}`);
+  await client.get(link);
+  const verified = await client.post(link);
+  if (verified.statusCode !== 303 || verified.headers.location !== '/orgs') throw new Error(`verification failed: ${verified.statusCode} ${verified.body.slice(0, 300)}`);
 }
