@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main, type Io } from '../src/cli/main.js';
+import { terminalSafe, terminalSafeLines } from '../src/cli/terminal.js';
 import { runScan, type ScanOptions } from '../src/scan/engine.js';
 import { startDnsServer, type DnsTestServer } from './fixtures/dns-server.js';
 import { testPki, type TestPki } from './fixtures/pki.js';
@@ -23,6 +24,8 @@ const SECRET = 'hunter2-DO-NOT-LEAK-7f3a9c';
 const ENV_FILE = `APP_NAME=shop\nDB_PASSWORD=${SECRET}\nSTRIPE_KEY=sk_live_${SECRET}\n`;
 /** ESC[2J (clear screen), a C1 CSI (U+009B) and a right-to-left override, as a hostile site would send them. */
 const HOSTILE = '\u001b[2J\u009b31m\u202e';
+/** The same in a DNS record's bytes (the scanner reads TXT data as Latin-1, so no U+202E there). */
+const TXT_HOSTILE = '\u001b[2J\u009b31m';
 
 let pki: TestPki;
 let dns: DnsTestServer;
@@ -37,8 +40,8 @@ beforeAll(async () => {
     port: 53,
     records: [
       { name: 'shop.test', type: 'A', ttl: 60, data: SHOP },
-      // An SPF record whose one bad term is the hostile text: the SPF check quotes it.
-      { name: 'shop.test', type: 'TXT', ttl: 60, data: `v=spf1 ${HOSTILE}evil -all` },
+      // An SPF record whose one bad term is ESC[2J and a C1 CSI byte (TXT data are bytes): the SPF check quotes it.
+      { name: 'shop.test', type: 'TXT', ttl: 60, data: Buffer.from(`v=spf1 ${TXT_HOSTILE}evil -all`, 'latin1') },
     ],
   });
   const cert = await pki.issue({ names: ['shop.test'], key: 'ec256' });
@@ -126,5 +129,38 @@ describe('an exposed .env: the signature and the size, never the content', () =>
       expect(download.statusCode).toBe(200);
       expect(download.body).not.toContain(SECRET);
     }, 60_000);
+  });
+});
+
+describe('terminal escapes from DNS and web pages', () => {
+  // Raw C0 (newline apart: the report's own layout), DEL, C1 and bidi controls.
+  // eslint-disable-next-line no-control-regex
+  const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+  it.each([
+    ['mail', 'mail.spf', TXT_HOSTILE, '\\x1B[2J\\x9B31m'],
+    ['web', 'web.exposure', HOSTILE, '\\x1B[2J\\x9B31m\\u202E'],
+  ])('the text report of --only %s shows them escaped (%s quotes them)', async (area, checkId, raw, escaped) => {
+    const text = await cli(...scanArgs(), '--only', area);
+    expect(text.code, text.err).toBe(0);
+    expect(text.out).toContain(`[${checkId}]`);
+    expect(text.out).toContain(escaped);
+    expect(text.out).not.toMatch(RAW_CONTROL);
+    // The JSON stays exact: C0 escaped by JSON itself, C1 and bidi characters as they came.
+    const json = await cli(...scanArgs(), '--only', area, '--json');
+    expect(json.out).toContain(JSON.stringify(raw).slice(1, -1));
+    expect(json.out).toContain('\u009b31m');
+    const report = JSON.parse(json.out) as { checks: { id: string; summary: string; advice: string }[] };
+    const check = report.checks.find((c) => c.id === checkId);
+    expect(`${check?.summary ?? ''}\n${check?.advice ?? ''}`).toContain(raw);
+  }, 60_000);
+});
+
+describe('terminalSafe', () => {
+  it('escapes C0, DEL, C1 and every bidi control, and leaves other text alone', () => {
+    expect(terminalSafe('a\u0000b\tc\nd\re\u001b]8;;x\u0007f\u007fg\u0080h\u009fi')).toBe('a\\x00b\\tc\\nd\\re\\x1B]8;;x\\x07f\\x7Fg\\x80h\\x9Fi');
+    expect(terminalSafe('\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069')).toBe('\\u202A\\u202B\\u202C\\u202D\\u202E\\u2066\\u2067\\u2068\\u2069');
+    expect(terminalSafe('Zoë’s shop — Ω \u200f \u2029 \\x41')).toBe('Zoë’s shop — Ω \u200f \u2029 \\x41');
+    expect(terminalSafeLines('one\u001b[2J\ntwo\u202e')).toBe('one\\x1B[2J\ntwo\\u202E');
   });
 });
