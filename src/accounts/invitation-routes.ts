@@ -16,7 +16,7 @@ import { isUniqueViolation } from '../db/errors.js';
 import { audit } from '../audit/audit.js';
 import type { User } from '../db/schema.js';
 import { HttpError } from '../web/errors.js';
-import { html } from '../web/html.js';
+import { html, userSentence } from '../web/html.js';
 import { alertBox } from '../web/view.js';
 
 const TokenParams = Type.Object({ token: Type.String({ minLength: 1, maxLength: 100 }) });
@@ -58,9 +58,9 @@ export const invitationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         <button type="submit">${t('invitation.accept', { org: invitation.org_name })}</button>
       </form>`;
     } else if (user) {
-      action = html`<p class="alert" role="alert">${t('invitation.otherAccount', { invited: invitation.email, current: user.email })}</p>`;
+      action = html`<p class="alert" role="alert">${userSentence(t, 'invitation.otherAccount', { invited: invitation.email, current: user.email })}</p>`;
     } else if (await findUserByEmail(db, invitation.email)) {
-      action = html`<p>${t('invitation.haveAccount', { email: invitation.email })}</p>
+      action = html`<p>${userSentence(t, 'invitation.haveAccount', { email: invitation.email })}</p>
         <p><a href="${signInLink}">${t('invitation.signIn')}</a></p>`;
     } else {
       action = html`<h2>${t('invitation.createAccount')}</h2>
@@ -83,7 +83,7 @@ export const invitationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       title: t('invitation.title', { org: invitation.org_name }),
       status,
       body: html`<h1>${t('invitation.title', { org: invitation.org_name })}</h1>
-        <p>${t('invitation.intro', { inviter: invitation.inviter_name ?? '—', email: invitation.email, org: invitation.org_name, role: t(`orgs.role.${invitation.role}`) })}</p>
+        <p>${userSentence(t, 'invitation.intro', { inviter: invitation.inviter_name ?? '—', email: invitation.email, org: invitation.org_name }, { role: t(`orgs.role.${invitation.role}`) })}</p>
         <p class="hint">${t(`orgs.role.${invitation.role}.hint`)}</p>
         ${action}`,
     });

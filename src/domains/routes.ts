@@ -28,7 +28,7 @@ import {
   setDkimSelectors,
 } from './data.js';
 import { HttpError, notFound } from '../web/errors.js';
-import { html } from '../web/html.js';
+import { html, userSentence, userText } from '../web/html.js';
 import { orgNav } from '../web/org-nav.js';
 import { fixFirstItems, renderOverview } from './overview-view.js';
 import { diffScans } from './scan-diff.js';
@@ -74,7 +74,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox = async (app) => {
       request.lang,
       request.t,
     );
-    return reply.page({ title: ctx.org.name, org: ctx.org, status: form.status ?? 200, body: html`<h1>${ctx.org.name}</h1>${orgNav(request, ctx.org, ctx.role, 'overview')}${body}` });
+    return reply.page({ title: ctx.org.name, org: ctx.org, status: form.status ?? 200, body: html`<h1>${userText(ctx.org.name)}</h1>${orgNav(request, ctx.org, ctx.role, 'overview')}${body}` });
   }
 
   app.get('/orgs/:orgId', { schema: { params: OrgParams, querystring: OverviewQuery } }, async (request, reply) => {
@@ -156,7 +156,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox = async (app) => {
       body: html`${orgNav(request, ctx.org, ctx.role, 'overview')}
         ${form.notice ? html`<p class="notice" role="status">${form.notice}</p>` : ''}
         <p><a href="/orgs/${ctx.org.id}">${t('domain.back')}</a></p>
-        <h1>${domain.name}</h1>
+        <h1>${userText(domain.name)}</h1>
         ${actions}
         <h2 id="history">${t('domain.history')}</h2>
         ${table}
@@ -208,16 +208,16 @@ export const domainRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const scan = isId(request.params.scanId) ? await findScan(db, ctx.org.id, request.params.scanId) : undefined;
     if (!scan) throw notFound();
     const { lang, t } = request;
-    const domainLink = html`<p><a href="/orgs/${ctx.org.id}/domains/${scan.domain_id}">${t('scan.backTo', { domain: scan.target })}</a></p>`;
+    const domainLink = html`<p><a href="/orgs/${ctx.org.id}/domains/${scan.domain_id}">${userSentence(t, 'scan.backTo', { domain: scan.target })}</a></p>`;
     let content;
     if (scan.status === 'queued' || scan.status === 'running') {
       content = html`<p class="notice" role="status" data-refresh-seconds="3">${t('scan.pending')} <a href="/orgs/${ctx.org.id}/scans/${scan.id}">${t('scan.refresh')}</a></p>`;
     } else if (scan.status === 'failed') {
-      content = html`<p class="alert" role="alert">${t('scan.failedText', { error: scan.error ?? '' })}</p>`;
+      content = html`<p class="alert" role="alert">${userSentence(t, 'scan.failedText', { error: scan.error ?? '' })}</p>`;
     } else {
       const result = parseResult(scan.result_json);
       if (!result) throw new HttpError(500, 'error.internal', 'finished scan without a stored result');
-      const report = renderReport(result, lang);
+      const report = renderReport(result, lang, { isolate: true });
       const previous = await previousDoneScan(db, scan);
       const previousResult = parseResult(previous?.result_json ?? null);
       const diff = previousResult ? diffScans(previousResult.results, result.results) : null;

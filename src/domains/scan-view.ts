@@ -9,7 +9,8 @@ import type { Status } from '../scan/check.js';
 import { findCheck } from '../scan/checks/registry.js';
 import type { ScanReport } from '../scan/engine.js';
 import { timeTag } from '../web/view.js';
-import { html, type SafeHtml } from '../web/html.js';
+import { escapeHtml, html, jsonWithoutBidi, raw, type SafeHtml } from '../web/html.js';
+import { ISOLATE_END, ISOLATE_START } from '../scan/texts.js';
 import type { Translate } from '../web/i18n.js';
 import { isEmptyDiff, type ScanDiff, type StatusChange } from './scan-diff.js';
 
@@ -50,14 +51,22 @@ export function renderDiff(diff: ScanDiff | null, previousAt: string | null, lan
 
 type ReportCheck = ScanReport['checks'][number];
 
+/**
+ * A summary or advice rendered with renderReport(..., { isolate: true }): escaped, and each
+ * value from the scan (a host, a header, a record: what a site wrote) isolated in <bdi>.
+ */
+export function scanText(text: string): SafeHtml {
+  return raw(escapeHtml(text).replaceAll(ISOLATE_START, '<bdi>').replaceAll(ISOLATE_END, '</bdi>'));
+}
+
 function renderCheck(check: ReportCheck, lang: Lang, t: Translate): SafeHtml {
   const needsAction = check.status === 'fail' || check.status === 'warn' || check.status === 'error';
   return html`<article class="check check-${check.status}" id="check-${check.id}">
     <h4><span class="status status-${check.status}">${t(`check.word.${check.status}`)}</span> ${checkTitle(check.id, lang)}</h4>
-    <p>${check.summary}</p>
-    ${check.advice && needsAction ? html`<p class="advice-label">${t('scan.advice')}</p><p class="advice">${check.advice}</p>` : ''}
-    ${check.advice && !needsAction ? html`<p class="advice">${check.advice}</p>` : ''}
-    <details><summary>${t('scan.evidence')} <code>${check.id}</code></summary><pre class="evidence">${JSON.stringify(check.evidence, null, 2)}</pre></details>
+    <p>${scanText(check.summary)}</p>
+    ${check.advice && needsAction ? html`<p class="advice-label">${t('scan.advice')}</p><p class="advice">${scanText(check.advice)}</p>` : ''}
+    ${check.advice && !needsAction ? html`<p class="advice">${scanText(check.advice)}</p>` : ''}
+    <details><summary>${t('scan.evidence')} <code>${check.id}</code></summary><pre class="evidence">${jsonWithoutBidi(JSON.stringify(check.evidence, null, 2))}</pre></details>
   </article>`;
 }
 

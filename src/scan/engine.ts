@@ -212,7 +212,8 @@ const INTERNAL_ERROR: Record<Lang, string> = {
 };
 
 /** Render the contract's JSON in one language. */
-export function renderReport(result: ScanResult, lang: Lang): ScanReport {
+/** The report in `lang`; `isolate` marks every text parameter for a page to isolate (texts.ts, ISOLATE_START). */
+export function renderReport(result: ScanResult, lang: Lang, options: { isolate?: boolean } = {}): ScanReport {
   return {
     target: result.target,
     startedAt: result.startedAt,
@@ -223,8 +224,8 @@ export function renderReport(result: ScanResult, lang: Lang): ScanReport {
       const summary =
         verdict.summary.key === '__internal' || !check
           ? INTERNAL_ERROR[lang]
-          : renderMessage(CHECKS, check, verdict.summary, lang);
-      const advice = check ? verdict.advice.map((message) => renderMessage(CHECKS, check, message, lang)).join('\n') : '';
+          : renderMessage(CHECKS, check, verdict.summary, lang, options);
+      const advice = check ? verdict.advice.map((message) => renderMessage(CHECKS, check, message, lang, options)).join('\n') : '';
       return { id, status, summary, advice, evidence: verdict.evidence };
     }),
   };

@@ -37,12 +37,29 @@ function instanceFor(checks: readonly Check[]): i18n {
 
 export class MissingTextError extends Error {}
 
+/**
+ * Markers around each text parameter (a host name, a header value, a record: often what a
+ * scanned site wrote) when the caller asks to isolate them: the web page turns them into
+ * <bdi>, so a direction override from a site cannot reverse our sentence. Private-use
+ * characters, removed from the values themselves so the markers always pair up.
+ */
+export const ISOLATE_START = '\uE002';
+export const ISOLATE_END = '\uE003';
+
+function isolated(params: MessageRef['params']): MessageRef['params'] {
+  if (!params) return params;
+  return Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [name, typeof value === 'string' ? `${ISOLATE_START}${value.replace(/[\uE002\uE003]/g, '')}${ISOLATE_END}` : value]),
+  );
+}
+
 /** Render one message of `check` in `lang`. Throws when the key does not exist (a bug, caught by tests). */
-export function renderMessage(checks: readonly Check[], check: Check, message: MessageRef, lang: Lang): string {
+export function renderMessage(checks: readonly Check[], check: Check, message: MessageRef, lang: Lang, options: { isolate?: boolean } = {}): string {
   const instance = instanceFor(checks);
-  const options = { ...message.params, lng: lang, ns: check.id };
-  if (!instance.exists(message.key, options)) {
+  const params = options.isolate ? isolated(message.params) : message.params;
+  const values = { ...params, lng: lang, ns: check.id };
+  if (!instance.exists(message.key, values)) {
     throw new MissingTextError(`check ${check.id} has no text '${message.key}' in ${lang}`);
   }
-  return String(instance.t(message.key, options));
+  return String(instance.t(message.key, values));
 }

@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 import type { ApiToken, Database } from '../db/schema.js';
 import { actorOf, isId, orgContext, type OrgContext } from '../web/context.js';
 import { notFound } from '../web/errors.js';
-import { html, type SafeHtml } from '../web/html.js';
+import { html, userSentence, userText, type SafeHtml } from '../web/html.js';
 import { orgNav } from '../web/org-nav.js';
 import { timeTag } from '../web/view.js';
 
@@ -65,7 +65,7 @@ export const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const base = `/orgs/${ctx.org.id}/tokens`;
     const rows = tokens.map(
       (token) => html`<tr>
-        <th scope="row">${token.name}</th>
+        <th scope="row">${userText(token.name)}</th>
         <td><code>${token.prefix}…</code></td>
         <td>${timeTag(token.created_at)}</td>
         <td>${token.last_used_at ? timeTag(token.last_used_at) : t('tokens.never')}</td>
@@ -91,7 +91,7 @@ export const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
       org: ctx.org,
       status: extra.status ?? 200,
       body: html`${orgNav(request, ctx.org, ctx.role, 'tokens')}
-        ${revoked ? html`<p class="notice" role="status">${t('tokens.revoked', { name: revoked.name })}</p>` : ''}
+        ${revoked ? html`<p class="notice" role="status">${userSentence(t, 'tokens.revoked', { name: revoked.name })}</p>` : ''}
         <h1 id="tokens-heading">${t('tokens.title')}</h1>
         <p>${t('tokens.intro')} <a href="/api/docs">${t('tokens.docs')}</a></p>
         ${table}
@@ -126,7 +126,7 @@ export const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
       body: html`${orgNav(request, ctx.org, ctx.role, 'tokens')}
         <h1>${t('tokens.createdTitle')}</h1>
         <p class="notice" role="status">${t('tokens.createdOnce')}</p>
-        <p><label for="new-token">${row.name}</label></p>
+        <p><label for="new-token">${userText(row.name)}</label></p>
         <p><input id="new-token" class="secret token-field" readonly value="${token}" aria-describedby="token-usage"></p>
         <p id="token-usage" class="hint">${t('tokens.createdUsage')}</p>
         <p><a href="/orgs/${ctx.org.id}/tokens">${t('tokens.back')}</a></p>`,
