@@ -55,7 +55,7 @@ export const invitationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (user && user.email === invitation.email) {
       action = html`<form method="post" action="${here}/accept">
         ${reply.csrfField()}
-        <button type="submit">${t('invitation.accept', { org: invitation.org_name })}</button>
+        <button type="submit">${userSentence(t, 'invitation.accept', { org: invitation.org_name })}</button>
       </form>`;
     } else if (user) {
       action = html`<p class="alert" role="alert">${userSentence(t, 'invitation.otherAccount', { invited: invitation.email, current: user.email })}</p>`;
@@ -82,7 +82,7 @@ export const invitationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.page({
       title: t('invitation.title', { org: invitation.org_name }),
       status,
-      body: html`<h1>${t('invitation.title', { org: invitation.org_name })}</h1>
+      body: html`<h1>${userSentence(t, 'invitation.title', { org: invitation.org_name })}</h1>
         <p>${userSentence(t, 'invitation.intro', { inviter: invitation.inviter_name ?? '—', email: invitation.email, org: invitation.org_name }, { role: t(`orgs.role.${invitation.role}`) })}</p>
         <p class="hint">${t(`orgs.role.${invitation.role}.hint`)}</p>
         ${action}`,

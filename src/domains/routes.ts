@@ -233,7 +233,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox = async (app) => {
       org: ctx.org,
       body: html`${orgNav(request, ctx.org, ctx.role, 'overview')}
         ${domainLink}
-        <h1>${t('scan.title', { target: scan.target })}</h1>
+        <h1>${userSentence(t, 'scan.title', { target: scan.target })}</h1>
         ${renderScanMeta(scan, t)}
         ${content}`,
     });
