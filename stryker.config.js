@@ -4,7 +4,7 @@
 
 /** The mutated code, by the name the score summary prints. Globs as Stryker's `mutate` takes them. */
 export const mutationTargets = {
-  'pure checks': ['src/scan/checks/**/*.ts'],
+  'pure checks': ['src/scan/checks/**/*.ts', 'src/scan/collect/http/exposure-signatures.ts'],
   scoring: ['src/scan/score.ts'],
   dnssec: ['src/scan/dnssec/**/*.ts'],
   spf: ['src/scan/spf/**/*.ts'],

@@ -71,7 +71,7 @@ describe.each(DIALECTS)('weerbaar admin org create / token create (%s)', (dialec
     database = await createTestDatabase(dialect);
     env = databaseEnv(database);
     web = await appOn(database);
-    await createUser(database.handle.db, { email: 'olga@cli.example', displayName: 'Olga Owner', password: STRONG_PASSWORD });
+    await createUser(database.handle.db, { email: 'olga@cli.example', displayName: 'Olga Owner', password: STRONG_PASSWORD, emailVerified: true });
   });
   afterAll(async () => {
     await web?.close();

@@ -13,7 +13,7 @@ import { findMixedContent, mixedContent } from '../src/scan/checks/web/http/mixe
 import { securityTxt } from '../src/scan/checks/web/http/security-txt.js';
 import { parseSecurityTxt } from '../src/scan/checks/web/http/security-txt-parse.js';
 import {
-  APEX, GOOD_HEADERS, HOME, WWW, adviceKeys, chain, failedHop, hop, host, judge, noAddressHost, paths, replaceHeader, scan,
+  APEX, GOOD_HEADERS, HOME, WWW, adviceKeys, chain, contentProbe, failedHop, hop, host, judge, noAddressHost, paths, replaceHeader, scan,
   securityTxtChain, softProbes, withPage,
 } from './evidence/http/builders.js';
 
@@ -214,9 +214,7 @@ describe('web.security-txt', () => {
 });
 
 describe('web.exposure', () => {
-  const probe = (path: string, snippet: string, extra: Partial<ExposedPathProbe> = {}): ExposedPathProbe => ({
-    path, status: 200, contentType: 'text/plain', snippet, bodyBytes: snippet.length, ...extra,
-  });
+  const probe = contentProbe;
   const exposing = (...probes: ExposedPathProbe[]) => {
     const byPath = new Map(probes.map((p) => [p.path, p]));
     return scan(host(APEX, 'apex', { paths: paths(APEX, { exposure: softProbes().map((p) => byPath.get(p.path) ?? p) }) }));
@@ -280,7 +278,7 @@ describe('web.exposure', () => {
   });
 
   it('skips when neither HTTPS nor HTTP answers, and errors when one did but no probe did', () => {
-    const down = Array.from(softProbes(), (p) => ({ path: p.path, snippet: '', bodyBytes: 0, error: 'not probed: HTTPS did not answer' }));
+    const down = Array.from(softProbes(), (p) => ({ path: p.path, bodyBytes: 0, error: 'not probed: HTTPS did not answer' }));
     const noWeb = host(APEX, 'apex', {
       https: chain([failedHop(`https://${APEX}/`, 'connect')]),
       http: chain([failedHop(`http://${APEX}/`, 'connect')]),

@@ -105,21 +105,19 @@ describe('probePaths', () => {
     expect(evidence.securityTxt.hops[0]?.status).toBe(200);
     expect(evidence.exposure.map((probe) => probe.path)).toEqual(SENSITIVE_PATHS);
     for (const probe of evidence.exposure) {
-      expect(probe.status).toBe(200);
-      expect(probe.snippet).toBe(HOME);
-      expect(probe.title).toBe('Shop');
-      expect(probe.contentType).toBe('text/html');
+      expect(probe).toEqual({ path: probe.path, status: 200, contentType: 'text/html', bodyBytes: Buffer.byteLength(HOME) });
     }
   });
 
-  it('records the real content of an exposed /.git/HEAD, a late phpinfo() title and 404s elsewhere', async () => {
+  it('recognises an exposed /.git/HEAD and a late phpinfo() title, keeping the signature and size but no content; 404s elsewhere', async () => {
     const evidence = await probePaths('exposed.test', ctx);
     expect(evidence.securityTxt.body).toContain('Contact:');
     const byPath = new Map(evidence.exposure.map((probe) => [probe.path, probe]));
-    expect(byPath.get('/.git/HEAD')).toMatchObject({ status: 200, snippet: 'ref: refs/heads/main\n', contentType: 'text/plain' });
+    expect(byPath.get('/.git/HEAD')).toEqual({ path: '/.git/HEAD', status: 200, contentType: 'text/plain', bodyBytes: 21, signature: 'git' });
     const phpinfo = byPath.get('/phpinfo.php');
-    expect(phpinfo?.title).toBe('PHP 8.2.7 - phpinfo()');
-    expect(Buffer.byteLength(phpinfo?.snippet ?? '')).toBeLessThanOrEqual(512);
+    expect(phpinfo?.signature).toBe('phpinfo');
+    expect(Object.keys(phpinfo ?? {}).sort()).toEqual(['bodyBytes', 'contentType', 'path', 'signature', 'status']);
+    expect(JSON.stringify(evidence.exposure)).not.toContain('refs/heads');
     expect(byPath.get('/.env')?.status).toBe(404);
   });
 

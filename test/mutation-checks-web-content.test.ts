@@ -9,13 +9,13 @@ import { exposedKind, generatorVersions, hasVersion } from '../src/scan/checks/w
 import { exposure } from '../src/scan/checks/web/http/exposure.js';
 import { findMixedContent, mixedContent } from '../src/scan/checks/web/http/mixed-content.js';
 import type { ExposedPathProbe } from '../src/scan/evidence/index.js';
-import { APEX, GOOD_HEADERS, WWW, chain, hop, host, judge, paths, replaceHeader, scan, softProbes, withPage } from './evidence/http/builders.js';
+import { APEX, GOOD_HEADERS, WWW, chain, contentProbe, hop, host, judge, paths, replaceHeader, scan, softProbes, withPage } from './evidence/http/builders.js';
 
-const probe = (path: string, snippet: string, extra: Partial<ExposedPathProbe> = {}): ExposedPathProbe => ({ path, status: 200, contentType: 'text/plain', snippet, bodyBytes: snippet.length, ...extra });
+const probe = contentProbe;
 
 describe('exposure signatures', () => {
   it('recognises each real file', () => {
-    const real: [string, string, Partial<ExposedPathProbe>, string][] = [
+    const real: [string, string, Partial<ExposedPathProbe> & { title?: string }, string][] = [
       ['/.git/HEAD', 'ref: refs/heads/main\n', {}, 'git'],
       ['/.git/HEAD', `${'a1'.repeat(20)}\n`, {}, 'git'],
       ['/.git/HEAD', `${'b2'.repeat(32)}`, {}, 'git'],
@@ -97,7 +97,10 @@ describe('web.exposure verdicts', () => {
       { key: 'exposedEnv', params: { host: APEX, path: '/.env' } },
       { key: 'blockPaths' },
     ]);
-    expect((result.evidence.exposed as unknown[])).toEqual([{ host: APEX, path: '/.git/HEAD', kind: 'git', status: 200 }, { host: APEX, path: '/.env', kind: 'env', status: 206 }]);
+    expect((result.evidence.exposed as unknown[])).toEqual([
+      { host: APEX, path: '/.git/HEAD', url: `https://${APEX}/.git/HEAD`, kind: 'git', status: 200, bytes: 20 },
+      { host: APEX, path: '/.env', url: `https://${APEX}/.env`, kind: 'env', status: 206, bytes: 8 },
+    ]);
     expect((result.evidence.probed as Record<string, unknown>[])[0]).toEqual({ host: APEX, origin: `https://${APEX}`, path: softProbes()[0]?.path, status: 200, error: undefined });
   });
 

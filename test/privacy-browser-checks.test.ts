@@ -78,6 +78,29 @@ describe('privacy.third-parties.before-consent', () => {
   it('passes when only the shop itself is contacted', () => {
     expect(run(thirdPartiesBeforeConsent, loaded([], [home])).status).toBe('pass');
   });
+
+  it('names hosts the scanner blocked apart, as not contacted, and neither counts nor lists them as companies contacted', () => {
+    const intranet: BrowserRequest = { host: 'intranet.shop.test', party: 'third', types: ['fetch'], count: 3, blocked: true };
+    const blockedTracker: BrowserRequest = { ...fbHost, blocked: true };
+    const blocked = [
+      { host: 'intranet.shop.test', port: 443, reason: '10.0.0.5 is a private address, which the scan does not connect to' },
+      { host: 'connect.facebook.net', port: 443, reason: 'the name does not resolve' },
+    ];
+    const onlyBlocked = run(thirdPartiesBeforeConsent, { ...loaded([], [home, intranet, blockedTracker]), blocked });
+    expect(onlyBlocked.status).toBe('pass');
+    expect(onlyBlocked.summary).toEqual({ key: 'pass', params: {} });
+    expect(onlyBlocked.advice).toEqual([{ key: 'notContacted', params: { hosts: 'intranet.shop.test, connect.facebook.net' } }]);
+    expect(onlyBlocked.evidence.notContacted).toEqual(['intranet.shop.test', 'connect.facebook.net']);
+
+    const withPayments = run(thirdPartiesBeforeConsent, { ...loaded([], [home, intranet, payments, blockedTracker]), blocked });
+    expect(withPayments.status).toBe('info');
+    expect(withPayments.summary).toEqual({ key: 'info', params: { hosts: 'js.payments.test' } });
+    expect(withPayments.advice.map((ref) => ref.key)).toEqual(['reviewThirdParties', 'notContacted']);
+
+    const withTracker = run(thirdPartiesBeforeConsent, { ...loaded([], [home, gaHost, intranet]), blocked });
+    expect(withTracker.status).toBe('fail');
+    expect(withTracker.summary.params).toEqual({ companies: 'Google', hosts: 'www.google-analytics.com' });
+  });
 });
 
 describe('when the browser could not run', () => {

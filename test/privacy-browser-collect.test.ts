@@ -168,6 +168,10 @@ describe.skipIf(!browserAvailable())('collectBeforeConsent in chromium', () => {
       ]),
     );
     expect(evidence.requests?.find((request) => request.host === 'intranet.shop.test')?.types.sort()).toEqual(['fetch', 'websocket']);
+    // Asked for but never contacted: marked so, unlike the shop itself (refused only on port 8443) and the tracker.
+    const blockedFlag = (host: string): boolean | undefined => evidence.requests?.find((request) => request.host === host)?.blocked;
+    expect(['intranet.shop.test', 'localhost', REFUSED].map(blockedFlag)).toEqual([true, true, true]);
+    expect(['shop.test', 'www.google-analytics.com'].map(blockedFlag)).toEqual([undefined, undefined]);
     expect(hits.some((hit) => hit.includes('/secret') || hit.includes('/admin') || hit.includes('/live'))).toBe(false);
     expect(hits.some((hit) => hit.startsWith(`${TRACKER} www.google-analytics.com/analytics.js`))).toBe(true);
     expect(statuses(evidence)).toEqual(['fail', 'fail']);

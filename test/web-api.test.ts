@@ -256,7 +256,7 @@ describe.each(DIALECTS)('REST API (%s)', (dialect) => {
     const revoked = await owner.post(`/orgs/${orgId}/tokens/${row.id}/revoke`);
     expect(revoked.statusCode).toBe(303);
     const after = await owner.get(String(revoked.headers.location));
-    expect(after.body).toContain('The token &quot;Short-lived&quot; was revoked.');
+    expect(after.body).toContain('The token &quot;<bdi>Short-lived</bdi>&quot; was revoked.');
     const refused = await api('GET', '/api/v1/domains', { token: second });
     expect(refused.statusCode).toBe(401);
     expect(refused.json<ApiError>().error.message).toMatch(/revoked/);

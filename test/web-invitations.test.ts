@@ -71,7 +71,7 @@ describe.each(DIALECTS)('invitations by e-mail (%s)', (dialect) => {
     const invitee = new TestClient(t.app, { 'accept-language': 'nl-NL,nl;q=0.9' });
     const page = await invitee.get(`/invitations/${token}`);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Olga Owner nodigt new.person@invite.example uit om lid te worden van Webwinkel Jansen op Weerbaar, als Lezer.');
+    expect(page.body).toContain('<bdi>Olga Owner</bdi> nodigt <bdi>new.person@invite.example</bdi> uit om lid te worden van <bdi>Webwinkel Jansen</bdi> op Weerbaar, als Lezer.');
     expect(page.body).toContain(`action="/invitations/${token}/signup"`);
     expect(page.body).toContain(`/login?next=${encodeURIComponent(`/invitations/${token}`)}`);
 
@@ -208,7 +208,7 @@ describe.each(DIALECTS)('invitations by e-mail (%s)', (dialect) => {
     await signUp(other, 'other@invite.example', 'Otto Other');
     const page = await other.get(`/invitations/${token}`);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('This invitation is for known@invite.example, but you are signed in as other@invite.example.');
+    expect(page.body).toContain('This invitation is for <bdi>known@invite.example</bdi>, but you are signed in as <bdi>other@invite.example</bdi>.');
     expect(page.body).not.toContain(`action="/invitations/${token}/accept"`);
     const refused = await other.post(`/invitations/${token}/accept`);
     expect(refused.statusCode).toBe(403);
@@ -216,7 +216,7 @@ describe.each(DIALECTS)('invitations by e-mail (%s)', (dialect) => {
 
     // Not signed in, with an existing account: sign in, come back, accept.
     const anonymous = await known.get(`/invitations/${token}`);
-    expect(anonymous.body).toContain('There is already an account for known@invite.example.');
+    expect(anonymous.body).toContain('There is already an account for <bdi>known@invite.example</bdi>.');
     expect(anonymous.body).not.toContain(`action="/invitations/${token}/signup"`);
     expect((await known.post(`/invitations/${token}/signup`, { name: 'Karel', password: STRONG_PASSWORD })).statusCode).toBe(409);
     const login = await known.post('/login', { email: 'known@invite.example', password: STRONG_PASSWORD, next: `/invitations/${token}` });

@@ -31,7 +31,7 @@ describe.each(DIALECTS)('organisations, settings and members (%s)', (dialect) =>
     const db = t.database.handle.db;
     expect(await roleOf(db, orgId, await userId(db, 'owner@orgs.example'))).toBe('owner');
     const list = await owner.get('/orgs');
-    expect(list.body).toContain(`<a href="/orgs/${orgId}">Bakkerij &lt;Bol&gt;</a>`);
+    expect(list.body).toContain(`<a href="/orgs/${orgId}"><bdi>Bakkerij &lt;Bol&gt;</bdi></a>`);
     expect(list.body).toContain('Hub (trade association)');
     expect(list.body).toContain('<td>Owner</td>');
     const entries = await auditOf(db, orgId);

@@ -64,7 +64,7 @@ const ids = (html: string, pattern: RegExp): string[] => [...html.matchAll(patte
 
 describe('the scan summary', () => {
   it('gives each area a score ring with the score as text, and its three most urgent actions with who fixes them', () => {
-    const report = renderReport(SHOP, 'en', 'web');
+    const report = renderReport(SHOP, 'en', { surface: 'web' });
     const html = String(renderSummary(report, areaScores(SHOP.score), 'en', en));
     const privacy = html.slice(html.indexOf('id="area-privacy"'));
     expect(ids(privacy, /href="#check-([^"]+)"/g)).toEqual(['privacy.third-parties.before-consent', 'privacy.cookies.before-consent', 'privacy.statement.contents']);
@@ -88,8 +88,8 @@ describe('the scan summary', () => {
     ]);
     for (const lang of LANGS) {
       const t = translators(lang);
-      const html = String(renderResults(renderReport(result, lang, 'web'), lang, t));
-      const sentence = renderReport(result, lang, 'web').checks.find((check) => check.id === smtpChecks[0])?.summary ?? 'missing';
+      const html = String(renderResults(renderReport(result, lang, { surface: 'web' }), lang, t));
+      const sentence = renderReport(result, lang, { surface: 'web' }).checks.find((check) => check.id === smtpChecks[0])?.summary ?? 'missing';
       expect(html.split(sentence.replace(/'/g, '&#39;')).length - 1, lang).toBe(1);
       expect(html).toContain(t('scan.sameCause', { count: smtpChecks.length }));
       // Every check keeps its anchor, so links from the summary and the overview still land.
@@ -149,7 +149,7 @@ describe('one language at a time: no CLI flag in what the web shows', () => {
   it('renders the web wording on the web and the flag in the CLI', () => {
     const dkim = findCheck('mail.dkim');
     if (!dkim) throw new Error('no mail.dkim');
-    const web = renderMessage(CHECKS, dkim, { key: 'giveSelector' }, 'nl', 'web');
+    const web = renderMessage(CHECKS, dkim, { key: 'giveSelector' }, 'nl', { surface: 'web' });
     expect(web).toContain('DKIM-selectors');
     expect(web).not.toMatch(FLAG);
     expect(renderMessage(CHECKS, dkim, { key: 'giveSelector' }, 'nl')).toContain('--dkim-selector');

@@ -12,7 +12,7 @@ import { audit } from '../audit/audit.js';
 import { LANGS } from '../core/lang.js';
 import type { User } from '../db/schema.js';
 import { requireUser } from '../web/context.js';
-import { html } from '../web/html.js';
+import { html, userText } from '../web/html.js';
 import { accountSecurityRoutes } from './security-routes.js';
 import { alertBox, noticeBox, timeTag } from '../web/view.js';
 import { reserveSignIn, throttledMessage } from './auth-routes.js';
@@ -66,7 +66,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ${noticeBox(problems.notice)}
         <section aria-labelledby="profile-heading" class="card">
           <h2 id="profile-heading">${t('account.profile')}</h2>
-          <p>${t('account.email')}: <strong>${user.email}</strong></p>
+          <p>${t('account.email')}: <strong>${userText(user.email)}</strong></p>
           ${alertBox(problems.profile, 'profile-error')}
           <form method="post" action="/account/profile" class="stack">
             ${reply.csrfField()}

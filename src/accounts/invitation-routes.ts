@@ -16,7 +16,7 @@ import { isUniqueViolation } from '../db/errors.js';
 import { audit, operatorOfRef } from '../audit/audit.js';
 import type { User } from '../db/schema.js';
 import { HttpError } from '../web/errors.js';
-import { html } from '../web/html.js';
+import { html, userSentence } from '../web/html.js';
 import { alertBox } from '../web/view.js';
 import { mailboxProven, verifyingUser } from './verify-routes.js';
 
@@ -57,12 +57,12 @@ export const invitationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (user && user.email === invitation.email) {
       action = html`<form method="post" action="${here}/accept">
         ${reply.csrfField()}
-        <button type="submit">${t('invitation.accept', { org: invitation.org_name })}</button>
+        <button type="submit">${userSentence(t, 'invitation.accept', { org: invitation.org_name })}</button>
       </form>`;
     } else if (user) {
-      action = html`<p class="alert" role="alert">${t('invitation.otherAccount', { invited: invitation.email, current: user.email })}</p>`;
+      action = html`<p class="alert" role="alert">${userSentence(t, 'invitation.otherAccount', { invited: invitation.email, current: user.email })}</p>`;
     } else if (await findUserByEmail(db, invitation.email)) {
-      action = html`<p>${t('invitation.haveAccount', { email: invitation.email })}</p>
+      action = html`<p>${userSentence(t, 'invitation.haveAccount', { email: invitation.email })}</p>
         <p><a href="${signInLink}">${t('invitation.signIn')}</a></p>`;
     } else {
       action = html`<h2>${t('invitation.createAccount')}</h2>
@@ -84,8 +84,8 @@ export const invitationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.page({
       title: t('invitation.title', { org: invitation.org_name }),
       status,
-      body: html`<h1>${t('invitation.title', { org: invitation.org_name })}</h1>
-        <p>${t('invitation.intro', { inviter: invitation.inviter_name ?? (operatorOfRef(invitation.invited_by) === undefined ? '—' : t('invitation.byOperator')), email: invitation.email, org: invitation.org_name, role: t(`orgs.role.${invitation.role}`) })}</p>
+      body: html`<h1>${userSentence(t, 'invitation.title', { org: invitation.org_name })}</h1>
+        <p>${userSentence(t, 'invitation.intro', { inviter: invitation.inviter_name ?? (operatorOfRef(invitation.invited_by) === undefined ? '—' : t('invitation.byOperator')), email: invitation.email, org: invitation.org_name }, { role: t(`orgs.role.${invitation.role}`) })}</p>
         <p class="hint">${t(`orgs.role.${invitation.role}.hint`)}</p>
         ${action}`,
     });

@@ -15,7 +15,7 @@ import { audit } from '../audit/audit.js';
 import { ROLES, type Role } from '../db/schema.js';
 import { actorOf, isId, orgContext, type OrgContext } from '../web/context.js';
 import { forbidden, notFound } from '../web/errors.js';
-import { html, type SafeHtml } from '../web/html.js';
+import { html, userText, type SafeHtml } from '../web/html.js';
 import type { Translate } from '../web/i18n.js';
 import { orgNav } from '../web/org-nav.js';
 import { invitationRoutes } from './invitation-routes.js';
@@ -76,8 +76,8 @@ export const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
         </form>`);
       }
       return html`<tr>
-        <td>${member.display_name}${self ? html` <span class="hint">${t('members.you')}</span>` : ''}</td>
-        <td>${member.email}</td>
+        <td>${userText(member.display_name)}${self ? html` <span class="hint">${t('members.you')}</span>` : ''}</td>
+        <td>${userText(member.email)}</td>
         <td>${t(`orgs.role.${member.role}`)}</td>
         <td><time datetime="${member.created_at}">${dateOf(member.created_at)}</time></td>
         <td><div class="actions">${actions}</div></td>
@@ -86,7 +86,7 @@ export const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const invitationRows = invitations.map((invitation) => {
       const expired = invitationState(invitation) === 'expired';
       return html`<tr>
-        <td>${invitation.email}</td>
+        <td>${userText(invitation.email)}</td>
         <td>${t(`orgs.role.${invitation.role}`)}</td>
         <td><time datetime="${invitation.expires_at}">${dateOf(invitation.expires_at)}</time>${expired ? html` <span class="hint">${t('members.expired')}</span>` : ''}</td>
         ${isOwner
@@ -113,7 +113,7 @@ export const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
       title: t('members.title', { org: org.name }),
       org,
       status,
-      body: html`<h1>${org.name}</h1>
+      body: html`<h1>${userText(org.name)}</h1>
         ${orgNav(request, org, myRole, 'members')}
         ${noticeBox(messages.notice)}
         ${alertBox(messages.problem)}

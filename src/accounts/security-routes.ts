@@ -15,7 +15,7 @@ import { audit } from '../audit/audit.js';
 import type { Org, User } from '../db/schema.js';
 import { isId, requireUser } from '../web/context.js';
 import { notFound } from '../web/errors.js';
-import { html, type SafeHtml } from '../web/html.js';
+import { html, userSentence, type SafeHtml } from '../web/html.js';
 import { orgsRequiringTotp } from './account-view.js';
 import { alertBox, noticeBox, timeTag } from '../web/view.js';
 import { reserveSignIn, throttledMessage } from './auth-routes.js';
@@ -62,7 +62,7 @@ export const accountSecurityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const left = await unusedRecoveryCodes(db, user.id);
       content = html`<p><strong class="tag tag-on">${t('security.statusOn')}</strong> ${t('security.onSince')} ${timeTag(user.totp_enabled_at ?? '')}</p>
         <p>${t('security.codesLeft', { left, total: RECOVERY_CODE_COUNT })}</p>
-        ${asking ? html`<p><a href="/orgs/${asking.id}">${t('security.continueTo', { org: asking.name })}</a></p>` : ''}
+        ${asking ? html`<p><a href="/orgs/${asking.id}">${userSentence(t, 'security.continueTo', { org: asking.name })}</a></p>` : ''}
         <section aria-labelledby="regenerate-heading" class="card">
           <h2 id="regenerate-heading">${t('security.regenerateTitle')}</h2>
           <p id="regenerate-hint" class="hint">${t('security.regenerateHint')}</p>
@@ -127,7 +127,7 @@ export const accountSecurityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       title: t('security.title'),
       status,
       body: html`<h1>${t('security.title')}</h1>
-        ${asking && !hasTotp(user) ? html`<p class="notice" role="status">${t('security.requiredBy', { org: asking.name })}</p>` : ''}
+        ${asking && !hasTotp(user) ? html`<p class="notice" role="status">${userSentence(t, 'security.requiredBy', { org: asking.name })}</p>` : ''}
         ${noticeBox(view.notice)}
         <p>${t('security.intro')}</p>
         ${content}
@@ -145,7 +145,7 @@ export const accountSecurityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         <p class="notice" role="status">${t('security.codesIntro')}</p>
         <ol class="codes" aria-label="${t('security.codesLabel')}">${codes.map((code) => html`<li><code class="recovery-code">${code}</code></li>`)}</ol>
         <p class="hint">${t('security.codesOnce')}</p>
-        <p>${asking ? html`<a href="/orgs/${asking.id}">${t('security.continueTo', { org: asking.name })}</a>` : html`<a href="/account/security">${t('security.codesDone')}</a>`}</p>`,
+        <p>${asking ? html`<a href="/orgs/${asking.id}">${userSentence(t, 'security.continueTo', { org: asking.name })}</a>` : html`<a href="/account/security">${t('security.codesDone')}</a>`}</p>`,
     });
   };
 

@@ -9,7 +9,7 @@ import { allAuditRows, auditCsv, auditJson, auditRows, type AuditRow } from './e
 import { audit, operatorOfDetail } from './audit.js';
 import { nowIso } from '../db/ids.js';
 import { actorOf, orgContext } from '../web/context.js';
-import { html, type SafeHtml } from '../web/html.js';
+import { html, jsonWithoutBidi, userText, type SafeHtml } from '../web/html.js';
 import type { Translate } from '../web/i18n.js';
 import { orgNav } from '../web/org-nav.js';
 
@@ -24,7 +24,7 @@ const ExportQuery = Type.Object({ format: Type.Union([Type.Literal('csv'), Type.
 
 function who(t: Translate, row: AuditRow): SafeHtml | string {
   if (row.user_id) {
-    return row.user_email ? html`${row.user_name ?? ''}<br><span class="hint">${row.user_email}</span>` : t('auditLog.formerUser', { id: row.user_id });
+    return row.user_email ? html`${userText(row.user_name ?? '')}<br><span class="hint">${userText(row.user_email)}</span>` : t('auditLog.formerUser', { id: row.user_id });
   }
   if (row.api_token_id) return t('auditLog.apiToken', { name: row.token_name ?? row.api_token_id });
   const operator = operatorOfDetail(row.detail);
@@ -61,7 +61,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
               <td>${row.ip ?? ''}</td>
               <td>${t(`auditLog.action.${row.action}`)}</td>
               <td>${row.record_type}${row.record_id ? html`<br><code>${row.record_id}</code>` : ''}</td>
-              <td>${row.detail ? html`<code>${row.detail}</code>` : ''}</td>
+              <td>${row.detail ? html`<code>${jsonWithoutBidi(row.detail)}</code>` : ''}</td>
             </tr>`,
           )}</tbody>
         </table>`
@@ -69,7 +69,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.page({
       title: t('auditLog.title', { org: ctx.org.name }),
       org: ctx.org,
-      body: html`<h1>${ctx.org.name}</h1>
+      body: html`<h1>${userText(ctx.org.name)}</h1>
         ${orgNav(request, ctx.org, ctx.role, 'audit')}
         <p>${t('auditLog.intro')}</p>
         <p class="actions">

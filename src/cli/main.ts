@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { ScanError, UsageError, errorMessage } from '../core/errors.js';
 import type { Io } from './io.js';
+import { terminalSafeLines } from './terminal.js';
 import { asksForHelp, commandUsage, COMMAND_USAGE, isCommand, USAGE, type CommandName } from './usage.js';
 
 export type { Io } from './io.js';
@@ -85,10 +86,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`weerbaar: ${error.message}\n\n${isCommand(command) ? commandUsage(command, argv.slice(1)) : USAGE}\n`);
+      io.err(`weerbaar: ${terminalSafeLines(error.message)}\n\n${isCommand(command) ? commandUsage(command, argv.slice(1)) : USAGE}\n`);
       return 2;
     }
-    io.err(`weerbaar: ${error instanceof ScanError ? '' : 'unexpected error: '}${errorMessage(error)}\n`);
+    // A message can quote what a remote server or DNS record said: no control character reaches the terminal.
+    io.err(`weerbaar: ${error instanceof ScanError ? '' : 'unexpected error: '}${terminalSafeLines(errorMessage(error))}\n`);
     return 1;
   }
 }

@@ -2,12 +2,15 @@
  * The human report: a short, prioritised list (failures first, each with what to do),
  * then what was fine. Within a status the order is the web's "what to fix first"
  * (src/scan/priority.ts, docs/priorities.md). Plain text, coloured only on a terminal.
+ * Everything that may carry scanned data (target, summaries, advice) goes through
+ * terminalSafe() (./terminal.ts).
  */
 import type { Lang } from '../core/lang.js';
 import type { Status } from '../scan/check.js';
 import type { ScanReport } from '../scan/engine.js';
 import { byPriority } from '../scan/priority.js';
 import type { ScoreBreakdown } from '../scan/score.js';
+import { terminalSafe } from './terminal.js';
 import { CLI_TEXTS } from './texts.js';
 
 const ORDER: readonly Status[] = ['fail', 'warn', 'error', 'info', 'pass', 'skip'];
@@ -23,7 +26,7 @@ export function renderText(report: ScanReport, lang: Lang, options: { colour: bo
   const paint = (status: Status, text: string): string => (options.colour ? `\x1b[${COLOUR[status]}m${text}\x1b[0m` : text);
   const score = (value: number | null): string => (value === null ? t.notScanned : `${value}/100`);
   const lines: string[] = [
-    fill(t.title, { target: report.target }),
+    fill(t.title, { target: terminalSafe(report.target) }),
     `${t.score}: web ${score(report.scores.web)} · mail ${score(report.scores.mail)} · ${t.overall} ${score(report.scores.overall)}  (${fill(t.duration, { seconds: (report.durationMs / 1000).toFixed(1) })})`,
   ];
   for (const status of ORDER) {
@@ -32,9 +35,9 @@ export function renderText(report: ScanReport, lang: Lang, options: { colour: bo
     lines.push('', paint(status, `${t[status]} (${group.length})`));
     const detailed = status === 'fail' || status === 'warn' || status === 'error';
     for (const check of group) {
-      lines.push(`  ${paint(status, MARK[status])} ${check.summary}  [${check.id}]`);
+      lines.push(`  ${paint(status, MARK[status])} ${terminalSafe(check.summary)}  [${terminalSafe(check.id)}]`);
       if (detailed && check.advice) {
-        for (const line of check.advice.split('\n')) lines.push(`      → ${line}`);
+        for (const line of check.advice.split('\n')) lines.push(`      → ${terminalSafe(line)}`);
       }
     }
   }

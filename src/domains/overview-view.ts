@@ -10,9 +10,9 @@ import { compareFindings, fixedByOf } from '../scan/priority.js';
 import { renderMessage } from '../scan/texts.js';
 import { roleAtLeast } from '../web/context.js';
 import { parseResult, type DomainWithLatest } from './data.js';
-import { html, type SafeHtml } from '../web/html.js';
+import { html, userText, type SafeHtml } from '../web/html.js';
 import type { Translate } from '../web/i18n.js';
-import { checkTitle, scanStatusBadge, scoreText } from './scan-view.js';
+import { checkTitle, scanStatusBadge, scanText, scoreText } from './scan-view.js';
 import { timeTag } from '../web/view.js';
 
 export interface FixItem {
@@ -41,7 +41,7 @@ function renderFindings(scan: { id: string; target: string }, json: string | nul
   const items: FixItem[] = [];
   for (const { id, status, verdict } of result.results) {
     const check = status === 'fail' ? findCheck(id) : undefined;
-    if (check) items.push({ scanId: scan.id, target: scan.target, checkId: id, summary: renderMessage(CHECKS, check, verdict.summary, lang, 'web') });
+    if (check) items.push({ scanId: scan.id, target: scan.target, checkId: id, summary: renderMessage(CHECKS, check, verdict.summary, lang, { surface: 'web', isolate: true }) });
   }
   return items;
 }
@@ -82,7 +82,7 @@ function renderFixFirst(orgId: string, items: FixItem[], anyScanned: boolean, la
       <ol class="fix-first">
         ${shown.map(
           (item) => html`<li><a href="/orgs/${orgId}/scans/${item.scanId}#check-${item.checkId}"><strong>${item.target}</strong>: ${checkTitle(item.checkId, lang)}</a>
-            <br><span>${item.summary}</span>
+            <br><span>${scanText(item.summary)}</span>
             <br><span class="fixed-by">${t('scan.fixedBy.label')} ${t(`scan.fixedBy.${fixedByOf(item.checkId)}`)}</span></li>`,
         )}
       </ol>
@@ -99,7 +99,7 @@ function renderDomainTable(orgId: string, domains: DomainWithLatest[], t: Transl
     <tbody>
       ${domains.map(
         ({ domain, latest }) => html`<tr>
-          <th scope="row"><a href="/orgs/${orgId}/domains/${domain.id}">${domain.name}</a></th>
+          <th scope="row"><a href="/orgs/${orgId}/domains/${domain.id}">${userText(domain.name)}</a></th>
           <td>${latest ? html`${scanStatusBadge(latest.status, t)} <a href="/orgs/${orgId}/scans/${latest.id}">${timeTag(latest.created_at)}</a>` : t('overview.notScanned')}</td>
           <td>${latest?.status === 'done' ? scoreText(latest.score_web, t) : ''}</td>
           <td>${latest?.status === 'done' ? scoreText(latest.score_mail, t) : ''}</td>

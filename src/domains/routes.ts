@@ -29,7 +29,7 @@ import {
   setDkimSelectors,
 } from './data.js';
 import { HttpError, notFound } from '../web/errors.js';
-import { html } from '../web/html.js';
+import { html, userSentence, userText } from '../web/html.js';
 import { orgNav } from '../web/org-nav.js';
 import { fixFirstItems, renderOverview } from './overview-view.js';
 import { diffScans } from './scan-diff.js';
@@ -76,7 +76,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox = async (app) => {
       request.lang,
       request.t,
     );
-    return reply.page({ title: ctx.org.name, org: ctx.org, status: form.status ?? 200, body: html`<h1>${ctx.org.name}</h1>${orgNav(request, ctx.org, ctx.role, 'overview')}${body}` });
+    return reply.page({ title: ctx.org.name, org: ctx.org, status: form.status ?? 200, body: html`<h1>${userText(ctx.org.name)}</h1>${orgNav(request, ctx.org, ctx.role, 'overview')}${body}` });
   }
 
   app.get('/orgs/:orgId', { schema: { params: OrgParams, querystring: OverviewQuery } }, async (request, reply) => {
@@ -158,7 +158,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox = async (app) => {
       body: html`${orgNav(request, ctx.org, ctx.role, 'overview')}
         ${form.notice ? html`<p class="notice" role="status">${form.notice}</p>` : ''}
         <p><a href="/orgs/${ctx.org.id}">${t('domain.back')}</a></p>
-        <h1>${domain.name}</h1>
+        <h1>${userText(domain.name)}</h1>
         ${actions}
         <h2 id="history">${t('domain.history')}</h2>
         ${table}
@@ -210,7 +210,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const scan = isId(request.params.scanId) ? await findScan(db, ctx.org.id, request.params.scanId) : undefined;
     if (!scan) throw notFound();
     const { lang, t } = request;
-    const domainLink = html`<p><a href="/orgs/${ctx.org.id}/domains/${scan.domain_id}">${t('scan.backTo', { domain: scan.target })}</a></p>`;
+    const domainLink = html`<p><a href="/orgs/${ctx.org.id}/domains/${scan.domain_id}">${userSentence(t, 'scan.backTo', { domain: scan.target })}</a></p>`;
     let content;
     if (scan.status === 'queued' || scan.status === 'running') {
       content = html`<p class="notice" role="status" data-refresh-seconds="3">${t('scan.pending')} <a href="/orgs/${ctx.org.id}/scans/${scan.id}">${t('scan.refresh')}</a></p>`;
@@ -219,7 +219,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox = async (app) => {
     } else {
       const result = parseResult(scan.result_json);
       if (!result) throw new HttpError(500, 'error.internal', 'finished scan without a stored result');
-      const report = renderReport(result, lang, 'web');
+      const report = renderReport(result, lang, { surface: 'web', isolate: true });
       const previous = await previousDoneScan(db, scan);
       const previousResult = parseResult(previous?.result_json ?? null);
       const diff = previousResult ? diffScans(previousResult.results, result.results) : null;
@@ -234,7 +234,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox = async (app) => {
       org: ctx.org,
       body: html`${orgNav(request, ctx.org, ctx.role, 'overview')}
         ${domainLink}
-        <h1>${t('scan.title', { target: scan.target })}</h1>
+        <h1>${userSentence(t, 'scan.title', { target: scan.target })}</h1>
         ${renderScanMeta(scan, t)}
         ${content}`,
     });
@@ -252,7 +252,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply
       .header('content-disposition', `attachment; filename="weerbaar-${scan.target}-${day}.json"`)
       .type('application/json; charset=utf-8')
-      .send(JSON.stringify(renderReport(result, lang, 'web'), null, 2));
+      .send(JSON.stringify(renderReport(result, lang, { surface: 'web' }), null, 2));
   });
   await Promise.resolve();
 };

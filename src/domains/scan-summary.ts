@@ -10,7 +10,7 @@ import { byPriority, fixedByOf, needsAction } from '../scan/priority.js';
 import { SUMMARY_AREAS, type SummaryArea } from '../scan/score.js';
 import { html, type SafeHtml } from '../web/html.js';
 import type { Translate } from '../web/i18n.js';
-import { checksOf, checkTitle, problemCounts, scoreText } from './scan-view.js';
+import { checksOf, checkTitle, problemCounts, scanText, scoreText } from './scan-view.js';
 
 /** Actions shown per area in the summary; the rest are in the details. */
 export const ACTIONS_PER_AREA = 3;
@@ -38,7 +38,7 @@ export function gauge(score: number | null): SafeHtml {
 function renderAction(check: ReportCheck, lang: Lang, t: Translate): SafeHtml {
   return html`<li class="action action-${check.status}">
     <span class="status status-${check.status}">${t(`check.word.${check.status}`)}</span> <a href="#check-${check.id}">${checkTitle(check.id, lang)}</a>
-    <p>${check.summary}</p>
+    <p>${scanText(check.summary)}</p>
     <p class="fixed-by">${t('scan.fixedBy.label')} <strong>${t(`scan.fixedBy.${fixedByOf(check.id)}`)}</strong></p>
   </li>`;
 }

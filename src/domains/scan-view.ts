@@ -13,7 +13,8 @@ import { byPriority } from '../scan/priority.js';
 import { SUMMARY_AREAS, summaryAreaOf, type SummaryArea } from '../scan/score.js';
 import { refusedHostOf } from '../scan/target.js';
 import { timeTag } from '../web/view.js';
-import { html, type SafeHtml } from '../web/html.js';
+import { escapeHtml, html, jsonWithoutBidi, raw, userSentence, type SafeHtml } from '../web/html.js';
+import { ISOLATE_END, ISOLATE_START } from '../scan/texts.js';
 import type { Translate } from '../web/i18n.js';
 import { isEmptyDiff, type ScanDiff, type StatusChange } from './scan-diff.js';
 
@@ -70,14 +71,22 @@ export function problemCounts(checks: readonly ReportCheck[], t: Translate): str
   return [fail > 0 ? t('scan.countFail', { count: fail }) : '', warn > 0 ? t('scan.countWarn', { count: warn }) : ''].filter(Boolean).join(', ');
 }
 
+/**
+ * A summary or advice rendered with renderReport(..., { isolate: true }): escaped, and each
+ * value from the scan (a host, a header, a record: what a site wrote) isolated in <bdi>.
+ */
+export function scanText(text: string): SafeHtml {
+  return raw(escapeHtml(text).replaceAll(ISOLATE_START, '<bdi>').replaceAll(ISOLATE_END, '</bdi>'));
+}
+
 function renderCheck(check: ReportCheck, lang: Lang, t: Translate): SafeHtml {
   const needsAction = check.status === 'fail' || check.status === 'warn' || check.status === 'error';
   return html`<article class="check check-${check.status}" id="check-${check.id}">
     <h4><span class="status status-${check.status}">${t(`check.word.${check.status}`)}</span> ${checkTitle(check.id, lang)}</h4>
-    <p>${check.summary}</p>
-    ${check.advice && needsAction ? html`<p class="advice-label">${t('scan.advice')}</p><p class="advice">${check.advice}</p>` : ''}
-    ${check.advice && !needsAction ? html`<p class="advice">${check.advice}</p>` : ''}
-    <details><summary>${t('scan.evidence')} <code>${check.id}</code></summary><pre class="evidence" tabindex="0">${JSON.stringify(check.evidence, null, 2)}</pre></details>
+    <p>${scanText(check.summary)}</p>
+    ${check.advice && needsAction ? html`<p class="advice-label">${t('scan.advice')}</p><p class="advice">${scanText(check.advice)}</p>` : ''}
+    ${check.advice && !needsAction ? html`<p class="advice">${scanText(check.advice)}</p>` : ''}
+    <details><summary>${t('scan.evidence')} <code>${check.id}</code></summary><pre class="evidence" tabindex="0">${jsonWithoutBidi(JSON.stringify(check.evidence, null, 2))}</pre></details>
   </article>`;
 }
 
@@ -90,7 +99,7 @@ function renderSameCause(checks: ReportCheck[], lang: Lang, t: Translate): SafeH
   if (!first) return html``;
   return html`<article class="check check-${first.status} same-cause">
     <h4><span class="status status-${first.status}">${t(`check.word.${first.status}`)}</span> ${t('scan.sameCause', { count: checks.length })}</h4>
-    <p>${first.summary}</p>
+    <p>${scanText(first.summary)}</p>
     <p class="hint">${checks.map((check, index) => html`${index > 0 ? ', ' : ''}<span id="check-${check.id}">${checkTitle(check.id, lang)}</span>`)}</p>
   </article>`;
 }
@@ -137,12 +146,12 @@ export function renderResults(report: ScanReport, lang: Lang, t: Translate): Saf
  * resolves only to private addresses (the CLI's words name its --allow-private flag) or a
  * worker that kept stopping. Other reasons are shown as the scanner gave them.
  */
-export function failureText(error: string | null, t: Translate): string {
+export function failureText(error: string | null, t: Translate): SafeHtml | string {
   const refused = refusedHostOf(error ?? '');
-  if (refused) return t('scan.failedRefused', { host: refused });
+  if (refused) return userSentence(t, 'scan.failedRefused', { host: refused });
   const attempts = /^the scan was started (\d+) times and its worker stopped each time/.exec(error ?? '')?.[1];
   if (attempts) return t('scan.failedWorker', { count: Number(attempts) });
-  return t('scan.failedText', { error: error ?? '' });
+  return userSentence(t, 'scan.failedText', { error: error ?? '' });
 }
 
 export function renderScanMeta(scan: Pick<Scan, 'status' | 'created_at' | 'finished_at'>, t: Translate): SafeHtml {

@@ -10,7 +10,7 @@ import { createOrg, membersOf, orgsOfUser, updateOrgSettings } from './data.js';
 import { audit } from '../audit/audit.js';
 import { ORG_KINDS, type OrgKind } from '../db/schema.js';
 import { actorOf, orgContext, requireUser, type OrgContext } from '../web/context.js';
-import { html, type SafeHtml } from '../web/html.js';
+import { html, userText, type SafeHtml } from '../web/html.js';
 import { alertBox, noticeBox } from '../web/view.js';
 import type { Translate } from '../web/i18n.js';
 import { orgNav } from '../web/org-nav.js';
@@ -57,7 +57,7 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
           <caption>${t('orgs.yours')}</caption>
           <thead><tr><th scope="col">${t('orgs.name')}</th><th scope="col">${t('orgs.kind')}</th><th scope="col">${t('orgs.yourRole')}</th></tr></thead>
           <tbody>${orgs.map(
-            (org) => html`<tr><td><a href="/orgs/${org.id}">${org.name}</a></td><td>${t(`orgs.kind.${org.kind}`)}</td><td>${t(`orgs.role.${org.role}`)}</td></tr>`,
+            (org) => html`<tr><td><a href="/orgs/${org.id}">${userText(org.name)}</a></td><td>${t(`orgs.kind.${org.kind}`)}</td><td>${t(`orgs.role.${org.role}`)}</td></tr>`,
           )}</tbody>
         </table>`
       : html`<p>${t('orgs.noneYet')}</p>`;
@@ -103,7 +103,7 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
       title: t('orgSettings.title', { org: org.name }),
       org,
       status,
-      body: html`<h1>${org.name}</h1>
+      body: html`<h1>${userText(org.name)}</h1>
         ${orgNav(request, org, ctx.role, 'settings')}
         <h2>${t('orgSettings.heading')}</h2>
         ${noticeBox(messages.notice)}

@@ -15,7 +15,7 @@ import type { TrustAnchor } from './dnssec/trust-anchor.js';
 import type { ScanEvidence } from './evidence/index.js';
 import { scoreChecks, type ScoreBreakdown, type Scores } from './score.js';
 import { parseTarget, refusalMessage } from './target.js';
-import { renderMessage, type Surface } from './texts.js';
+import { renderMessage, type RenderOptions } from './texts.js';
 
 export type ScanArea = 'web' | 'mail' | 'privacy';
 
@@ -211,8 +211,11 @@ const INTERNAL_ERROR: Record<Lang, string> = {
   sv: 'Den här kontrollen fallerade i Weerbaar självt; rapportera det gärna. Övriga resultat påverkas inte.',
 };
 
-/** The contract's JSON in `lang`; `surface` 'web' takes the web's own wording where a text names a CLI flag. */
-export function renderReport(result: ScanResult, lang: Lang, surface: Surface = 'cli'): ScanReport {
+/**
+ * The contract's JSON in `lang`. `surface` 'web' takes the web's own wording where a text
+ * names a CLI flag; `isolate` marks every text parameter for a page to isolate (texts.ts, ISOLATE_START).
+ */
+export function renderReport(result: ScanResult, lang: Lang, options: RenderOptions = {}): ScanReport {
   return {
     target: result.target,
     startedAt: result.startedAt,
@@ -223,8 +226,8 @@ export function renderReport(result: ScanResult, lang: Lang, surface: Surface = 
       const summary =
         verdict.summary.key === '__internal' || !check
           ? INTERNAL_ERROR[lang]
-          : renderMessage(CHECKS, check, verdict.summary, lang, surface);
-      const advice = check ? verdict.advice.map((message) => renderMessage(CHECKS, check, message, lang, surface)).join('\n') : '';
+          : renderMessage(CHECKS, check, verdict.summary, lang, options);
+      const advice = check ? verdict.advice.map((message) => renderMessage(CHECKS, check, message, lang, options)).join('\n') : '';
       return { id, status, summary, advice, evidence: verdict.evidence };
     }),
   };

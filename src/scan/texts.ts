@@ -46,13 +46,36 @@ export type Surface = 'cli' | 'web';
 
 export const WEB_SUFFIX = '.web';
 
+/** How to render: for which surface, and whether to mark parameters for isolation. */
+export interface RenderOptions {
+  surface?: Surface;
+  isolate?: boolean;
+}
+
+/**
+ * Markers around each text parameter (a host name, a header value, a record: often what a
+ * scanned site wrote) when the caller asks to isolate them: the web page turns them into
+ * <bdi>, so a direction override from a site cannot reverse our sentence. Private-use
+ * characters, removed from the values themselves so the markers always pair up.
+ */
+export const ISOLATE_START = '\uE002';
+export const ISOLATE_END = '\uE003';
+
+function isolated(params: MessageRef['params']): MessageRef['params'] {
+  if (!params) return params;
+  return Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [name, typeof value === 'string' ? `${ISOLATE_START}${value.replace(/[\uE002\uE003]/g, '')}${ISOLATE_END}` : value]),
+  );
+}
+
 /** Render one message of `check` in `lang`. Throws when the key does not exist (a bug, caught by tests). */
-export function renderMessage(checks: readonly Check[], check: Check, message: MessageRef, lang: Lang, surface: Surface = 'cli'): string {
+export function renderMessage(checks: readonly Check[], check: Check, message: MessageRef, lang: Lang, options: RenderOptions = {}): string {
   const instance = instanceFor(checks);
-  const options = { ...message.params, lng: lang, ns: check.id };
-  if (!instance.exists(message.key, options)) {
+  const params = options.isolate ? isolated(message.params) : message.params;
+  const values = { ...params, lng: lang, ns: check.id };
+  if (!instance.exists(message.key, values)) {
     throw new MissingTextError(`check ${check.id} has no text '${message.key}' in ${lang}`);
   }
-  const key = surface === 'web' && instance.exists(message.key + WEB_SUFFIX, options) ? message.key + WEB_SUFFIX : message.key;
-  return String(instance.t(key, options));
+  const key = options.surface === 'web' && instance.exists(message.key + WEB_SUFFIX, values) ? message.key + WEB_SUFFIX : message.key;
+  return String(instance.t(key, values));
 }

@@ -11,7 +11,7 @@ import { nowIso } from '../db/ids.js';
 import { createApiToken, tokensOf, type TokenListRow } from './data.js';
 import { actorOf, isId, orgContext, type OrgContext } from '../web/context.js';
 import { notFound } from '../web/errors.js';
-import { html, type SafeHtml } from '../web/html.js';
+import { html, userSentence, userText, type SafeHtml } from '../web/html.js';
 import type { Translate } from '../web/i18n.js';
 import { orgNav } from '../web/org-nav.js';
 import { timeTag } from '../web/view.js';
@@ -26,9 +26,9 @@ const ListQuery = Type.Object({ revoked: Type.Optional(Type.String({ maxLength: 
 
 /** Who made the token: a person (name and e-mail), an operator on the command line, or an account since deleted. */
 function creator(t: Translate, token: TokenListRow): SafeHtml | string {
-  if (token.creator_email !== null) return html`${token.creator_name ?? ''}<br><span class="hint">${token.creator_email}</span>`;
+  if (token.creator_email !== null) return html`${userText(token.creator_name ?? '')}<br><span class="hint">${userText(token.creator_email)}</span>`;
   const operator = operatorOfRef(token.created_by);
-  return operator === undefined ? t('tokens.creatorGone') : t('tokens.creatorOperator', { name: operator });
+  return operator === undefined ? t('tokens.creatorGone') : userSentence(t, 'tokens.creatorOperator', { name: operator });
 }
 
 export const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -42,7 +42,7 @@ export const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const base = `/orgs/${ctx.org.id}/tokens`;
     const rows = tokens.map(
       (token) => html`<tr>
-        <th scope="row">${token.name}</th>
+        <th scope="row">${userText(token.name)}</th>
         <td><code>${token.prefix}…</code></td>
         <td>${creator(t, token)}</td>
         <td>${timeTag(token.created_at)}</td>
@@ -69,7 +69,7 @@ export const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
       org: ctx.org,
       status: extra.status ?? 200,
       body: html`${orgNav(request, ctx.org, ctx.role, 'tokens')}
-        ${revoked ? html`<p class="notice" role="status">${t('tokens.revoked', { name: revoked.name })}</p>` : ''}
+        ${revoked ? html`<p class="notice" role="status">${userSentence(t, 'tokens.revoked', { name: revoked.name })}</p>` : ''}
         <h1 id="tokens-heading">${t('tokens.title')}</h1>
         <p>${t('tokens.intro')} <a href="/api/docs">${t('tokens.docs')}</a></p>
         ${table}
@@ -104,7 +104,7 @@ export const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
       body: html`${orgNav(request, ctx.org, ctx.role, 'tokens')}
         <h1>${t('tokens.createdTitle')}</h1>
         <p class="notice" role="status">${t('tokens.createdOnce')}</p>
-        <p><label for="new-token">${row.name}</label></p>
+        <p><label for="new-token">${userText(row.name)}</label></p>
         <p><input id="new-token" class="secret token-field" readonly value="${token}" aria-describedby="token-usage"></p>
         <p id="token-usage" class="hint">${t('tokens.createdUsage')}</p>
         <p><a href="/orgs/${ctx.org.id}/tokens">${t('tokens.back')}</a></p>`,

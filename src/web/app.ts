@@ -5,6 +5,7 @@
  * and the features (feature.ts) registered in the order given.
  */
 import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
@@ -88,6 +89,26 @@ function frameLinks(features: readonly Feature[], deps: AppDeps): FrameLinks {
   };
 }
 
+const CSRF_COOKIE = '_csrf';
+// 'auto': Secure whenever the request came over HTTPS (directly or via a trusted proxy).
+const CSRF_COOKIE_OPTS = { path: '/', httpOnly: true, sameSite: 'strict', secure: 'auto' } as const;
+
+/**
+ * A CSRF token for one form. The plugin makes a new secret at every call when the request
+ * brought no _csrf cookie, and the cookie then holds only the last one, so only the last
+ * form of a page would work. Make the secret once per response (the plugin's format: 18
+ * random bytes, base64url) and let every later call on this request use it.
+ */
+function csrfToken(reply: FastifyReply): string {
+  const cookies = reply.request.cookies;
+  if (!cookies[CSRF_COOKIE]) {
+    const secret = randomBytes(18).toString('base64url');
+    reply.setCookie(CSRF_COOKIE, secret, CSRF_COOKIE_OPTS);
+    cookies[CSRF_COOKIE] = secret;
+  }
+  return reply.generateCsrf();
+}
+
 export async function buildApp(deps: AppDeps, features: readonly Feature[]): Promise<FastifyInstance> {
   const names = new Set<string>();
   for (const feature of features) {
@@ -124,9 +145,8 @@ export async function buildApp(deps: AppDeps, features: readonly Feature[]): Pro
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 256 * 1024 });
   await app.register(csrf, {
-    cookieKey: '_csrf',
-    // 'auto': Secure whenever the request came over HTTPS (directly or via a trusted proxy).
-    cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: 'auto' },
+    cookieKey: CSRF_COOKIE,
+    cookieOpts: CSRF_COOKIE_OPTS,
     getToken: (request: FastifyRequest) => {
       const body = request.body as Record<string, unknown> | undefined;
       const fromBody = body && typeof body._csrf === 'string' ? body._csrf : undefined;
@@ -211,14 +231,14 @@ export async function buildApp(deps: AppDeps, features: readonly Feature[]): Pro
   });
 
   app.decorateReply('csrfField', function (this: FastifyReply): SafeHtml {
-    return html`<input type="hidden" name="_csrf" value="${this.generateCsrf()}">`;
+    return html`<input type="hidden" name="_csrf" value="${csrfToken(this)}">`;
   });
   app.decorateReply('page', function (this: FastifyReply, view: PageView): FastifyReply {
     const request = this.request;
-    const csrfToken = request.user ? this.generateCsrf() : undefined;
+    const token = request.user ? csrfToken(this) : undefined;
     return this.status(view.status ?? 200)
       .type('text/html; charset=utf-8')
-      .send(layout({ lang: request.lang, t: request.t, title: view.title, body: view.body, user: request.user, csrfToken, org: view.org, links }));
+      .send(layout({ lang: request.lang, t: request.t, title: view.title, body: view.body, user: request.user, csrfToken: token, org: view.org, links }));
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => handleError(error, request, reply));

@@ -6,7 +6,7 @@
 import type { Lang } from '../core/lang.js';
 import type { User } from '../db/schema.js';
 import type { NavLink } from './feature.js';
-import { html, type SafeHtml } from './html.js';
+import { html, userText, type SafeHtml } from './html.js';
 import type { Translate } from './i18n.js';
 
 /** The header and footer links of every feature, in their order. */
@@ -46,7 +46,7 @@ function navItem(link: NavLink, t: Translate, csrfToken: string | undefined): Sa
 export function layout(frame: PageFrame): string {
   const { t, user, org, links } = frame;
   const items = (user ? links.signedIn : links.signedOut).map((link) => navItem(link, t, frame.csrfToken));
-  if (user && org) items.splice(ORG_LINK_AFTER, 0, html`<li><a href="/orgs/${org.id}" aria-current="page">${org.name}</a></li>`);
+  if (user && org) items.splice(ORG_LINK_AFTER, 0, html`<li><a href="/orgs/${org.id}" aria-current="page">${userText(org.name)}</a></li>`);
   const nav = html`<nav aria-label="${t('nav.menu')}">
         <ul>
           ${items}
@@ -58,7 +58,7 @@ ${html`<html lang="${frame.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${frame.title} · ${t('app.name')}</title>
+<title>\u2068${frame.title}\u2069 · ${t('app.name')}</title>
 <link rel="stylesheet" href="/static/app.css">
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <script src="/static/app.js" defer></script>

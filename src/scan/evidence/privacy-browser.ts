@@ -36,6 +36,8 @@ export interface BrowserRequest {
   types: string[];
   count: number;
   tracker?: TrackerMatch;
+  /** The scanner refused every connection to this host (see `blocked`): the page asked, but the host was not contacted. */
+  blocked?: true;
 }
 
 export interface BlockedRequest {
@@ -61,7 +63,7 @@ export interface BrowserEvidence {
   /** Keys (never values) in the page origin's localStorage and sessionStorage. */
   localStorage?: string[];
   sessionStorage?: string[];
-  /** Every host the page contacted (or tried to), first request first. */
+  /** Every host the page contacted (or tried to: those are marked `blocked`), first request first. */
   requests?: BrowserRequest[];
   /** Connections the scan's policy refused (private addresses, unresolvable names, other ports). */
   blocked?: BlockedRequest[];

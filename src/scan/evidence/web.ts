@@ -96,15 +96,22 @@ export interface PathEvidence {
   exposureOrigin?: string;
 }
 
+/** Which kind of sensitive file an answer's content matched (src/scan/collect/http/exposure-signatures.ts). */
+export type ExposureKind = 'git' | 'env' | 'svn' | 'dsStore' | 'htpasswd' | 'sqlDump' | 'wpConfig' | 'phpinfo' | 'serverStatus';
+
+/**
+ * One sensitive-path probe. It never holds the content: an exposed file may be full of
+ * someone else's passwords, and evidence is shown to every member of an organisation. The
+ * collector judges the content while it has it and keeps only the signature that matched.
+ */
 export interface ExposedPathProbe {
   path: string;
   status?: number;
   contentType?: string;
-  /** First bytes of the body (at most 512), for judging whether it is the real thing. */
-  snippet: string;
+  /** Bytes received, at most the collector's cap (16 KB). */
   bodyBytes: number;
-  /** The <title> of an HTML answer, looked for in its first 16 KB (a phpinfo() title comes after a long style block). */
-  title?: string;
+  /** The signature the body matched (whatever the status; the check judges the status). */
+  signature?: ExposureKind;
   error?: string;
 }
 

@@ -7,6 +7,7 @@ import { LANGS } from '../../../src/core/lang.js';
 import type { Check, CheckVerdict } from '../../../src/scan/check.js';
 import type { ExposedPathProbe, FetchChain, FetchHop, PathEvidence, ScanEvidence, WebHostEvidence } from '../../../src/scan/evidence/index.js';
 import { SENSITIVE_PATHS } from '../../../src/scan/collect/http/paths.js';
+import { matchSignature } from '../../../src/scan/collect/http/exposure-signatures.js';
 import { webHttpChecks } from '../../../src/scan/checks/web/http/index.js';
 import { renderMessage } from '../../../src/scan/texts.js';
 
@@ -61,7 +62,14 @@ export function securityTxtChain(name: string, body = SECURITY_TXT, status = 200
 
 /** Every sensitive path answered by a soft 404: status 200 with the home page. */
 export function softProbes(): ExposedPathProbe[] {
-  return SENSITIVE_PATHS.map((path) => ({ path, status: 200, contentType: 'text/html', snippet: HOME, bodyBytes: HOME.length, title: 'Shop' }));
+  return SENSITIVE_PATHS.map((path) => ({ path, status: 200, contentType: 'text/html', bodyBytes: HOME.length }));
+}
+
+/** A probe as the collector records it after reading `snippet` (and a title) at `path`: the signature, never the content. */
+export function contentProbe(path: string, snippet: string, extra: Partial<ExposedPathProbe> & { title?: string } = {}): ExposedPathProbe {
+  const { title, ...rest } = extra;
+  const signature = matchSignature(path, title === undefined ? { snippet } : { snippet, title });
+  return { path, status: 200, contentType: 'text/plain', bodyBytes: snippet.length, ...(signature ? { signature } : {}), ...rest };
 }
 
 export function paths(name: string, overrides: Partial<PathEvidence> = {}): PathEvidence {

@@ -1,13 +1,17 @@
 /**
  * probePaths: security.txt (RFC 9116) and safe GETs of a short list of files that
- * must never be public. The checks judge these by content, not by status, so we keep
- * the first bytes (and the page title) of every answer.
+ * must never be public. They are judged by content, not by status (many sites answer
+ * every path with 200 and the home page), but the content itself is never kept: an
+ * exposed .env holds someone's passwords, and evidence is shown to every member of an
+ * organisation. Each answer is matched against its signature here, while the bytes are
+ * in hand, and only the signature's name, the status, the type and the size remain.
  */
 import type { ExposedPathProbe, PathEvidence } from '../../evidence/index.js';
 import type { CollectContext } from '../context.js';
 import { fetchChain, firstHeader } from './fetch.js';
 import { requestOnce } from './request.js';
 import { mapLimit } from '../../../core/concurrency.js';
+import { matchSignature } from './exposure-signatures.js';
 
 /**
  * Files commonly left behind on web servers, after the lists of well-known scanners
@@ -47,17 +51,15 @@ function hostForUrl(host: string): string {
 async function probeOne(origin: string, path: string, address: string, ctx: CollectContext): Promise<ExposedPathProbe> {
   const url = new URL(path, origin);
   const { hop, body } = await requestOnce({ url, address, ctx, maxBodyBytes: TITLE_SCAN_BYTES, wantBody: () => true });
-  if (hop.error) return { path, snippet: '', bodyBytes: 0, error: hop.error.message };
-  const probe: ExposedPathProbe = {
-    path,
-    snippet: new TextDecoder('utf-8').decode(body.subarray(0, SNIPPET_BYTES)),
-    bodyBytes: body.length,
-  };
+  if (hop.error) return { path, bodyBytes: 0, error: hop.error.message };
+  const probe: ExposedPathProbe = { path, bodyBytes: body.length };
   if (hop.status !== undefined) probe.status = hop.status;
   const contentType = firstHeader(hop, 'content-type');
   if (contentType !== undefined) probe.contentType = contentType;
   const title = htmlTitle(body.toString('latin1'));
-  if (title !== undefined) probe.title = title;
+  const snippet = new TextDecoder('utf-8').decode(body.subarray(0, SNIPPET_BYTES));
+  const signature = matchSignature(path, title === undefined ? { snippet } : { snippet, title });
+  if (signature !== undefined) probe.signature = signature;
   return probe;
 }
 
@@ -65,7 +67,7 @@ export async function probePaths(host: string, ctx: CollectContext, address?: st
   const origin = `https://${hostForUrl(host)}`;
   const securityTxt = await fetchChain(`${origin}/.well-known/security.txt`, ctx, address ? { pinnedAddress: address } : {});
   const notProbed = (reason: string): ExposedPathProbe[] =>
-    SENSITIVE_PATHS.map((path) => ({ path, snippet: '', bodyBytes: 0, error: reason }));
+    SENSITIVE_PATHS.map((path) => ({ path, bodyBytes: 0, error: reason }));
 
   const first = securityTxt.hops[0];
   if (first?.status === undefined) {

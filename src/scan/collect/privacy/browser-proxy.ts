@@ -17,6 +17,8 @@ export interface BrowserProxy {
   url: string;
   address: string;
   blocked: BlockedRequest[];
+  /** Hosts the proxy let the page reach (on some port); a blocked host not in here was never contacted. */
+  allowed: ReadonlySet<string>;
   close(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export async function startBrowserProxy(
   listenAddress = '127.0.0.1',
 ): Promise<BrowserProxy> {
   const blocked: BlockedRequest[] = [];
+  const allowed = new Set<string>();
   const sockets = new Set<net.Socket>();
 
   const block = (host: string, port: number, reason: string): undefined => {
@@ -63,7 +66,10 @@ export async function startBrowserProxy(
       // Always through the scan's resolver and policy (cached per scan, so names the scan already resolved cost nothing).
       const result = await context.resolveHost(host);
       const usable = result.usable[0];
-      if (usable) return usable;
+      if (usable) {
+        allowed.add(host);
+        return usable;
+      }
       const refused = result.refused[0];
       return block(host, port, refused ? `${refused.address} is a ${refused.range} address, which the scan does not connect to` : 'the name does not resolve');
     } catch (error) {
@@ -161,6 +167,7 @@ export async function startBrowserProxy(
     url: `http://${listenAddress}:${port}`,
     address: listenAddress,
     blocked,
+    allowed,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

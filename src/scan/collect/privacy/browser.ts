@@ -16,7 +16,7 @@ import { getDomain } from 'tldts';
 import type { BrowserCookie, BrowserEvidence, BrowserRequest, Party } from '../../evidence/privacy-browser.js';
 import { trackerForCookieName, trackerForHost } from '../../privacy/trackers/index.js';
 import type { CollectContext } from '../context.js';
-import { startBrowserProxy } from './browser-proxy.js';
+import { startBrowserProxy, type BrowserProxy } from './browser-proxy.js';
 import { spkiAllowList } from './browser-trust.js';
 
 export { extraRootSpkiHashes } from './browser-trust.js';
@@ -106,6 +106,12 @@ class PageHosts {
       this.waiting.set(host, [...(this.waiting.get(host) ?? []), wake]);
     });
   }
+}
+
+/** The hosts the page asked for; those the proxy refused and never let through are marked blocked (not contacted). */
+function attempted(requests: Map<string, BrowserRequest>, proxy: BrowserProxy): BrowserRequest[] {
+  const refused = new Set(proxy.blocked.map((entry) => entry.host));
+  return [...requests.values()].map((request) => (refused.has(request.host) && !proxy.allowed.has(request.host) ? { ...request, blocked: true } : request));
 }
 
 function partyOf(host: string, firstParty: string): Party {
@@ -220,7 +226,7 @@ export async function collectBeforeConsent(target: string, context: CollectConte
     }
     if (!loaded) {
       const error = context.signal.aborted ? 'the scan was stopped' : `the home page did not load over HTTPS or HTTP (${failures.join('; ')})`;
-      return { error, url, firstParty, blocked: [...proxy.blocked], requests: [...requests.values()] };
+      return { error, url, firstParty, blocked: [...proxy.blocked], requests: attempted(requests, proxy) };
     }
     const networkIdle = await page.waitForLoadState('networkidle', { timeout: options.idleWaitMs ?? 8_000 }).then(
       () => true,
@@ -264,13 +270,13 @@ export async function collectBeforeConsent(target: string, context: CollectConte
       cookies,
       localStorage: storage.local,
       sessionStorage: storage.session,
-      requests: [...requests.values()],
+      requests: attempted(requests, proxy),
       blocked: [...proxy.blocked],
       ...(truncated ? { truncated } : {}),
     };
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { error: `the browser failed: ${reason}`, firstParty, requests: [...requests.values()], blocked: [...proxy.blocked] };
+    return { error: `the browser failed: ${reason}`, firstParty, requests: attempted(requests, proxy), blocked: [...proxy.blocked] };
   } finally {
     context.signal.removeEventListener('abort', onAbort);
     await closeBrowser();

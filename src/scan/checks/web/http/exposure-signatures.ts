@@ -1,58 +1,16 @@
 /**
- * Content signatures for web.exposure: a sensitive path only counts as exposed when
- * its answer looks like the real file, because many sites answer every unknown path
- * with status 200 and the home page (a "soft 404"). Plus version-banner detection.
+ * What web.exposure judges: a probe counts as an exposed file when it answered 2xx and
+ * the collector found the file's signature in it; plus version-banner detection.
  */
 import { sharedHtml } from '../../../html.js';
-import type { ExposedPathProbe } from '../../../evidence/index.js';
+import type { ExposedPathProbe, ExposureKind } from '../../../evidence/index.js';
 
-export type ExposureKind = 'git' | 'env' | 'svn' | 'dsStore' | 'htpasswd' | 'sqlDump' | 'wpConfig' | 'phpinfo' | 'serverStatus';
-
-const looksHtml = (text: string): boolean => /^\s*(<!doctype|<html|<head|<body|<\?xml|<!--)/i.test(text);
-const meaningfulLines = (text: string): string[] =>
-  text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
-
-function envFile(text: string): boolean {
-  if (looksHtml(text)) return false;
-  const lines = meaningfulLines(text);
-  // The last line may be cut off by the snippet limit.
-  const complete = lines.length > 1 ? lines.slice(0, -1) : lines;
-  const assignments = complete.filter((line) => /^(export\s+)?[A-Za-z_][A-Za-z0-9_.]*\s*=/.test(line));
-  return assignments.length > 0 && assignments.length * 2 >= complete.length;
-}
-
-const SIGNATURES: Record<string, { kind: ExposureKind; matches: (probe: ExposedPathProbe) => boolean }> = {
-  '/.git/HEAD': { kind: 'git', matches: ({ snippet }) => /^\s*ref:\s*refs\//.test(snippet) || /^[0-9a-f]{40}([0-9a-f]{24})?\s*$/.test(snippet) },
-  '/.git/config': { kind: 'git', matches: ({ snippet }) => !looksHtml(snippet) && /^\s*\[core\]/m.test(snippet) },
-  '/.env': { kind: 'env', matches: ({ snippet }) => envFile(snippet) },
-  '/.svn/entries': { kind: 'svn', matches: ({ snippet }) => /^\d{1,2}\s*(\n\s*dir\b|$)/.test(snippet) || /<wc-entries/.test(snippet) },
-  '/.DS_Store': { kind: 'dsStore', matches: ({ snippet }) => snippet.startsWith('\u0000\u0000\u0000\u0001Bud1') },
-  '/.htpasswd': {
-    kind: 'htpasswd',
-    matches: ({ snippet }) =>
-      !looksHtml(snippet) && /^[^:\s#<>]+:(\$apr1\$|\$2[abxy]?\$|\{SHA\}|\$[156]\$|[./0-9A-Za-z]{13}\s*$)/m.test(snippet),
-  },
-  '/wp-config.php.bak': { kind: 'wpConfig', matches: ({ snippet }) => /define\s*\(\s*['"]DB_(NAME|USER|PASSWORD|HOST)['"]/.test(snippet) },
-  '/phpinfo.php': {
-    kind: 'phpinfo',
-    matches: ({ snippet, title }) => /phpinfo\(\)/i.test(title ?? '') || /<title>phpinfo\(\)<\/title>|PHP Version \d/i.test(snippet),
-  },
-  '/server-status': {
-    kind: 'serverStatus',
-    matches: ({ snippet, title }) =>
-      /Apache Status/i.test(title ?? '') || /Apache Server Status for/i.test(snippet) || /^Active connections:\s*\d+/.test(snippet),
-  },
-};
-const SQL_DUMP = /(CREATE TABLE|INSERT INTO|-- MySQL dump|-- MariaDB dump|-- PostgreSQL database dump|-- phpMyAdmin SQL Dump|DROP TABLE IF EXISTS)/i;
-for (const path of ['/backup.sql', '/dump.sql', '/database.sql']) {
-  SIGNATURES[path] = { kind: 'sqlDump', matches: ({ snippet }) => !looksHtml(snippet) && SQL_DUMP.test(snippet) };
-}
+export type { ExposureKind };
 
 /** The kind of sensitive file this probe really returned, or undefined (absent, error, soft 404). */
 export function exposedKind(probe: ExposedPathProbe): ExposureKind | undefined {
   if (probe.error !== undefined || probe.status === undefined || probe.status < 200 || probe.status > 299) return undefined;
-  const signature = SIGNATURES[probe.path];
-  return signature?.matches(probe) ? signature.kind : undefined;
+  return probe.signature;
 }
 
 export const BANNER_HEADERS = ['server', 'x-powered-by', 'x-aspnet-version', 'x-aspnetmvc-version', 'x-generator'];

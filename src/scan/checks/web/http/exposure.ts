@@ -51,11 +51,14 @@ function banners(hosts: WebHostEvidence[]): Banner[] {
   return [...found.values()];
 }
 
+/** What the evidence says of an exposed file: where, which signature matched, the status and the size; never its content. */
 interface Exposed {
   host: string;
   path: string;
+  url?: string;
   kind: ExposureKind;
   status?: number;
+  bytes: number;
 }
 
 function run(evidence: ScanEvidence): CheckVerdict {
@@ -68,9 +71,11 @@ function run(evidence: ScanEvidence): CheckVerdict {
   // Every host that was probed (apex and www): a shop may serve its files from either.
   const probed = hosts.flatMap((host) => (host.paths ? host.paths.exposure.map((probe) => ({ host: host.host, origin: host.paths?.exposureOrigin, probe })) : []));
   const answered = probed.filter(({ probe }) => probe.error === undefined);
-  const exposed: Exposed[] = probed.flatMap(({ host, probe }) => {
+  const exposed: Exposed[] = probed.flatMap(({ host, origin, probe }) => {
     const kind = exposedKind(probe);
-    return kind ? [{ host, path: probe.path, kind, ...(probe.status === undefined ? {} : { status: probe.status }) }] : [];
+    if (!kind) return [];
+    const url = origin === undefined ? {} : { url: `${origin}${probe.path}` };
+    return [{ host, path: probe.path, ...url, kind, ...(probe.status === undefined ? {} : { status: probe.status }), bytes: probe.bodyBytes }];
   });
   const shown = banners(hosts);
   const facts = {
