@@ -57,7 +57,7 @@ function renderCheck(check: ReportCheck, lang: Lang, t: Translate): SafeHtml {
     <p>${check.summary}</p>
     ${check.advice && needsAction ? html`<p class="advice-label">${t('scan.advice')}</p><p class="advice">${check.advice}</p>` : ''}
     ${check.advice && !needsAction ? html`<p class="advice">${check.advice}</p>` : ''}
-    <details><summary>${t('scan.evidence')} <code>${check.id}</code></summary><pre class="evidence">${JSON.stringify(check.evidence, null, 2)}</pre></details>
+    <details><summary id="evidence-${check.id}">${t('scan.evidence')} <code>${check.id}</code></summary><pre class="evidence" tabindex="0" role="group" aria-labelledby="evidence-${check.id}">${JSON.stringify(check.evidence, null, 2)}</pre></details>
   </article>`;
 }
 
