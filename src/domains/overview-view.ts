@@ -3,6 +3,7 @@
  * and a short "what to fix first" list built from the failed checks of the latest
  * finished scan of each domain.
  */
+import { domainDisplay } from '../core/domain-name.js';
 import type { Lang } from '../core/lang.js';
 import type { Org, Role } from '../db/schema.js';
 import { CHECKS, findCheck } from '../scan/checks/registry.js';
@@ -75,7 +76,7 @@ function renderFixFirst(orgId: string, items: FixItem[], anyScanned: boolean, la
     body = html`<p class="hint">${t('fixFirst.intro')}</p>
       <ol class="fix-first">
         ${shown.map(
-          (item) => html`<li><a href="/orgs/${orgId}/scans/${item.scanId}#check-${item.checkId}"><strong>${item.target}</strong>: ${checkTitle(item.checkId, lang)}</a>
+          (item) => html`<li><a href="/orgs/${orgId}/scans/${item.scanId}#check-${item.checkId}"><strong>${domainDisplay(item.target)}</strong>: ${checkTitle(item.checkId, lang)}</a>
             <br><span>${item.summary}</span></li>`,
         )}
       </ol>
@@ -91,7 +92,7 @@ function renderDomainTable(orgId: string, domains: DomainWithLatest[], t: Transl
     <tbody>
       ${domains.map(
         ({ domain, latest }) => html`<tr>
-          <th scope="row"><a href="/orgs/${orgId}/domains/${domain.id}">${domain.name}</a></th>
+          <th scope="row"><a href="/orgs/${orgId}/domains/${domain.id}">${domainDisplay(domain.name)}</a></th>
           <td>${latest ? html`${scanStatusBadge(latest.status, t)} <a href="/orgs/${orgId}/scans/${latest.id}">${timeTag(latest.created_at)}</a>` : t('overview.notScanned')}</td>
           <td>${latest?.status === 'done' ? scoreText(latest.score_web, t) : ''}</td>
           <td>${latest?.status === 'done' ? scoreText(latest.score_mail, t) : ''}</td>
