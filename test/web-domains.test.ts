@@ -199,7 +199,7 @@ describe.each(DIALECTS)('domains and scans in the app (%s)', (dialect) => {
     expect(page.body).toContain(escape(hsts?.advice.split('\n')[0] ?? 'missing'));
     expect(page.body).toContain(escape(findCheck('web.hsts')?.texts.nl.title ?? 'missing'));
     expect(page.body).toContain('<h3 id="group-fail">Afgekeurd');
-    expect(page.body).toContain('<details><summary>Bewijs (technische details)');
+    expect(page.body).toContain('<details><summary id="evidence-web.hsts">Bewijs (technische details)');
 
     // Changes: HSTS and cookies are new failures, listed before anything else.
     expect(page.body).toContain('Veranderingen sinds de vorige scan');
