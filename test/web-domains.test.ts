@@ -119,11 +119,11 @@ describe.each(DIALECTS)('domains and scans in the app (%s)', (dialect) => {
     const bad = await owner.post(`/orgs/${orgId}/domains`, { name: 'shop..test' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Dit is geen domeinnaam die gescand kan worden');
-    expect(bad.body).toContain('empty label');
+    expect(bad.body).toContain('er staan twee punten achter elkaar');
     expect(bad.body).toContain('value="shop..test"');
     const ip = await owner.post(`/orgs/${orgId}/domains`, { name: '192.0.2.1' });
     expect(ip.statusCode).toBe(400);
-    expect(ip.body).toContain('IP address');
+    expect(ip.body).toContain('dit is een IP-adres');
 
     const added = await owner.post(`/orgs/${orgId}/domains`, { name: ' https://Shop.TEST/winkelwagen ' });
     expect(added.statusCode).toBe(303);

@@ -89,7 +89,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const t = request.t;
     const outcome = await addDomain(db, ctx.org.id, request.body.name, ctx.user.id);
     if (!outcome.ok) {
-      const problem = outcome.reason === 'invalid' ? t('domainAdd.invalid', { detail: outcome.detail }) : t('domainAdd.duplicate', { name: domainDisplay(outcome.name) });
+      const problem = outcome.reason === 'invalid' ? t('domainAdd.invalid', { detail: t(`domainProblem.${outcome.problem.code}`, outcome.problem) }) : t('domainAdd.duplicate', { name: domainDisplay(outcome.name) });
       return overview(request, reply, ctx, { value: request.body.name, problem, status: outcome.reason === 'invalid' ? 400 : 409 });
     }
     await audit(db, actorOf(request), { orgId: ctx.org.id, action: 'create', recordType: 'domain', recordId: outcome.domain.id, detail: { name: outcome.domain.name } });
@@ -173,7 +173,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const domain = await domainOf(ctx, request.params.domainId);
     const parsed = parseSelectorList(request.body.selectors);
     if (!parsed.ok) {
-      const problem = request.t('domain.dkimInvalid', { detail: parsed.reason });
+      const problem = request.t('domain.dkimInvalid', { detail: request.t(`domain.dkimProblem.${parsed.problem.code}`, parsed.problem) });
       return domainPage(request, reply, ctx, domain, { problem, value: request.body.selectors, status: 400 });
     }
     if (!(await setDkimSelectors(db, ctx.org.id, domain.id, parsed.selectors))) throw notFound();

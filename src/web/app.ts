@@ -207,7 +207,7 @@ export async function buildApp(deps: AppDeps, features: readonly Feature[]): Pro
   app.addHook('preValidation', (request, _reply, done) => {
     const found = findNulField({ body: request.body, querystring: request.query, params: request.params });
     const problem = found?.reason === 'deep' ? `is nested more than ${MAX_INPUT_DEPTH} deep: refused` : 'contains a NUL character';
-    done(found ? new HttpError(400, 'error.badRequest', `${found.field} ${problem}`, found.field) : undefined);
+    done(found ? new HttpError(400, found.reason === 'deep' ? 'error.tooDeep' : 'error.nul', `${found.field} ${problem}`, found.field) : undefined);
   });
 
   app.decorateReply('csrfField', function (this: FastifyReply): SafeHtml {
@@ -253,14 +253,18 @@ function findNulField(value: unknown): { field: string; reason: 'nul' | 'deep' }
   return undefined;
 }
 
-function describeValidation(error: FastifyError): { message: string; field: string } {
+function describeValidation(error: FastifyError): { message: string; field: string; key: string } {
   const first = error.validation?.[0];
   const part = error.validationContext ?? 'body';
   const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty;
   const path = (first?.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
   const field = [part, path, missing].filter(Boolean).join('.');
-  return { field, message: `${field} ${first?.message ?? 'is invalid'}` };
+  const key = first?.keyword === 'maxLength' || first?.keyword === 'maxItems' ? 'error.tooLong' : missing ? 'error.missing' : 'error.badField';
+  return { field, key, message: `${field} ${first?.message ?? 'is invalid'}` };
 }
+
+/** "body.name" as the form knows it: "name". */
+const formField = (field: string | undefined): string => (field ?? '').replace(/^(body|querystring|params)\.?/, '') || '?';
 
 function handleError(error: FastifyError | HttpError | Redirect, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof Redirect) return reply.redirect(error.location, 303);
@@ -273,8 +277,7 @@ function handleError(error: FastifyError | HttpError | Redirect, request: Fastif
     ({ statusCode: status, textKey: key, message, field } = error);
   } else if (error.validation) {
     status = 400;
-    ({ field, message } = describeValidation(error));
-    key = 'error.badRequest';
+    ({ field, message, key } = describeValidation(error));
   } else if (error.code?.startsWith('FST_CSRF')) {
     status = 403;
     key = 'error.csrf';
@@ -295,7 +298,8 @@ function handleError(error: FastifyError | HttpError | Redirect, request: Fastif
   }
   if (isApi) return reply.status(status).send({ error: { status, message, ...(field ? { field } : {}) } });
   const t = request.t ?? request.server.translate('en');
-  const text = key === 'error.badRequest' ? t(key, { detail: message }) : t(key);
+  // The page says it in the reader's language and names the form field; `message` (English) is for the API.
+  const text = key === 'error.badRequest' && !field ? t('error.badForm') : t(key === 'error.badRequest' ? 'error.badField' : key, { field: formField(field) });
   return reply.page({
     title: t('error.title'),
     status,
