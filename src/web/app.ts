@@ -294,7 +294,7 @@ function handleError(error: FastifyError | HttpError | Redirect, request: Fastif
     if (isApi) return reply.status(429).send({ error: { status, message } });
     // t may be unset when the limit hit before onRequest finished.
     const t = request.t ?? request.server.translate('en');
-    return reply.page({ title: t('error.title'), status, body: html`<h1>${t('error.title')}</h1><p role="alert">${t('error.tooManyRequests', { seconds: retry })}</p>` });
+    return reply.page({ title: t('error.title'), status, body: html`<h1>${t('error.title')}</h1><p role="alert">${t('error.tooManyRequests', { count: retry })}</p>` });
   }
   if (isApi) return reply.status(status).send({ error: { status, message, ...(field ? { field } : {}) } });
   const t = request.t ?? request.server.translate('en');
