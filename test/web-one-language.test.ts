@@ -4,6 +4,7 @@
  * of the English messages the CLI and the API use for the same mistakes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLE_ANSWERS } from '../src/privacy-statement/generator/index.js';
 import { uiTexts } from '../src/server/features.js';
 import { createOrgVia } from './web/org-helpers.js';
 import { DIALECTS, signUp, startTestApp, TestClient, type TestApp } from './web/harness.js';
@@ -31,6 +32,8 @@ const ENGLISH_FRAGMENTS = [
   'must be equal to',
   'is invalid',
   'only letters, digits',
+  'Unexpected token',
+  'must be an e-mail address',
 ];
 
 function englishIn(body: string): string[] {
@@ -111,6 +114,19 @@ describe.each(DIALECTS)('bad input answered in Dutch only (%s)', (dialect) => {
       expect(response.statusCode).toBeGreaterThanOrEqual(400);
       expect(response.body).toContain('<html lang="nl">');
       expect(englishIn(response.body)).toEqual([]);
+    });
+  }
+
+  for (const [what, json] of [
+    ['text that is not JSON', '{"controller": '],
+    ['an answer that is not an e-mail address', JSON.stringify({ ...EXAMPLE_ANSWERS, controller: { ...EXAMPLE_ANSWERS.controller, email: 'nope' } })],
+  ] as const) {
+    it(`the privacy statement's answers box with ${what}`, async () => {
+      await client.get(`/orgs/${orgId}/privacy-statement`);
+      const response = await client.post(`/orgs/${orgId}/privacy-statement/json`, { json });
+      expect(response.statusCode).toBe(400);
+      expect(response.body).toContain('<html lang="nl">');
+      expect(englishIn(response.body.replace(/<textarea[\s\S]*?<\/textarea>/g, ''))).toEqual([]);
     });
   }
 });

@@ -263,8 +263,10 @@ function describeValidation(error: FastifyError): { message: string; field: stri
   return { field, key, message: `${field} ${first?.message ?? 'is invalid'}` };
 }
 
-/** "body.name" as the form knows it: "name". */
-const formField = (field: string | undefined): string => (field ?? '').replace(/^(body|querystring|params)\.?/, '') || '?';
+/** "body.name" as the form knows it: "name" ('' for the body as a whole). */
+const formField = (field: string | undefined): string => (field ?? '').replace(/^(body|querystring|params)\.?/, '');
+/** Error texts that name the form field at fault. */
+const FIELD_PROBLEMS = new Set(['error.badRequest', 'error.badField', 'error.tooLong', 'error.missing', 'error.nul', 'error.tooDeep']);
 
 function handleError(error: FastifyError | HttpError | Redirect, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof Redirect) return reply.redirect(error.location, 303);
@@ -299,7 +301,8 @@ function handleError(error: FastifyError | HttpError | Redirect, request: Fastif
   if (isApi) return reply.status(status).send({ error: { status, message, ...(field ? { field } : {}) } });
   const t = request.t ?? request.server.translate('en');
   // The page says it in the reader's language and names the form field; `message` (English) is for the API.
-  const text = key === 'error.badRequest' && !field ? t('error.badForm') : t(key === 'error.badRequest' ? 'error.badField' : key, { field: formField(field) });
+  const name = formField(field);
+  const text = !FIELD_PROBLEMS.has(key) ? t(key) : name ? t(key === 'error.badRequest' ? 'error.badField' : key, { field: name }) : t('error.badForm');
   return reply.page({
     title: t('error.title'),
     status,
