@@ -34,6 +34,10 @@ const ENGLISH_FRAGMENTS = [
   'only letters, digits',
   'Unexpected token',
   'must be an e-mail address',
+  'is not a known field',
+  'nested deeper than',
+  'control characters',
+  'shape of an answers file',
 ];
 
 function englishIn(body: string): string[] {
@@ -120,6 +124,9 @@ describe.each(DIALECTS)('bad input answered in Dutch only (%s)', (dialect) => {
   for (const [what, json] of [
     ['text that is not JSON', '{"controller": '],
     ['an answer that is not an e-mail address', JSON.stringify({ ...EXAMPLE_ANSWERS, controller: { ...EXAMPLE_ANSWERS.controller, email: 'nope' } })],
+    ['a field no answers file has', JSON.stringify({ ...EXAMPLE_ANSWERS, colour: 'blue' })],
+    ['nesting deeper than any answers file', '['.repeat(100) + ']'.repeat(100)],
+    ['a control character', JSON.stringify({ ...EXAMPLE_ANSWERS, controller: { ...EXAMPLE_ANSWERS.controller, name: 'Winkel\u0007' } })],
   ] as const) {
     it(`the privacy statement's answers box with ${what}`, async () => {
       await client.get(`/orgs/${orgId}/privacy-statement`);
