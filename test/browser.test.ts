@@ -15,7 +15,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uiTranslators } from '../src/server/features.js';
 import { BASE_URL, SHOP_DOMAIN, startFlowWorld, type FlowWorld } from './browser/flow-fixtures.js';
-import { browserAvailable, launchBrowser, newContext, screenshot, type ConsoleWatch } from './browser/harness.js';
+import { browserAvailable, launchBrowser, newContext, screenshot, submit, type ConsoleWatch } from './browser/harness.js';
 import { STRONG_PASSWORD } from './web/harness.js';
 
 const translator = uiTranslators();
@@ -31,13 +31,6 @@ const COLLEAGUE_NEW_PASSWORD = 'a fresh passphrase for Cas 9';
 function totpCode(base32: string, offsetSeconds = 0): string {
   const totp = new TOTP({ secret: Secret.fromBase32(base32.replace(/\s/g, '')), algorithm: 'SHA1', digits: 6, period: 30 });
   return totp.generate({ timestamp: Date.now() + offsetSeconds * 1000 });
-}
-
-/** Click a form's button by its accessible name and wait for the page it leads to. */
-async function submit(page: Page, buttonName: string, urlAfter?: RegExp | ((url: URL) => boolean)): Promise<void> {
-  const navigation = urlAfter ? page.waitForURL(urlAfter) : page.waitForLoadState('load');
-  await page.getByRole('button', { name: buttonName }).click();
-  await navigation;
 }
 
 describe.skipIf(!browserAvailable())('Weerbaar in a browser (chromium)', () => {

@@ -83,7 +83,7 @@ describe.each(DIALECTS)('hostile form input (%s)', (dialect) => {
     await signUp(client, 'nul@shop.example');
     const response = await client.post('/orgs', { name: 'Shop\u0000', kind: 'webshop' });
     expect(response.statusCode).toBe(400);
-    expect(response.body).toContain('body.name contains a NUL character');
+    expect(response.body).toContain('the field “name” contains a NUL character');
   });
 
   it('answers two simultaneous sign-ups with one address with one account and a 409', async () => {

@@ -123,11 +123,11 @@ describe.each(DIALECTS)('domains and scans in the app (%s)', (dialect) => {
     const bad = await owner.post(`/orgs/${orgId}/domains`, { name: 'shop..test' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Dit is geen domeinnaam die gescand kan worden');
-    expect(bad.body).toContain('empty label');
+    expect(bad.body).toContain('er staan twee punten achter elkaar');
     expect(bad.body).toContain('value="shop..test"');
     const ip = await owner.post(`/orgs/${orgId}/domains`, { name: '192.0.2.1' });
     expect(ip.statusCode).toBe(400);
-    expect(ip.body).toContain('IP address');
+    expect(ip.body).toContain('dit is een IP-adres');
 
     const added = await owner.post(`/orgs/${orgId}/domains`, { name: ' https://Shop.TEST/winkelwagen ' });
     expect(added.statusCode).toBe(303);
@@ -205,7 +205,7 @@ describe.each(DIALECTS)('domains and scans in the app (%s)', (dialect) => {
     expect(page.body).toContain('<bdi>shop.test</bdi> stuurt geen HSTS');
     expect(page.body).toContain(escape(findCheck('web.hsts')?.texts.nl.title ?? 'missing'));
     expect(page.body).toContain('<h3 id="group-web-fail">Afgekeurd');
-    expect(page.body).toContain('<details><summary>Bewijs (technische details)');
+    expect(page.body).toContain('<details><summary id="evidence-web.hsts">Bewijs (technische details)');
 
     // Changes: HSTS and cookies are new failures, listed before anything else.
     expect(page.body).toContain('Veranderingen sinds de vorige scan');

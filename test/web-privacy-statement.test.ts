@@ -281,11 +281,11 @@ describe.each(DIALECTS)('privacy statement in the web app (%s)', (dialect) => {
   it('refuses a deeply nested or oversized JSON box with a message, not a crash', async () => {
     const deep = await owner.post(`${base(orgId)}/json`, { json: '['.repeat(5000) + ']'.repeat(5000) });
     expect(deep.statusCode).toBe(400);
-    expect(deep.body).toContain('nested deeper than any answers file');
+    expect(deep.body).toContain('This is nested deeper than any answers file.');
     // Any route: the NUL guard that walks every body once recursed and answered 500 here.
     const nested = await t.app.inject({ method: 'POST', url: '/login', headers: { 'content-type': 'application/json' }, payload: '['.repeat(5000) + ']'.repeat(5000) });
     expect(nested.statusCode).toBe(400);
-    expect(nested.body).toContain('nested more than 32 deep');
+    expect(nested.body).toContain('is nested too deep.');
   });
 
   it('publishes no /privacy page and no footer link when the operator gave no answers of its own', async () => {

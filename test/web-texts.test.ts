@@ -33,7 +33,11 @@ describe('interface texts', () => {
   });
 
   it('translates with parameters and throws on a missing key', () => {
-    expect(translator('nl')('error.tooManyRequests', { seconds: 30 })).toContain('30 seconden');
+    expect(translator('nl')('error.tooManyRequests', { count: 30 })).toContain('30 seconden');
+    // One second is singular in every language (issue 13: plurals through i18next).
+    expect(translator('en')('error.tooManyRequests', { count: 1 })).toBe('Too many requests. Wait 1 second and try again.');
+    expect(translator('nl')('error.tooManyRequests', { count: 1 })).toContain('Wacht 1 seconde en');
+    expect(translator('sv')('error.tooManyRequests', { count: 1 })).toContain('Vänta 1 sekund och');
     expect(translator('en')('login.throttled', { count: 1 })).toContain('wait a minute');
     expect(translator('sv')('login.throttled', { count: 15 })).toContain('15 minuter');
     expect(() => translator('sv')('no.such.key')).toThrow(/missing UI text/);

@@ -6,7 +6,8 @@
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { allAuditRows, auditCsv, auditJson, auditRows, type AuditRow } from './export.js';
-import { audit, operatorOfDetail } from './audit.js';
+import { audit } from './audit.js';
+import { describeEntry, recordNames } from './describe.js';
 import { nowIso } from '../db/ids.js';
 import { actorOf, orgContext } from '../web/context.js';
 import { html, jsonWithoutBidi, userText, type SafeHtml } from '../web/html.js';
@@ -22,13 +23,17 @@ const PageQuery = Type.Object({
 });
 const ExportQuery = Type.Object({ format: Type.Union([Type.Literal('csv'), Type.Literal('json')]) });
 
-function who(t: Translate, row: AuditRow): SafeHtml | string {
-  if (row.user_id) {
-    return row.user_email ? html`${userText(row.user_name ?? '')}<br><span class="hint">${userText(row.user_email)}</span>` : t('auditLog.formerUser', { id: row.user_id });
-  }
-  if (row.api_token_id) return t('auditLog.apiToken', { name: row.token_name ?? row.api_token_id });
-  const operator = operatorOfDetail(row.detail);
-  return operator === undefined ? t('auditLog.system') : t('auditLog.operator', { name: operator || '?' });
+/** The raw entry, folded away: what the export holds, for whoever needs the ids. */
+function rawEntry(t: Translate, row: AuditRow): SafeHtml {
+  return html`<details><summary>${t('auditLog.raw')}</summary><dl class="meta">
+    ${row.user_email ? html`<dt>${t('auditLog.who')}</dt><dd>${userText(row.user_email)}</dd>` : ''}
+    ${row.user_id && !row.user_email ? html`<dt>${t('auditLog.who')}</dt><dd><code>${row.user_id}</code></dd>` : ''}
+    ${row.api_token_id ? html`<dt>${t('auditLog.who')}</dt><dd><code>${row.api_token_id}</code></dd>` : ''}
+    <dt>${t('auditLog.action')}</dt><dd><code>${row.action}</code></dd>
+    <dt>${t('auditLog.rawType')}</dt><dd><code>${row.record_type}</code></dd>
+    ${row.record_id ? html`<dt>${t('auditLog.rawId')}</dt><dd><code>${row.record_id}</code></dd>` : ''}
+    ${row.detail ? html`<dt>${t('auditLog.detail')}</dt><dd><code>${jsonWithoutBidi(row.detail)}</code></dd>` : ''}
+  </dl></details>`;
 }
 
 /** "2026-11-22 14:03:05 UTC": readable, and the same for everyone whatever their time zone. */
@@ -44,6 +49,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
     await audit(db, actorOf(request), { orgId: ctx.org.id, action: 'view', recordType: 'audit_log', recordId: null, ...(before ? { detail: { before } } : {}) });
     const rows = await auditRows(db, ctx.org.id, AUDIT_PAGE_SIZE + 1, before ? { at: before, id: beforeId } : undefined);
     const shown = rows.slice(0, AUDIT_PAGE_SIZE);
+    const names = await recordNames(db, ctx.org.id, shown);
     const last = shown[shown.length - 1];
     const older = rows.length > AUDIT_PAGE_SIZE && last ? `/orgs/${ctx.org.id}/audit?before=${encodeURIComponent(last.at)}&beforeId=${last.id}` : undefined;
     const base = `/orgs/${ctx.org.id}/audit`;
@@ -51,17 +57,13 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ? html`<table class="audit">
           <caption>${t('auditLog.caption')}</caption>
           <thead><tr>
-            <th scope="col">${t('auditLog.time')}</th><th scope="col">${t('auditLog.who')}</th><th scope="col">${t('auditLog.ip')}</th>
-            <th scope="col">${t('auditLog.action')}</th><th scope="col">${t('auditLog.record')}</th><th scope="col">${t('auditLog.detail')}</th>
+            <th scope="col">${t('auditLog.time')}</th><th scope="col">${t('auditLog.what')}</th><th scope="col">${t('auditLog.ip')}</th>
           </tr></thead>
           <tbody>${shown.map(
             (row) => html`<tr>
               <td><time datetime="${row.at}">${readableTime(row.at)}</time></td>
-              <td>${who(t, row)}</td>
+              <td>${describeEntry(t, row, names)}${rawEntry(t, row)}</td>
               <td>${row.ip ?? ''}</td>
-              <td>${t(`auditLog.action.${row.action}`)}</td>
-              <td>${row.record_type}${row.record_id ? html`<br><code>${row.record_id}</code>` : ''}</td>
-              <td>${row.detail ? html`<code>${jsonWithoutBidi(row.detail)}</code>` : ''}</td>
             </tr>`,
           )}</tbody>
         </table>`

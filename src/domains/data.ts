@@ -8,7 +8,7 @@ import { UsageError } from '../core/errors.js';
 import { newId, nowIso } from '../db/ids.js';
 import type { Database, Domain, Scan, ScanStatus } from '../db/schema.js';
 import type { ScanResult } from '../scan/engine.js';
-import { parseTarget } from '../scan/target.js';
+import { parseTarget, type TargetProblem } from '../scan/target.js';
 import { HttpError } from '../web/errors.js';
 import { storedSelectors } from '../scan/mail-policy/selectors.js';
 
@@ -94,7 +94,7 @@ export async function findScan(db: Kysely<Database>, orgId: string, scanId: stri
   return db.selectFrom('scans').selectAll().where('org_id', '=', orgId).where('id', '=', scanId).executeTakeFirst();
 }
 
-export type AddDomainOutcome = { ok: true; domain: Domain } | { ok: false; reason: 'invalid'; detail: string } | { ok: false; reason: 'duplicate'; name: string };
+export type AddDomainOutcome = { ok: true; domain: Domain } | { ok: false; reason: 'invalid'; detail: string; problem: TargetProblem } | { ok: false; reason: 'duplicate'; name: string };
 
 /** Validate and normalise a domain name (parseTarget), then add it once per organisation. */
 export async function addDomain(db: Kysely<Database>, orgId: string, input: string, createdBy: string): Promise<AddDomainOutcome> {
@@ -102,7 +102,8 @@ export async function addDomain(db: Kysely<Database>, orgId: string, input: stri
   try {
     name = parseTarget(input);
   } catch (error) {
-    if (error instanceof UsageError) return { ok: false, reason: 'invalid', detail: error.message };
+    // Every UsageError parseTarget throws carries its problem (TargetError); the fallback is for safety.
+    if (error instanceof UsageError) return { ok: false, reason: 'invalid', detail: error.message, problem: (error as { problem?: TargetProblem }).problem ?? { code: 'notAddress' } };
     throw error;
   }
   const existing = await db.selectFrom('domains').select('id').where('org_id', '=', orgId).where('name', '=', name).executeTakeFirst();

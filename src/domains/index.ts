@@ -5,13 +5,15 @@
  * in src/jobs/ with the engine in src/scan/.
  */
 import type { Feature } from '../web/feature.js';
+import { mergeUiTexts } from '../web/i18n.js';
 import { domainApiRoutes } from './api-routes.js';
 import { domainRoutes } from './routes.js';
+import { DOMAIN_PROBLEM_TEXTS } from './texts-problems.js';
 import { SCANS_TEXTS } from './texts.js';
 
 export const domainsFeature: Feature = {
   name: 'domains',
-  texts: SCANS_TEXTS,
+  texts: mergeUiTexts([SCANS_TEXTS, DOMAIN_PROBLEM_TEXTS]),
   routes: domainRoutes,
   api: domainApiRoutes,
   orgTabs: [{ id: 'overview', path: '', textKey: 'orgTab.overview', minimum: 'viewer', order: 10 }],

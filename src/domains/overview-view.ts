@@ -3,6 +3,7 @@
  * and a short "what to fix first" list built from the failed checks of the latest
  * finished scan of each domain.
  */
+import { domainDisplay } from '../core/domain-name.js';
 import type { Lang } from '../core/lang.js';
 import type { Org, Role } from '../db/schema.js';
 import { CHECKS, findCheck } from '../scan/checks/registry.js';
@@ -81,7 +82,7 @@ function renderFixFirst(orgId: string, items: FixItem[], anyScanned: boolean, la
     body = html`<p class="hint">${t('fixFirst.intro')}</p>
       <ol class="fix-first">
         ${shown.map(
-          (item) => html`<li><a href="/orgs/${orgId}/scans/${item.scanId}#check-${item.checkId}"><strong>${item.target}</strong>: ${checkTitle(item.checkId, lang)}</a>
+          (item) => html`<li><a href="/orgs/${orgId}/scans/${item.scanId}#check-${item.checkId}"><strong>${userText(domainDisplay(item.target))}</strong>: ${checkTitle(item.checkId, lang)}</a>
             <br><span>${scanText(item.summary)}</span>
             <br><span class="fixed-by">${t('scan.fixedBy.label')} ${t(`scan.fixedBy.${fixedByOf(item.checkId)}`)}</span></li>`,
         )}
@@ -99,7 +100,7 @@ function renderDomainTable(orgId: string, domains: DomainWithLatest[], t: Transl
     <tbody>
       ${domains.map(
         ({ domain, latest }) => html`<tr>
-          <th scope="row"><a href="/orgs/${orgId}/domains/${domain.id}">${userText(domain.name)}</a></th>
+          <th scope="row"><a href="/orgs/${orgId}/domains/${domain.id}">${userText(domainDisplay(domain.name))}</a></th>
           <td>${latest ? html`${scanStatusBadge(latest.status, t)} <a href="/orgs/${orgId}/scans/${latest.id}">${timeTag(latest.created_at)}</a>` : t('overview.notScanned')}</td>
           <td>${latest?.status === 'done' ? scoreText(latest.score_web, t) : ''}</td>
           <td>${latest?.status === 'done' ? scoreText(latest.score_mail, t) : ''}</td>

@@ -7,6 +7,7 @@ import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { audit } from '../audit/audit.js';
+import { domainDisplay } from '../core/domain-name.js';
 import { isLang } from '../core/lang.js';
 import type { Domain } from '../db/schema.js';
 import { renderReport } from '../scan/engine.js';
@@ -90,7 +91,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const t = request.t;
     const outcome = await addDomain(db, ctx.org.id, request.body.name, ctx.user.id);
     if (!outcome.ok) {
-      const problem = outcome.reason === 'invalid' ? t('domainAdd.invalid', { detail: outcome.detail }) : t('domainAdd.duplicate', { name: outcome.name });
+      const problem = outcome.reason === 'invalid' ? t('domainAdd.invalid', { detail: t(`domainProblem.${outcome.problem.code}`, outcome.problem) }) : t('domainAdd.duplicate', { name: domainDisplay(outcome.name) });
       return overview(request, reply, ctx, { value: request.body.name, problem, status: outcome.reason === 'invalid' ? 400 : 409 });
     }
     await audit(db, actorOf(request), { orgId: ctx.org.id, action: 'create', recordType: 'domain', recordId: outcome.domain.id, detail: { name: outcome.domain.name } });
@@ -118,7 +119,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const actions = canEdit
       ? html`<div class="actions">
           <form method="post" action="${base}/scans">${reply.csrfField()}<button type="submit">${t('domain.scanNow')}</button></form>
-          <form method="post" action="${base}/delete" data-confirm="${t('domain.deleteConfirm', { name: domain.name })}">${reply.csrfField()}<button type="submit" class="danger">${t('domain.delete')}</button></form>
+          <form method="post" action="${base}/delete" data-confirm="${t('domain.deleteConfirm', { name: domainDisplay(domain.name) })}">${reply.csrfField()}<button type="submit" class="danger">${t('domain.delete')}</button></form>
         </div>
         <p class="hint">${t('domain.scanHint')}</p>`
       : '';
@@ -152,13 +153,13 @@ export const domainRoutes: FastifyPluginAsyncTypebox = async (app) => {
         </form>`
       : html`<p>${selectors.length > 0 ? selectors.join(' ') : t('domain.dkimNone')}</p>`;
     return reply.page({
-      title: domain.name,
+      title: domainDisplay(domain.name),
       org: ctx.org,
       status: form.status ?? 200,
       body: html`${orgNav(request, ctx.org, ctx.role, 'overview')}
         ${form.notice ? html`<p class="notice" role="status">${form.notice}</p>` : ''}
         <p><a href="/orgs/${ctx.org.id}">${t('domain.back')}</a></p>
-        <h1>${userText(domain.name)}</h1>
+        <h1>${userText(domainDisplay(domain.name))}</h1>
         ${actions}
         <h2 id="history">${t('domain.history')}</h2>
         ${table}
@@ -174,7 +175,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const domain = await domainOf(ctx, request.params.domainId);
     const parsed = parseSelectorList(request.body.selectors);
     if (!parsed.ok) {
-      const problem = request.t('domain.dkimInvalid', { detail: parsed.reason });
+      const problem = request.t('domain.dkimInvalid', { detail: request.t(`domain.dkimProblem.${parsed.problem.code}`, parsed.problem) });
       return domainPage(request, reply, ctx, domain, { problem, value: request.body.selectors, status: 400 });
     }
     if (!(await setDkimSelectors(db, ctx.org.id, domain.id, parsed.selectors))) throw notFound();
@@ -210,7 +211,7 @@ export const domainRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const scan = isId(request.params.scanId) ? await findScan(db, ctx.org.id, request.params.scanId) : undefined;
     if (!scan) throw notFound();
     const { lang, t } = request;
-    const domainLink = html`<p><a href="/orgs/${ctx.org.id}/domains/${scan.domain_id}">${userSentence(t, 'scan.backTo', { domain: scan.target })}</a></p>`;
+    const domainLink = html`<p><a href="/orgs/${ctx.org.id}/domains/${scan.domain_id}">${userSentence(t, 'scan.backTo', { domain: domainDisplay(scan.target) })}</a></p>`;
     let content;
     if (scan.status === 'queued' || scan.status === 'running') {
       content = html`<p class="notice" role="status" data-refresh-seconds="3">${t('scan.pending')} <a href="/orgs/${ctx.org.id}/scans/${scan.id}">${t('scan.refresh')}</a></p>`;
@@ -230,11 +231,11 @@ export const domainRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ${renderResults(report, lang, t)}`;
     }
     return reply.page({
-      title: t('scan.title', { target: scan.target }),
+      title: t('scan.title', { target: domainDisplay(scan.target) }),
       org: ctx.org,
       body: html`${orgNav(request, ctx.org, ctx.role, 'overview')}
         ${domainLink}
-        <h1>${userSentence(t, 'scan.title', { target: scan.target })}</h1>
+        <h1>${userSentence(t, 'scan.title', { target: domainDisplay(scan.target) })}</h1>
         ${renderScanMeta(scan, t)}
         ${content}`,
     });

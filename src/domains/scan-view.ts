@@ -86,7 +86,7 @@ function renderCheck(check: ReportCheck, lang: Lang, t: Translate): SafeHtml {
     <p>${scanText(check.summary)}</p>
     ${check.advice && needsAction ? html`<p class="advice-label">${t('scan.advice')}</p><p class="advice">${scanText(check.advice)}</p>` : ''}
     ${check.advice && !needsAction ? html`<p class="advice">${scanText(check.advice)}</p>` : ''}
-    <details><summary>${t('scan.evidence')} <code>${check.id}</code></summary><pre class="evidence" tabindex="0">${jsonWithoutBidi(JSON.stringify(check.evidence, null, 2))}</pre></details>
+    <details><summary id="evidence-${check.id}">${t('scan.evidence')} <code>${check.id}</code></summary><pre class="evidence" tabindex="0" role="group" aria-labelledby="evidence-${check.id}">${jsonWithoutBidi(JSON.stringify(check.evidence, null, 2))}</pre></details>
   </article>`;
 }
 

@@ -29,6 +29,10 @@ const MESSAGE_KEYS: readonly [RegExp, string][] = [
   [/is in the EU\/EEA/, 'privacyProblem.transferInEea'],
   [/is not a known country code|^must be a country code|^use GB/, 'privacyProblem.country'],
   [/^must be a (real )?date/, 'privacyProblem.date'],
+  [/^does not have the shape of an answers file/, 'privacyProblem.shape'],
+  [/^is nested deeper than any answers file/, 'privacyProblem.tooDeep'],
+  [/^is not a known field/, 'privacyProblem.unknownField'],
+  [/^must not contain control characters/, 'privacyProblem.control'],
 ];
 
 export function problemText(t: Translate, message: string): string {

@@ -30,7 +30,6 @@ import { answersFromForm, formCanHold, formFromAnswers, formFromBody, type FormB
 import { privacyForm, type FormProblem } from './form-view.js';
 import { formProblems, problemText } from './form-problems.js';
 import { loadStatementAnswers, saveStatementAnswers, type StoredAnswers } from './data.js';
-import { errorMessage } from '../core/errors.js';
 import { selfCheck } from './self-check.js';
 
 const OrgParams = Type.Object({ orgId: Type.String({ maxLength: 100 }) });
@@ -122,7 +121,7 @@ export const privacyStatementRoutes: FastifyPluginAsyncTypebox = async (app) => 
                   <summary id="json-heading">${t('privacyStatement.jsonHeading')}</summary>
                   <p class="hint">${t('privacyStatement.jsonIntro')}</p>
                   ${json.parseError ? html`<p class="alert" role="alert">${json.parseError}</p>` : ''}
-                  ${json.problems.length ? html`<div class="alert" role="alert"><ul>${json.problems.map((problem) => html`<li><code>${problem.field}</code>: ${problem.message}</li>`)}</ul></div>` : ''}
+                  ${json.problems.length ? html`<div class="alert" role="alert"><ul>${json.problems.map((problem) => html`<li><code>${problem.field}</code>: ${problemText(t, problem.message)}</li>`)}</ul></div>` : ''}
                   <form method="post" action="${base(ctx.org.id)}/json" class="stack json-form">
                     ${reply.csrfField()}
                     <label for="answers-json">${t('privacyStatement.jsonLabel')}</label>
@@ -209,8 +208,8 @@ export const privacyStatementRoutes: FastifyPluginAsyncTypebox = async (app) => 
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
-    } catch (error) {
-      return refuse({ text, problems: [], parseError: request.t('privacyStatement.jsonUnreadable', { detail: errorMessage(error) }) });
+    } catch {
+      return refuse({ text, problems: [], parseError: request.t('privacyStatement.jsonUnreadable') });
     }
     const result = validateAnswers(parsed);
     if (!result.ok) return refuse({ text, problems: result.errors });

@@ -13,8 +13,29 @@ import type { RefusedAddress } from './evidence/index.js';
 const MAX_NAME_LENGTH = 253;
 const MAX_LABEL_LENGTH = 63;
 
-function invalid(input: string, reason: string): UsageError {
-  return new UsageError(`"${input}" is not a valid domain name: ${reason}`);
+/**
+ * What is wrong with a domain name, as a code with its values, so the app can say it in
+ * the reader's language; the error's message says it in English for the CLI and the API.
+ */
+export type TargetProblem =
+  | { code: 'empty' | 'ipAddress' | 'pointsAtIp' | 'notAddress' | 'noHost' | 'noAscii' | 'emptyLabel' | 'singleLabel' }
+  | { code: 'tooLong'; length: number; max: number }
+  | { code: 'longLabel'; label: string; length: number; max: number }
+  | { code: 'badCharacter'; character: string }
+  | { code: 'hyphen'; label: string };
+
+/** A domain name that cannot be scanned: a UsageError that also carries its TargetProblem. */
+export class TargetError extends UsageError {
+  constructor(
+    message: string,
+    readonly problem: TargetProblem,
+  ) {
+    super(message);
+  }
+}
+
+function invalid(input: string, reason: string, problem: TargetProblem): TargetError {
+  return new TargetError(`"${input}" is not a valid domain name: ${reason}`, problem);
 }
 
 function looksLikeIp(host: string): boolean {
@@ -31,7 +52,7 @@ function hostOf(input: string): string {
   try {
     return new URL(hasScheme ? input : `http://${input}`).hostname;
   } catch {
-    throw invalid(input, 'it is neither a domain name nor a web address');
+    throw invalid(input, 'it is neither a domain name nor a web address', { code: 'notAddress' });
   }
 }
 
@@ -41,41 +62,46 @@ function hostOf(input: string): string {
  */
 export function parseTarget(input: string): string {
   const trimmed = input.trim();
-  if (trimmed === '') throw new UsageError('no domain given: name the shop to scan, for example shop.example');
-  if (looksLikeIp(trimmed)) throw new UsageError(`"${trimmed}" is an IP address; give a domain name, not an IP address`);
+  if (trimmed === '') throw new TargetError('no domain given: name the shop to scan, for example shop.example', { code: 'empty' });
+  if (looksLikeIp(trimmed)) throw new TargetError(`"${trimmed}" is an IP address; give a domain name, not an IP address`, { code: 'ipAddress' });
 
   let host = hostOf(trimmed);
-  if (host === '') throw invalid(trimmed, 'it has no host name');
-  if (looksLikeIp(host)) throw new UsageError(`"${trimmed}" points at an IP address; give a domain name, not an IP address`);
+  if (host === '') throw invalid(trimmed, 'it has no host name', { code: 'noHost' });
+  if (looksLikeIp(host)) throw new TargetError(`"${trimmed}" points at an IP address; give a domain name, not an IP address`, { code: 'pointsAtIp' });
   host = host.replace(/\.$/, '');
   // Only non-ASCII names go through IDNA, so ASCII mistakes get the precise messages below.
   // eslint-disable-next-line no-control-regex
   if (/[^\x00-\x7f]/.test(host)) {
     const ascii = domainToASCII(host);
-    if (ascii === '') throw invalid(trimmed, 'it cannot be converted to an ASCII (punycode) domain name');
+    if (ascii === '') throw invalid(trimmed, 'it cannot be converted to an ASCII (punycode) domain name', { code: 'noAscii' });
     host = ascii.replace(/\.$/, '');
   }
   host = host.toLowerCase();
 
   if (host.length > MAX_NAME_LENGTH) {
-    throw invalid(trimmed, `it is ${host.length} characters long; a domain name has at most ${MAX_NAME_LENGTH}`);
+    throw invalid(trimmed, `it is ${host.length} characters long; a domain name has at most ${MAX_NAME_LENGTH}`, { code: 'tooLong', length: host.length, max: MAX_NAME_LENGTH });
   }
   const labels = host.split('.');
   for (const label of labels) {
-    if (label === '') throw invalid(trimmed, 'it has an empty label (two dots in a row, or a dot at the start)');
+    if (label === '') throw invalid(trimmed, 'it has an empty label (two dots in a row, or a dot at the start)', { code: 'emptyLabel' });
     if (label.length > MAX_LABEL_LENGTH) {
-      throw invalid(trimmed, `the label "${label.slice(0, 20)}…" is ${label.length} characters long; the limit is ${MAX_LABEL_LENGTH}`);
+      throw invalid(trimmed, `the label "${label.slice(0, 20)}…" is ${label.length} characters long; the limit is ${MAX_LABEL_LENGTH}`, {
+        code: 'longLabel',
+        label: `${label.slice(0, 20)}…`,
+        length: label.length,
+        max: MAX_LABEL_LENGTH,
+      });
     }
     const bad = /[^a-z0-9-]/.exec(label);
     if (bad) {
-      throw invalid(trimmed, `it contains "${bad[0]}"; only letters, digits and hyphens are allowed in a domain name`);
+      throw invalid(trimmed, `it contains "${bad[0]}"; only letters, digits and hyphens are allowed in a domain name`, { code: 'badCharacter', character: bad[0] });
     }
     if (label.startsWith('-') || label.endsWith('-')) {
-      throw invalid(trimmed, `the label "${label}" starts or ends with a hyphen`);
+      throw invalid(trimmed, `the label "${label}" starts or ends with a hyphen`, { code: 'hyphen', label });
     }
   }
   if (labels.length < 2) {
-    throw invalid(trimmed, 'it has a single label; give the full domain name, for example shop.example');
+    throw invalid(trimmed, 'it has a single label; give the full domain name, for example shop.example', { code: 'singleLabel' });
   }
   return host;
 }

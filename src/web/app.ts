@@ -227,7 +227,7 @@ export async function buildApp(deps: AppDeps, features: readonly Feature[]): Pro
   app.addHook('preValidation', (request, _reply, done) => {
     const found = findNulField({ body: request.body, querystring: request.query, params: request.params });
     const problem = found?.reason === 'deep' ? `is nested more than ${MAX_INPUT_DEPTH} deep: refused` : 'contains a NUL character';
-    done(found ? new HttpError(400, 'error.badRequest', `${found.field} ${problem}`, found.field) : undefined);
+    done(found ? new HttpError(400, found.reason === 'deep' ? 'error.tooDeep' : 'error.nul', `${found.field} ${problem}`, found.field) : undefined);
   });
 
   app.decorateReply('csrfField', function (this: FastifyReply): SafeHtml {
@@ -273,7 +273,7 @@ function findNulField(value: unknown): { field: string; reason: 'nul' | 'deep' }
   return undefined;
 }
 
-function describeValidation(error: FastifyError): { message: string; field: string } {
+function describeValidation(error: FastifyError): { message: string; field: string; key: string } {
   const first = error.validation?.[0];
   const part = error.validationContext ?? 'body';
   // Ajv names a missing field in missingProperty; TypeBox (the API's validator, api.ts) in requiredProperties.
@@ -281,8 +281,14 @@ function describeValidation(error: FastifyError): { message: string; field: stri
   const missing = params?.missingProperty ?? params?.requiredProperties?.[0];
   const path = (first?.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
   const field = [part, path, missing].filter(Boolean).join('.');
-  return { field, message: `${field} ${first?.message ?? 'is invalid'}` };
+  const key = first?.keyword === 'maxLength' || first?.keyword === 'maxItems' ? 'error.tooLong' : missing ? 'error.missing' : 'error.badField';
+  return { field, key, message: `${field} ${first?.message ?? 'is invalid'}` };
 }
+
+/** "body.name" as the form knows it: "name" ('' for the body as a whole). */
+const formField = (field: string | undefined): string => (field ?? '').replace(/^(body|querystring|params)\.?/, '');
+/** Error texts that name the form field at fault. */
+const FIELD_PROBLEMS = new Set(['error.badRequest', 'error.badField', 'error.tooLong', 'error.missing', 'error.nul', 'error.tooDeep']);
 
 function handleError(error: FastifyError | HttpError | Redirect, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof Redirect) return reply.redirect(error.location, 303);
@@ -295,8 +301,7 @@ function handleError(error: FastifyError | HttpError | Redirect, request: Fastif
     ({ statusCode: status, textKey: key, message, field } = error);
   } else if (error.validation) {
     status = 400;
-    ({ field, message } = describeValidation(error));
-    key = 'error.badRequest';
+    ({ field, message, key } = describeValidation(error));
   } else if (error.code?.startsWith('FST_CSRF')) {
     status = 403;
     key = 'error.csrf';
@@ -313,11 +318,13 @@ function handleError(error: FastifyError | HttpError | Redirect, request: Fastif
     if (isApi) return reply.status(429).send({ error: { status, message } });
     // t may be unset when the limit hit before onRequest finished.
     const t = request.t ?? request.server.translate('en');
-    return reply.page({ title: t('error.title'), status, body: html`<h1>${t('error.title')}</h1><p role="alert">${t('error.tooManyRequests', { seconds: retry })}</p>` });
+    return reply.page({ title: t('error.title'), status, body: html`<h1>${t('error.title')}</h1><p role="alert">${t('error.tooManyRequests', { count: retry })}</p>` });
   }
   if (isApi) return reply.status(status).send({ error: { status, message, ...(field ? { field } : {}) } });
   const t = request.t ?? request.server.translate('en');
-  const text = key === 'error.badRequest' ? t(key, { detail: message }) : t(key);
+  // The page says it in the reader's language and names the form field; `message` (English) is for the API.
+  const name = formField(field);
+  const text = !FIELD_PROBLEMS.has(key) ? t(key) : name ? t(key === 'error.badRequest' ? 'error.badField' : key, { field: name }) : t('error.badForm');
   return reply.page({
     title: t('error.title'),
     status,

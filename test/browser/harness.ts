@@ -74,3 +74,10 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** Click a form's button by its accessible name and wait for the page it leads to. */
+export async function submit(page: Page, buttonName: string, urlAfter?: RegExp | ((url: URL) => boolean)): Promise<void> {
+  const navigation = urlAfter ? page.waitForURL(urlAfter) : page.waitForLoadState('load');
+  await page.getByRole('button', { name: buttonName }).click();
+  await navigation;
+}

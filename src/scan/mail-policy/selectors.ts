@@ -64,10 +64,15 @@ export const MAX_GIVEN_SELECTORS = 20;
  * The user's own selectors (CLI flag, app setting): separated by commas or spaces,
  * lower-cased, each once. A mistake names the selector, for the CLI's or the app's message.
  */
-export function parseSelectorList(text: string): { ok: true; selectors: string[] } | { ok: false; reason: string } {
+export type SelectorProblem = { code: 'notSelector'; selector: string } | { code: 'tooMany'; max: number };
+
+export function parseSelectorList(text: string): { ok: true; selectors: string[] } | { ok: false; reason: string; problem: SelectorProblem } {
   const selectors = [...new Set(text.split(/[\s,]+/).map((value) => value.trim().toLowerCase()).filter((value) => value !== ''))];
   const bad = selectors.find((selector) => !SELECTOR.test(selector) || selector.length > 200);
-  if (bad !== undefined) return { ok: false, reason: `'${bad.slice(0, 80)}' is not a selector (letters, digits, '-', '_' and dots, e.g. selector1)` };
-  if (selectors.length > MAX_GIVEN_SELECTORS) return { ok: false, reason: `give at most ${MAX_GIVEN_SELECTORS} selectors` };
+  if (bad !== undefined) {
+    const selector = bad.slice(0, 80);
+    return { ok: false, reason: `'${selector}' is not a selector (letters, digits, '-', '_' and dots, e.g. selector1)`, problem: { code: 'notSelector', selector } };
+  }
+  if (selectors.length > MAX_GIVEN_SELECTORS) return { ok: false, reason: `give at most ${MAX_GIVEN_SELECTORS} selectors`, problem: { code: 'tooMany', max: MAX_GIVEN_SELECTORS } };
   return { ok: true, selectors };
 }
