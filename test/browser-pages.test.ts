@@ -11,7 +11,7 @@ import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uiTranslators } from '../src/server/features.js';
-import { BASE_URL, SHOP_DOMAIN, startFlowWorld, type FlowWorld } from './browser/flow-fixtures.js';
+import { BASE_URL, mailedLink, SHOP_DOMAIN, startFlowWorld, type FlowWorld } from './browser/flow-fixtures.js';
 import { browserAvailable, launchBrowser, newContext, submit, type ConsoleWatch } from './browser/harness.js';
 import { STRONG_PASSWORD } from './web/harness.js';
 
@@ -103,7 +103,9 @@ describe.skipIf(!browserAvailable())('the main pages in a browser: accessible an
     await page.getByLabel(en('signup.name')).fill(OWNER.name);
     await page.getByLabel(en('auth.email')).fill(OWNER.email);
     await page.getByLabel(en('auth.password')).fill(OWNER.password);
-    await submit(page, en('signup.submit'), /\/orgs$/);
+    await submit(page, en('signup.submit'), /\/verify-email$/);
+    await page.goto(await mailedLink(world, OWNER.email, '/verify-email/'));
+    await submit(page, en('verifyEmail.confirm'), /\/orgs$/);
     await page.getByLabel(en('orgs.name'), { exact: true }).fill(ORG_NAME);
     await page.getByLabel(en('orgs.kind.webshop'), { exact: true }).check();
     await submit(page, en('orgs.createSubmit'), /\/orgs\/[0-9a-f-]{36}$/);

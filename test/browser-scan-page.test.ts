@@ -12,10 +12,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCANS_TEXTS } from '../src/domains/texts.js';
 import { uiTranslators } from '../src/server/features.js';
-import { BASE_URL, SHOP_DOMAIN, startFlowWorld, type FlowWorld } from './browser/flow-fixtures.js';
+import { BASE_URL, mailedLink, SHOP_DOMAIN, startFlowWorld, type FlowWorld } from './browser/flow-fixtures.js';
 import { browserAvailable, launchBrowser, newContext, screenshot } from './browser/harness.js';
 import { createOrgVia } from './web/org-helpers.js';
-import { signUp, TestClient } from './web/harness.js';
+import { signUpUnverified, TestClient } from './web/harness.js';
 
 const nl = uiTranslators()('nl');
 
@@ -52,7 +52,10 @@ describe.skipIf(!browserAvailable())('the scan result page in a browser (chromiu
     world = await startFlowWorld();
     browser = await launchBrowser();
     const client = new TestClient(world.app.app);
-    await signUp(client, 'sam@shop.test', 'Sam Shop');
+    await signUpUnverified(client, 'sam@shop.test', 'Sam Shop');
+    const link = new URL(await mailedLink(world, 'sam@shop.test', '/verify-email/')).pathname;
+    await client.get(link);
+    expect((await client.post(link)).headers.location).toBe('/orgs');
     // The page follows the browser's language when the profile names none.
     await world.app.database.handle.db.updateTable('users').set({ lang: null }).where('email', '=', 'sam@shop.test').execute();
     const orgId = await createOrgVia(client, 'Fietsen Sam');

@@ -14,7 +14,7 @@ import { Secret, TOTP } from 'otpauth';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uiTranslators } from '../src/server/features.js';
-import { BASE_URL, SHOP_DOMAIN, startFlowWorld, type FlowWorld } from './browser/flow-fixtures.js';
+import { BASE_URL, mailedLink as mailedLinkIn, SHOP_DOMAIN, startFlowWorld, type FlowWorld } from './browser/flow-fixtures.js';
 import { browserAvailable, launchBrowser, newContext, screenshot, submit, type ConsoleWatch } from './browser/harness.js';
 import { STRONG_PASSWORD } from './web/harness.js';
 
@@ -59,16 +59,7 @@ describe.skipIf(!browserAvailable())('Weerbaar in a browser (chromium)', () => {
     await world?.close();
   });
 
-  /** The link to `path` in the newest message to `to` after the first `after` messages; mail sent in the background may take a moment. */
-  async function mailedLink(to: string, path: string, after = 0): Promise<string> {
-    const pattern = new RegExp(`${BASE_URL.replace(/\./g, '\\.')}${path}[A-Za-z0-9_-]+`);
-    for (let waited = 0; waited < 10_000; waited += 100) {
-      const mail = world.mailbox.received.slice(after).reverse().find((message) => message.to.includes(to) && pattern.test(message.text));
-      if (mail) return pattern.exec(mail.text)?.[0] ?? '';
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`no mail with ${path} to ${to}: ${JSON.stringify(world.mailbox.received.map((m) => m.to))}`);
-  }
+  const mailedLink = (to: string, path: string, after = 0): Promise<string> => mailedLinkIn(world, to, path, after);
 
   it('signs up a new account and confirms the address by the link in the e-mail', async () => {
     await page.goto(`${BASE_URL}/login`);

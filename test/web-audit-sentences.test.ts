@@ -53,7 +53,7 @@ describe.each(DIALECTS)('the audit log in sentences (%s)', (dialect) => {
     await t.database.handle.db.updateTable('users').set({ display_name: 'Mo Member' }).where('id', '=', memberId).execute();
     await owner.get(`/orgs/${orgId}/members`);
     expect((await owner.post(`/orgs/${orgId}/members/${memberId}/role`, { role: 'viewer' })).statusCode).toBe(303);
-    expect((await owner.post(`/orgs/${orgId}/members/${memberId}/remove`)).statusCode).toBe(303);
+    expect((await owner.post(`/orgs/${orgId}/members/${memberId}/remove`)).statusCode, 'the confirmation page, with the count of revoked tokens').toBe(200);
   });
   afterAll(async () => {
     await t.close();

@@ -43,7 +43,7 @@ describe.each(DIALECTS)('a failed scan explained in the page language (%s)', (di
     await run(id);
     const page = await owner.get(`/orgs/${orgId}/scans/${id}`);
     expect(page.statusCode).toBe(200);
-    return page.body;
+    return page.body.replace(/<\/?bdi>/g, ''); // names are isolated in <bdi>; the words are what counts here
   }
 
   it('names the host and no CLI flag when the domain points only to private addresses', async () => {

@@ -51,7 +51,9 @@ describe.each(DIALECTS)('API tokens and their creators (%s)', (dialect) => {
     const page = await owner.get(`/orgs/${orgId}/tokens`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<th scope="col">Created by</th>');
-    const row = (name: string): string => /^[\s\S]*?<\/tr>/.exec(page.body.slice(page.body.indexOf(`<th scope="row">${name}</th>`)))?.[0] ?? '';
+    // Names are isolated in <bdi> (issue 13); the words around them are what this test reads.
+    const body = page.body.replace(/<\/?bdi>/g, '');
+    const row = (name: string): string => /^[\s\S]*?<\/tr>/.exec(body.slice(body.indexOf(`<th scope="row">${name}</th>`)))?.[0] ?? '';
     expect(row('cas-deploy')).toContain('Cas Bouwer<br><span class="hint">cas@tokens.example</span>');
     expect(row('provisioned')).toContain('Operator deploy (command line)');
   });

@@ -80,3 +80,17 @@ export async function startFlowWorld(): Promise<FlowWorld> {
     throw error;
   }
 }
+
+/**
+ * The link to `path` in the newest message to `to` after the first `after` messages of the
+ * world's mailbox (real SMTP); mail sent in the background may take a moment to arrive.
+ */
+export async function mailedLink(world: FlowWorld, to: string, path: string, after = 0): Promise<string> {
+  const pattern = new RegExp(`${BASE_URL.replace(/\./g, '\\.')}${path}[A-Za-z0-9_-]+`);
+  for (let waited = 0; waited < 10_000; waited += 100) {
+    const mail = world.mailbox.received.slice(after).reverse().find((message) => message.to.includes(to) && pattern.test(message.text));
+    if (mail) return pattern.exec(mail.text)?.[0] ?? '';
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no mail with ${path} to ${to}: ${JSON.stringify(world.mailbox.received.map((m) => m.to))}`);
+}
