@@ -27,6 +27,11 @@ describe('interface texts', () => {
     expect(untranslated).toEqual([]);
   });
 
+  it('names no command-line flag: the web has its own controls (issue 13)', () => {
+    const withFlags = LANGS.flatMap((lang) => Object.entries(UI_TEXTS[lang]).filter(([, text]) => /(^|[\s`(])--[a-z]/.test(text)).map(([key]) => `${lang}.${key}`));
+    expect(withFlags).toEqual([]);
+  });
+
   it('refuses a key defined by two modules', () => {
     const a = { en: { x: 'a' }, nl: { x: 'a' }, sv: { x: 'a' } };
     expect(() => mergeUiTexts([a, a])).toThrow(/defined twice/);
