@@ -7,6 +7,7 @@
 import type { Feature } from '../web/feature.js';
 import { mergeUiTexts } from '../web/i18n.js';
 import { domainApiRoutes } from './api-routes.js';
+import { scansWithoutFileContentMigration } from './migration.js';
 import { domainRoutes } from './routes.js';
 import { DOMAIN_PROBLEM_TEXTS } from './texts-problems.js';
 import { SCANS_TEXTS } from './texts.js';
@@ -17,4 +18,5 @@ export const domainsFeature: Feature = {
   routes: domainRoutes,
   api: domainApiRoutes,
   orgTabs: [{ id: 'overview', path: '', textKey: 'orgTab.overview', minimum: 'viewer', order: 10 }],
+  migrations: () => ({ '009-scans-without-file-content': scansWithoutFileContentMigration }),
 };
