@@ -26,6 +26,7 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const PAGES = [
   { name: 'login', path: '/login', signedIn: false },
   { name: 'sign-up', path: '/signup', signedIn: false },
+  { name: 'forgotten password', path: '/password/forgot', signedIn: false },
   { name: 'invitation', path: '{invitation}', signedIn: false },
   { name: 'organisation list', path: '/orgs', signedIn: true },
   { name: 'organisation overview', path: '{org}', signedIn: true },
