@@ -100,13 +100,5 @@ export type RetentionUntilEvent = (typeof RETENTION_UNTIL_EVENTS)[number];
 export const TRANSFER_SAFEGUARDS = ['adequacy', 'standardContractualClauses', 'bindingCorporateRules', 'derogation'] as const;
 export type TransferSafeguard = (typeof TRANSFER_SAFEGUARDS)[number];
 
-/** EU member states and the EEA EFTA states (IS, LI, NO), ISO 3166-1 alpha-2 (Greece is GR, not EL). */
-export const EEA_COUNTRIES = [
-  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE',
-  'IS', 'LI', 'NO',
-] as const;
-export type EeaCountry = (typeof EEA_COUNTRIES)[number];
-
-export function isEeaCountry(code: string): code is EeaCountry {
-  return (EEA_COUNTRIES as readonly string[]).includes(code);
-}
+/** EU/EEA countries: the list lives beside the supervisory authorities (src/core), which the scan shares. */
+export { EEA_COUNTRIES, isEeaCountry, type EeaCountry } from '../../core/supervisory-authorities.js';
