@@ -13,6 +13,12 @@ export type Status = (typeof STATUSES)[number];
 export interface MessageRef {
   key: string;
   params?: Record<string, string | number>;
+  /**
+   * Placeholders filled with a list of the check's own text keys, each rendered in the reader's
+   * language and joined as that language joins a list ("a, b and c"): how a pure check names
+   * things in words it cannot translate itself (the elements a privacy statement misses).
+   */
+  lists?: Record<string, string[]>;
 }
 
 /**

@@ -72,10 +72,23 @@ function isolated(params: MessageRef['params']): MessageRef['params'] {
 export function renderMessage(checks: readonly Check[], check: Check, message: MessageRef, lang: Lang, options: RenderOptions = {}): string {
   const instance = instanceFor(checks);
   const params = options.isolate ? isolated(message.params) : message.params;
-  const values = { ...params, lng: lang, ns: check.id };
+  const values = { ...params, ...renderedLists(instance, check, message, lang), lng: lang, ns: check.id };
   if (!instance.exists(message.key, values)) {
     throw new MissingTextError(`check ${check.id} has no text '${message.key}' in ${lang}`);
   }
   const key = options.surface === 'web' && instance.exists(message.key + WEB_SUFFIX, values) ? message.key + WEB_SUFFIX : message.key;
   return String(instance.t(key, values));
+}
+
+/** The message's list placeholders, each item one of the check's texts, joined per language. */
+function renderedLists(instance: i18n, check: Check, message: MessageRef, lang: Lang): Record<string, string> {
+  const lists: Record<string, string> = {};
+  for (const [name, keys] of Object.entries(message.lists ?? {})) {
+    const items = keys.map((key) => {
+      if (!instance.exists(key, { lng: lang, ns: check.id })) throw new MissingTextError(`check ${check.id} has no text '${key}' in ${lang}`);
+      return String(instance.t(key, { lng: lang, ns: check.id }));
+    });
+    lists[name] = new Intl.ListFormat(lang, { type: 'conjunction' }).format(items);
+  }
+  return lists;
 }
