@@ -77,4 +77,6 @@ export interface CrawlEvidence {
   robotsDisallowed?: string[];
   /** Whether a robots.txt was found (status 200) at the start origin. */
   robotsFound?: boolean;
+  /** Statement links tried before the chosen one because they led to an error page (status, or a "page not found" page). */
+  brokenCandidates?: { url: string; status?: number }[];
 }

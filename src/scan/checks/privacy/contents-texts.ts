@@ -1,6 +1,8 @@
 /**
- * Texts of privacy.statement.contents: the verdicts, and per GDPR art. 13 element what to add.
- * Plain words for a shop owner; Dutch uses the formal "u".
+ * Texts of privacy.statement.contents: the verdicts, per GDPR art. 13 element its name (the
+ * summary lists the elements missing or denied, joined per language by the renderer) and what
+ * to add. Plain words for a shop owner; Dutch uses the formal "u". `someMissing` and
+ * `coreMissing` are no longer given but stay for scans stored before the summary named the elements.
  */
 import type { CheckTexts } from '../../check.js';
 import type { Lang } from '../../../core/lang.js';
@@ -15,8 +17,37 @@ export const CONTENTS_TEXTS: Record<Lang, CheckTexts> = {
     unreadable: 'The privacy statement at {{url}} could not be read ({{reason}}), so its contents could not be checked.',
     complete: 'The privacy statement at {{url}} contains all {{total}} elements the law asks for.',
     someMissing: 'The privacy statement at {{url}} misses {{count}} of the {{total}} elements the law asks for.',
-    coreMissing:
-      'The privacy statement at {{url}} misses {{count}} of the {{total}} elements the law asks for, including essentials such as who you are, why you use data, the visitor’s rights or where to complain.',
+    coreMissing: 'The privacy statement at {{url}} misses {{count}} of the {{total}} elements the law asks for, at least one of them essential.',
+    gaps_one: 'The privacy statement at {{url}} does not state one of the {{total}} elements the law asks for: {{missing}}.',
+    gaps_other: 'The privacy statement at {{url}} does not state {{count}} of the {{total}} elements the law asks for: {{missing}}.',
+    denies: 'The privacy statement at {{url}} takes away {{denied}}, which the GDPR gives every visitor.',
+    gapsAndDenies_one:
+      'The privacy statement at {{url}} takes away {{denied}}, which the GDPR gives every visitor, and does not state one of the {{total}} elements the law asks for: {{missing}}.',
+    gapsAndDenies_other:
+      'The privacy statement at {{url}} takes away {{denied}}, which the GDPR gives every visitor, and does not state {{count}} of the {{total}} elements the law asks for: {{missing}}.',
+    errorPage: 'The privacy statement link {{url}} answers with status {{status}}: an error page, not the statement, so its contents were not read.',
+    notFoundPage: 'The privacy statement link {{url}} opens a page that says “{{phrase}}” instead of the statement, so its contents were not read.',
+    element_controller: 'who is responsible for the data',
+    element_controllerContact: 'contact details for privacy questions',
+    element_dpo: 'the data protection officer’s contact details',
+    element_purposes: 'what the data is used for (the purposes)',
+    element_legalBasis: 'the legal basis',
+    element_legitimateInterests: 'which legitimate interest is meant',
+    element_recipients: 'who receives the data',
+    element_transfersSafeguard: 'what protects data sent outside the EEA',
+    element_transfersMention: 'whether data leaves the EEA',
+    element_retention: 'how long the data is kept',
+    element_rightAccess: 'the right of access',
+    element_rightRectification: 'the right to rectification',
+    element_rightErasure: 'the right to erasure',
+    element_rightRestriction: 'the right to restriction',
+    element_rightObjection: 'the right to object',
+    element_rightPortability: 'the right to data portability',
+    element_withdrawConsent: 'the right to withdraw consent',
+    element_complaint: 'the right to complain to the data protection authority',
+    element_requirement: 'whether people must give their data',
+    element_automatedDecisions: 'whether decisions are automated',
+    element_breachPolicy: 'what you do after a data breach',
     denied:
       'Your statement says: “{{sentence}}”. The GDPR gives people this right; a statement may not take it away. Describe the right and how to use it instead.',
     add_controller:
@@ -41,8 +72,10 @@ export const CONTENTS_TEXTS: Record<Lang, CheckTexts> = {
     add_rightObjection: 'Tell people they can object to the use of their data, in particular for direct marketing (right to object).',
     add_rightPortability: 'Tell people they can receive their data in a common file format or have it sent to another company (right to data portability).',
     add_withdrawConsent: 'You ask for consent (for example for the newsletter). Say that people can withdraw it at any time, and how.',
-    add_complaint:
-      'Tell people they can complain to the data protection authority, and name it (in the Netherlands the Autoriteit Persoonsgegevens, in Sweden IMY).',
+    add_complaint: 'Tell people they can complain to the data protection authority of your country, and name that authority.',
+    add_complaintAuthority: 'Tell people they can complain to the data protection authority, and name it: for your shop that is {{authority}} ({{website}}).',
+    add_complaintFederalState:
+      'Tell people they can complain to a data protection authority, and name the one of the German federal state (Land) where your business is established; the federal commissioner lists them at {{website}}.',
     add_requirement:
       'Say whether people must give their data and what happens if they do not (for example: without an address we cannot deliver the order).',
     add_automatedDecisions: 'Say whether you make automated decisions about people, including profiling. If you do not, say so in one sentence.',
@@ -58,8 +91,37 @@ export const CONTENTS_TEXTS: Record<Lang, CheckTexts> = {
     unreadable: 'De privacyverklaring op {{url}} kon niet worden gelezen ({{reason}}), dus de inhoud kon niet worden gecontroleerd.',
     complete: 'De privacyverklaring op {{url}} bevat alle {{total}} onderdelen die de wet vraagt.',
     someMissing: 'In de privacyverklaring op {{url}} ontbreken {{count}} van de {{total}} onderdelen die de wet vraagt.',
-    coreMissing:
-      'In de privacyverklaring op {{url}} ontbreken {{count}} van de {{total}} onderdelen die de wet vraagt, waaronder essentiële zoals wie u bent, waarvoor u gegevens gebruikt, de rechten van de bezoeker of waar men kan klagen.',
+    coreMissing: 'In de privacyverklaring op {{url}} ontbreken {{count}} van de {{total}} onderdelen die de wet vraagt, waarvan ten minste één essentieel.',
+    gaps_one: 'In de privacyverklaring op {{url}} ontbreekt één van de {{total}} onderdelen die de wet vraagt: {{missing}}.',
+    gaps_other: 'In de privacyverklaring op {{url}} ontbreken {{count}} van de {{total}} onderdelen die de wet vraagt: {{missing}}.',
+    denies: 'De privacyverklaring op {{url}} ontzegt bezoekers {{denied}}, terwijl de AVG iedereen daar recht op geeft.',
+    gapsAndDenies_one:
+      'De privacyverklaring op {{url}} ontzegt bezoekers {{denied}}, terwijl de AVG iedereen daar recht op geeft, en er ontbreekt één van de {{total}} onderdelen die de wet vraagt: {{missing}}.',
+    gapsAndDenies_other:
+      'De privacyverklaring op {{url}} ontzegt bezoekers {{denied}}, terwijl de AVG iedereen daar recht op geeft, en er ontbreken {{count}} van de {{total}} onderdelen die de wet vraagt: {{missing}}.',
+    errorPage: 'De link naar de privacyverklaring {{url}} antwoordt met status {{status}}: een foutpagina, niet de verklaring, dus de inhoud is niet gelezen.',
+    notFoundPage: 'De link naar de privacyverklaring {{url}} opent een pagina die “{{phrase}}” zegt in plaats van de verklaring, dus de inhoud is niet gelezen.',
+    element_controller: 'wie verantwoordelijk is voor de gegevens',
+    element_controllerContact: 'contactgegevens voor privacyvragen',
+    element_dpo: 'de contactgegevens van de functionaris gegevensbescherming',
+    element_purposes: 'waarvoor de gegevens worden gebruikt (de doelen)',
+    element_legalBasis: 'de grondslag',
+    element_legitimateInterests: 'welk gerechtvaardigd belang bedoeld is',
+    element_recipients: 'wie de gegevens ontvangt',
+    element_transfersSafeguard: 'wat gegevens buiten de EER beschermt',
+    element_transfersMention: 'of gegevens buiten de EER gaan',
+    element_retention: 'hoe lang de gegevens worden bewaard',
+    element_rightAccess: 'het recht op inzage',
+    element_rightRectification: 'het recht op rectificatie',
+    element_rightErasure: 'het recht op vergetelheid',
+    element_rightRestriction: 'het recht op beperking van de verwerking',
+    element_rightObjection: 'het recht van bezwaar',
+    element_rightPortability: 'het recht op dataportabiliteit',
+    element_withdrawConsent: 'het recht om toestemming in te trekken',
+    element_complaint: 'het recht om te klagen bij de toezichthouder',
+    element_requirement: 'of mensen hun gegevens moeten geven',
+    element_automatedDecisions: 'of er geautomatiseerde besluiten worden genomen',
+    element_breachPolicy: 'wat u doet bij een datalek',
     denied:
       'Uw verklaring zegt: “{{sentence}}”. De AVG geeft mensen dit recht; een privacyverklaring kan het niet afnemen. Beschrijf in plaats daarvan het recht en hoe men het gebruikt.',
     add_controller:
@@ -86,14 +148,17 @@ export const CONTENTS_TEXTS: Record<Lang, CheckTexts> = {
     add_rightPortability:
       'Vertel mensen dat zij hun gegevens in een gangbaar bestandsformaat kunnen krijgen of laten doorsturen naar een ander bedrijf (recht op dataportabiliteit).',
     add_withdrawConsent: 'U vraagt toestemming (bijvoorbeeld voor de nieuwsbrief). Vermeld dat men die op elk moment kan intrekken, en hoe.',
-    add_complaint:
-      'Vertel mensen dat zij een klacht kunnen indienen bij de toezichthouder en noem die: in Nederland de Autoriteit Persoonsgegevens.',
+    add_complaint: 'Vertel mensen dat zij een klacht kunnen indienen bij de toezichthouder voor gegevensbescherming van uw land, en noem die toezichthouder.',
+    add_complaintAuthority:
+      'Vertel mensen dat zij een klacht kunnen indienen bij de toezichthouder voor gegevensbescherming, en noem die: voor uw webwinkel is dat {{authority}} ({{website}}).',
+    add_complaintFederalState:
+      'Vertel mensen dat zij een klacht kunnen indienen bij een toezichthouder, en noem die van de Duitse deelstaat (Land) waar uw bedrijf gevestigd is; de federale toezichthouder somt ze op via {{website}}.',
     add_requirement:
       'Vermeld of mensen hun gegevens moeten geven en wat er gebeurt als zij dat niet doen (bijvoorbeeld: zonder adres kunnen wij de bestelling niet bezorgen).',
     add_automatedDecisions:
       'Vermeld of u geautomatiseerde besluiten over mensen neemt, inclusief profilering. Doet u dat niet, zeg dat dan in één zin.',
     add_breachPolicy:
-      'Aanbevolen: vermeld wat u doet als persoonsgegevens uitlekken (een datalek), bijvoorbeeld dat u het binnen 72 uur meldt bij de Autoriteit Persoonsgegevens en de betrokkenen informeert.',
+      'Aanbevolen: vermeld wat u doet als persoonsgegevens uitlekken (een datalek), bijvoorbeeld dat u het binnen 72 uur meldt bij de toezichthouder en de betrokkenen informeert.',
   },
   sv: {
     title: 'Vad integritetspolicyn säger',
@@ -104,8 +169,36 @@ export const CONTENTS_TEXTS: Record<Lang, CheckTexts> = {
     unreadable: 'Integritetspolicyn på {{url}} kunde inte läsas ({{reason}}), så innehållet kunde inte kontrolleras.',
     complete: 'Integritetspolicyn på {{url}} innehåller alla {{total}} delar som lagen kräver.',
     someMissing: 'Integritetspolicyn på {{url}} saknar {{count}} av de {{total}} delar som lagen kräver.',
-    coreMissing:
-      'Integritetspolicyn på {{url}} saknar {{count}} av de {{total}} delar som lagen kräver, bland annat grundläggande saker som vem du är, varför du använder uppgifter, besökarens rättigheter eller var man kan klaga.',
+    coreMissing: 'Integritetspolicyn på {{url}} saknar {{count}} av de {{total}} delar som lagen kräver, varav minst en grundläggande.',
+    gaps_one: 'Integritetspolicyn på {{url}} saknar en av de {{total}} delar som lagen kräver: {{missing}}.',
+    gaps_other: 'Integritetspolicyn på {{url}} saknar {{count}} av de {{total}} delar som lagen kräver: {{missing}}.',
+    denies: 'Integritetspolicyn på {{url}} fråntar besökarna {{denied}}, som GDPR ger alla.',
+    gapsAndDenies_one: 'Integritetspolicyn på {{url}} fråntar besökarna {{denied}}, som GDPR ger alla, och saknar en av de {{total}} delar som lagen kräver: {{missing}}.',
+    gapsAndDenies_other:
+      'Integritetspolicyn på {{url}} fråntar besökarna {{denied}}, som GDPR ger alla, och saknar {{count}} av de {{total}} delar som lagen kräver: {{missing}}.',
+    errorPage: 'Länken till integritetspolicyn {{url}} svarar med status {{status}}: en felsida, inte policyn, så innehållet lästes inte.',
+    notFoundPage: 'Länken till integritetspolicyn {{url}} öppnar en sida som säger ”{{phrase}}” i stället för policyn, så innehållet lästes inte.',
+    element_controller: 'vem som är ansvarig för uppgifterna',
+    element_controllerContact: 'kontaktuppgifter för integritetsfrågor',
+    element_dpo: 'dataskyddsombudets kontaktuppgifter',
+    element_purposes: 'vad uppgifterna används till (ändamålen)',
+    element_legalBasis: 'den rättsliga grunden',
+    element_legitimateInterests: 'vilket berättigat intresse det gäller',
+    element_recipients: 'vem som får uppgifterna',
+    element_transfersSafeguard: 'vad som skyddar uppgifter utanför EU/EES',
+    element_transfersMention: 'om uppgifter förs utanför EU/EES',
+    element_retention: 'hur länge uppgifterna sparas',
+    element_rightAccess: 'rätten till tillgång',
+    element_rightRectification: 'rätten till rättelse',
+    element_rightErasure: 'rätten till radering',
+    element_rightRestriction: 'rätten till begränsning',
+    element_rightObjection: 'rätten att invända',
+    element_rightPortability: 'rätten till dataportabilitet',
+    element_withdrawConsent: 'rätten att återkalla samtycke',
+    element_complaint: 'rätten att klaga hos tillsynsmyndigheten',
+    element_requirement: 'om man måste lämna sina uppgifter',
+    element_automatedDecisions: 'om automatiserade beslut fattas',
+    element_breachPolicy: 'vad du gör vid en personuppgiftsincident',
     denied:
       'Din policy säger: ”{{sentence}}”. GDPR ger människor den här rättigheten; en integritetspolicy kan inte ta bort den. Beskriv i stället rättigheten och hur man använder den.',
     add_controller:
@@ -131,11 +224,14 @@ export const CONTENTS_TEXTS: Record<Lang, CheckTexts> = {
     add_rightObjection: 'Berätta att man kan invända mot att uppgifterna används, särskilt för direktmarknadsföring (rätt att invända).',
     add_rightPortability: 'Berätta att man kan få ut sina uppgifter i ett vanligt filformat eller få dem skickade till ett annat företag (rätt till dataportabilitet).',
     add_withdrawConsent: 'Du ber om samtycke (till exempel för nyhetsbrevet). Skriv att man när som helst kan återkalla det, och hur.',
-    add_complaint: 'Berätta att man kan klaga hos tillsynsmyndigheten och ange vilken: i Sverige Integritetsskyddsmyndigheten (IMY).',
+    add_complaint: 'Berätta att man kan klaga hos dataskyddsmyndigheten i ditt land, och ange vilken myndighet det är.',
+    add_complaintAuthority: 'Berätta att man kan klaga hos dataskyddsmyndigheten och ange vilken: för din butik är det {{authority}} ({{website}}).',
+    add_complaintFederalState:
+      'Berätta att man kan klaga hos en dataskyddsmyndighet och ange myndigheten i den tyska delstat (Land) där företaget är etablerat; den federala myndigheten listar dem på {{website}}.',
     add_requirement:
       'Ange om man måste lämna sina uppgifter och vad som händer om man inte gör det (till exempel: utan adress kan vi inte leverera beställningen).',
     add_automatedDecisions: 'Ange om du fattar automatiserade beslut om personer, inklusive profilering. Gör du inte det, skriv det i en mening.',
     add_breachPolicy:
-      'Rekommendation: beskriv vad du gör om personuppgifter läcker (en personuppgiftsincident), till exempel att du anmäler den till IMY inom 72 timmar och informerar de berörda.',
+      'Rekommendation: beskriv vad du gör om personuppgifter läcker (en personuppgiftsincident), till exempel att du anmäler den till tillsynsmyndigheten inom 72 timmar och informerar de berörda.',
   },
 };

@@ -1,9 +1,11 @@
 /**
  * privacy.statement.linked: every page of the shop links to the privacy statement
- * (Your Europe: "on a separate page reachable from every page of the site").
+ * (Your Europe: "on a separate page reachable from every page of the site"). A link that
+ * leads to an error page (404, or a "page not found" page) links to no statement: it fails
+ * as a broken link, naming the address and what it answered.
  */
 import { mergeTexts, msg, type Check } from '../../check.js';
-import { CRAWL_SHARED_TEXTS, crawlOf, crawlSkip, listed, livePages } from './crawl-shared.js';
+import { brokenLink, CRAWL_SHARED_TEXTS, crawlOf, crawlSkip, listed, livePages } from './crawl-shared.js';
 
 function key(url: string): string {
   try {
@@ -26,6 +28,9 @@ export const statementLinked: Check = {
       addLink: 'Put a link to {{url}} on every page, for example in the footer that all pages share. Pages without it: {{list}}.',
       addLinkMore: 'Put a link to {{url}} on every page, for example in the footer that all pages share. Pages without it: {{list}} and {{more}} more.',
       addStatement: 'Write a privacy statement on its own page (for example /privacy) and link to it from the footer of every page, with a clear name such as "Privacy statement".',
+      brokenLink: 'The pages link to the privacy statement at {{url}}, but that link is broken: {{final}} answers with status {{status}}.',
+      notFoundLink: 'The pages link to the privacy statement at {{url}}, but that link is broken: {{final}} shows a page that says “{{phrase}}”.',
+      fixBrokenLink: 'Publish the privacy statement at {{url}}, or change the link on your pages to the address where the statement is.',
     },
     nl: {
       title: 'Privacyverklaring vanaf elke pagina gelinkt',
@@ -36,6 +41,9 @@ export const statementLinked: Check = {
       addLink: "Zet op elke pagina een link naar {{url}}, bijvoorbeeld in de voettekst die alle pagina's delen. Pagina's zonder link: {{list}}.",
       addLinkMore: "Zet op elke pagina een link naar {{url}}, bijvoorbeeld in de voettekst die alle pagina's delen. Pagina's zonder link: {{list}} en nog {{more}} andere.",
       addStatement: 'Schrijf een privacyverklaring op een eigen pagina (bijvoorbeeld /privacy) en link ernaar vanuit de voettekst van elke pagina, met een duidelijke naam zoals "Privacyverklaring".',
+      brokenLink: "De pagina's linken naar de privacyverklaring op {{url}}, maar die link werkt niet: {{final}} antwoordt met status {{status}}.",
+      notFoundLink: "De pagina's linken naar de privacyverklaring op {{url}}, maar die link werkt niet: {{final}} toont een pagina die “{{phrase}}” zegt.",
+      fixBrokenLink: "Publiceer de privacyverklaring op {{url}}, of verander de link op uw pagina's naar het adres waar de verklaring staat.",
     },
     sv: {
       title: 'Integritetspolicyn länkas från varje sida',
@@ -46,6 +54,9 @@ export const statementLinked: Check = {
       addLink: 'Lägg en länk till {{url}} på varje sida, till exempel i sidfoten som alla sidor delar. Sidor utan länk: {{list}}.',
       addLinkMore: 'Lägg en länk till {{url}} på varje sida, till exempel i sidfoten som alla sidor delar. Sidor utan länk: {{list}} och {{more}} till.',
       addStatement: 'Skriv en integritetspolicy på en egen sida (till exempel /privacy) och länka till den från sidfoten på varje sida, med ett tydligt namn som "Integritetspolicy".',
+      brokenLink: 'Sidorna länkar till integritetspolicyn på {{url}}, men länken fungerar inte: {{final}} svarar med status {{status}}.',
+      notFoundLink: 'Sidorna länkar till integritetspolicyn på {{url}}, men länken fungerar inte: {{final}} visar en sida som säger ”{{phrase}}”.',
+      fixBrokenLink: 'Publicera integritetspolicyn på {{url}}, eller ändra länken på dina sidor till adressen där policyn finns.',
     },
   }),
   run(evidence) {
@@ -61,6 +72,12 @@ export const statementLinked: Check = {
       return { status: 'fail', summary: msg('noStatement', { count }), advice: [msg('addStatement')], evidence: { pagesChecked: pages.map((page) => page.url) } };
     }
     const url = statement.linkedUrl ?? statement.url;
+    const broken = brokenLink(statement);
+    if (broken) {
+      const params = { url, final: statement.url };
+      const summary = broken.reason === 'status' ? msg('brokenLink', { ...params, status: broken.status }) : msg('notFoundLink', { ...params, phrase: broken.phrase });
+      return { status: 'fail', summary, advice: [msg('fixBrokenLink', { url })], evidence: { statement: url, chain: statement.chain ?? [statement.url], brokenLink: broken, pagesChecked: count } };
+    }
     const missing = pages.filter((page) => !page.statementLink).map((page) => page.url);
     const facts = { statement: url, pagesChecked: count, pagesWithoutLink: missing.slice(0, 100), truncatedCrawl: crawl.truncated === true };
     if (count === 0) {

@@ -1,12 +1,13 @@
 /**
  * privacy.statement.reachable: the statement answers 200 over HTTPS and is a real page
- * with readable text. A PDF is accepted with a warning (harder to read on a phone, and
- * not a page of the site) and its text is read for the contents check; an empty or
- * image-only page, a PDF without text and a password-protected PDF fail.
+ * with readable text; another status, or a "page not found" page answering 200, is a broken
+ * link. A PDF is accepted with a warning (harder to read on a phone, and not a page of the
+ * site) and its text is read for the contents check; an empty or image-only page, a PDF
+ * without text and a password-protected PDF fail.
  */
 import { mergeTexts, msg, type Check, type CheckVerdict, type MessageRef } from '../../check.js';
 import type { StatementEvidence } from '../../evidence/privacy-crawl.js';
-import { CRAWL_SHARED_TEXTS, crawlOf, crawlSkip } from './crawl-shared.js';
+import { brokenLink, CRAWL_SHARED_TEXTS, crawlOf, crawlSkip } from './crawl-shared.js';
 
 /** Fewer readable characters than this is not a statement (an image, a "coming soon"). */
 export const MIN_STATEMENT_CHARS = 200;
@@ -22,7 +23,8 @@ export const statementReachable: Check = {
       publish: 'Publish a privacy statement as a normal web page on your site and link to it from every page.',
       unreachable: 'The privacy statement at {{url}} could not be opened: {{error}}.',
       robots: 'The privacy statement at {{url}} was not opened because robots.txt asks crawlers to stay away from it, so this could not be checked.',
-      badStatus: 'The privacy statement link {{url}} answers with status {{status}} instead of the page.',
+      badStatus: 'The privacy statement link is broken: {{url}} answers with status {{status}} instead of the statement.',
+      notFoundPage: 'The privacy statement link is broken: {{url}} shows a page that says “{{phrase}}” instead of the statement.',
       fixLink: 'Make sure {{url}} shows the privacy statement (status 200), or correct the link on your pages.',
       notHttps: 'The privacy statement at {{url}} is served without HTTPS.',
       useHttps: 'Serve {{url}} over HTTPS, like the rest of your shop, and link to the https:// address.',
@@ -45,7 +47,8 @@ export const statementReachable: Check = {
       publish: 'Publiceer een privacyverklaring als gewone webpagina op uw site en link ernaar vanaf elke pagina.',
       unreachable: 'De privacyverklaring op {{url}} kon niet worden geopend: {{error}}.',
       robots: 'De privacyverklaring op {{url}} is niet geopend omdat robots.txt crawlers vraagt weg te blijven, dus dit kon niet worden gecontroleerd.',
-      badStatus: 'De link naar de privacyverklaring {{url}} antwoordt met status {{status}} in plaats van de pagina.',
+      badStatus: 'De link naar de privacyverklaring werkt niet: {{url}} antwoordt met status {{status}} in plaats van de verklaring.',
+      notFoundPage: 'De link naar de privacyverklaring werkt niet: {{url}} toont een pagina die “{{phrase}}” zegt in plaats van de verklaring.',
       fixLink: "Zorg dat {{url}} de privacyverklaring toont (status 200), of verbeter de link op uw pagina's.",
       notHttps: 'De privacyverklaring op {{url}} wordt zonder HTTPS aangeboden.',
       useHttps: 'Bied {{url}} via HTTPS aan, net als de rest van uw webwinkel, en link naar het https://-adres.',
@@ -68,7 +71,8 @@ export const statementReachable: Check = {
       publish: 'Publicera en integritetspolicy som en vanlig webbsida på din webbplats och länka till den från varje sida.',
       unreachable: 'Integritetspolicyn på {{url}} kunde inte öppnas: {{error}}.',
       robots: 'Integritetspolicyn på {{url}} öppnades inte eftersom robots.txt ber sökrobotar att hålla sig borta, så detta kunde inte kontrolleras.',
-      badStatus: 'Länken till integritetspolicyn {{url}} svarar med status {{status}} i stället för sidan.',
+      badStatus: 'Länken till integritetspolicyn fungerar inte: {{url}} svarar med status {{status}} i stället för policyn.',
+      notFoundPage: 'Länken till integritetspolicyn fungerar inte: {{url}} visar en sida som säger ”{{phrase}}” i stället för policyn.',
       fixLink: 'Se till att {{url}} visar integritetspolicyn (status 200), eller rätta länken på dina sidor.',
       notHttps: 'Integritetspolicyn på {{url}} visas utan HTTPS.',
       useHttps: 'Visa {{url}} över HTTPS, precis som resten av butiken, och länka till https://-adressen.',
@@ -109,6 +113,10 @@ export const statementReachable: Check = {
     }
     if (statement.status !== 200) {
       return { status: 'fail', summary: msg('badStatus', { url, status: statement.status ?? '?' }), advice: [msg('fixLink', { url: statement.linkedUrl ?? url })], evidence: facts };
+    }
+    const broken = brokenLink(statement);
+    if (broken?.reason === 'notFound') {
+      return { status: 'fail', summary: msg('notFoundPage', { url, phrase: broken.phrase }), advice: [msg('fixLink', { url: statement.linkedUrl ?? url })], evidence: { ...facts, brokenLink: broken } };
     }
     if (!url.startsWith('https:')) return { status: 'fail', summary: msg('notHttps', { url }), advice: [msg('useHttps', { url })], evidence: facts };
     if (statement.format === 'pdf') return pdfVerdict(statement, facts);

@@ -6,7 +6,8 @@
  * pages' links, and fetched and read.
  */
 import { getDomain } from 'tldts';
-import type { CrawlEvidence, PageEvidence } from '../../evidence/privacy-crawl.js';
+import type { CrawlEvidence, PageEvidence, StatementEvidence } from '../../evidence/privacy-crawl.js';
+import { brokenStatement } from '../../privacy/error-page.js';
 import type { CollectContext } from '../context.js';
 import { firstHeader } from '../http/fetch.js';
 import { parsePage, type ParsedPage, type ScoredLink } from './page.js';
@@ -23,6 +24,8 @@ const MAX_ROBOTS_BYTES = 512 * 1024;
 const MAX_RECORDED_DISALLOWED = 50;
 /** Requests after the crawl to learn where statement-like links of unlinked pages lead. */
 const MAX_LINK_CHECKS = 5;
+/** Statement candidates fetched at most when the best ones lead to error pages. */
+const MAX_STATEMENT_CANDIDATES = 3;
 /** Links that are clearly not HTML pages are not requested. */
 const NOT_A_PAGE = /\.(?:jpe?g|png|gif|webp|avif|svg|ico|css|js|mjs|json|xml|pdf|zip|gz|rar|7z|mp[34]|webm|mov|avi|woff2?|ttf|eot|docx?|xlsx?|pptx?|csv|txt)$/i;
 
@@ -184,21 +187,37 @@ export async function collectCrawl(target: string, context: CollectContext, opti
   if (context.signal.aborted) evidence.error ??= 'the scan deadline passed before the crawl finished';
   if (pages.length === 0 && !evidence.error) evidence.error = 'no HTML page could be crawled';
 
-  const chosen = chooseStatement(candidates, site);
-  if (chosen) {
+  const ranked = rankStatements(candidates, site);
+  const best = ranked[0];
+  if (best) {
     // The statement may live on another site (a privacy-policy service): one request, its robots.txt respected.
     const mayFetchStatement = async (url: URL): Promise<string | undefined> => {
       const { robots } = await robotsFor(url);
       return robots.isAllowed(url.pathname + url.search) ? undefined : 'disallowed by robots.txt';
     };
-    const refusal = await mayFetchStatement(new URL(chosen));
-    const statement = refusal
-      ? { url: chosen, linkedUrl: chosen, format: 'other' as const, text: '', error: `not fetched: ${refusal}` }
-      : await fetchStatement(chosen, async (url) => {
-          const result = await politeFetch(url, pageContext, pacer, mayFetchStatement);
-          learn(url, result, parsedHtml(result));
-          return result;
-        }, context.signal);
+    const fetchCandidate = async (candidate: string): Promise<StatementEvidence> => {
+      const refusal = await mayFetchStatement(new URL(candidate));
+      if (refusal) return { url: candidate, linkedUrl: candidate, format: 'other', text: '', error: `not fetched: ${refusal}` };
+      return fetchStatement(candidate, async (url) => {
+        const result = await politeFetch(url, pageContext, pacer, mayFetchStatement);
+        learn(url, result, parsedHtml(result));
+        return result;
+      }, context.signal);
+    };
+    // A link to an error page (404, "page not found") is no statement: when the pages also link
+    // to another candidate, the next that works is the statement; when none does, the best-linked
+    // broken one is, so the checks report the broken link.
+    let statement = await fetchCandidate(best);
+    const tried = [statement];
+    for (const candidate of ranked.slice(1, MAX_STATEMENT_CANDIDATES)) {
+      if (!brokenStatement(statement) || context.signal.aborted) break;
+      const next = await fetchCandidate(candidate);
+      if (brokenStatement(next)) tried.push(next);
+      else statement = next;
+    }
+    const others = tried.filter((each) => each !== statement);
+    if (others.length > 0) evidence.brokenCandidates = others.map((each) => ({ url: each.linkedUrl ?? each.url, ...(each.status !== undefined ? { status: each.status } : {}) }));
+    const chosen = statement.linkedUrl ?? statement.url;
     evidence.statement = statement;
     const keys = new Set([chosen, statement.url, ...(statement.chain ?? [])].map(urlKey));
     const known = [...keys].map((key) => facts.get(landed.get(key) ?? key)).find((fact) => fact?.status !== undefined);
@@ -235,6 +254,11 @@ export async function collectCrawl(target: string, context: CollectContext, opti
  * domain, then to the stronger text and URL match (score), then to the link seen first. One vote per page per URL.
  */
 export function chooseStatement(perPage: ScoredLink[][], site?: string): string | undefined {
+  return rankStatements(perPage, site)[0];
+}
+
+/** Every statement-like URL the pages link to, best first (see chooseStatement). */
+export function rankStatements(perPage: ScoredLink[][], site?: string): string[] {
   const tally = new Map<string, { url: string; votes: number; own: boolean; label: boolean; score: number; order: number }>();
   let order = 0;
   for (const links of perPage) {
@@ -253,7 +277,7 @@ export function chooseStatement(perPage: ScoredLink[][], site?: string): string 
   }
   const weight = (entry: { votes: number; own: boolean; label: boolean }): number => entry.votes * (entry.own ? 2 : 1) * (entry.label ? 2 : 1);
   const ranked = [...tally.values()].sort((a, b) => weight(b) - weight(a) || Number(b.own) - Number(a.own) || b.score - a.score || a.order - b.order);
-  return ranked[0]?.url;
+  return ranked.map((entry) => entry.url);
 }
 
 function sameSiteAs(url: string, site: string): boolean {
