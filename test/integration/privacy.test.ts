@@ -2,7 +2,8 @@
  * Whole privacy scans (`--only privacy`) of loopback shops on 127.0.23.x: a careful shop
  * (a complete Dutch statement linked from every page, nothing loaded before consent) and
  * a careless one (the link missing on a page, an incomplete statement, a tracking cookie
- * and a script from a tracker host before consent, a form posting over http).
+ * and a script from a tracker host before consent, a form posting over http), and a shop
+ * whose privacy link leads to a 404 (a broken link, not a statement that misses everything).
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +17,7 @@ const DNS = '127.0.23.53';
 const CAREFUL = '127.0.23.1';
 const CARELESS = '127.0.23.2';
 const TRACKER = '127.0.23.3';
+const BROKEN = '127.0.23.4';
 
 const corpus = (name: string): string => readFileSync(new URL(`../privacy-corpus/${name}.txt`, import.meta.url), 'utf8');
 const statementPage = (text: string, lang: string): string =>
@@ -44,11 +46,13 @@ beforeAll(async () => {
       { name: 'careful.test', type: 'A', data: CAREFUL },
       { name: 'careless.test', type: 'A', data: CARELESS },
       { name: 'www.google-analytics.com', type: 'A', data: TRACKER },
+      { name: 'broken.test', type: 'A', data: BROKEN },
     ],
   });
   const careful = await pki.issue({ names: ['careful.test'] });
   const careless = await pki.issue({ names: ['careless.test'] });
   const tracker = await pki.issue({ names: ['www.google-analytics.com'] });
+  const broken = await pki.issue({ names: ['broken.test'] });
   const privacyLink: [string, string] = ['/privacyverklaring', 'Privacyverklaring'];
   sites.push(
     await startPrivacySite({
@@ -83,7 +87,15 @@ beforeAll(async () => {
       pages: { '/analytics.js': { headers: { 'content-type': 'application/javascript' }, body: 'document.cookie = "_gid=GA1.2.1; path=/";' } },
     }),
   );
-  for (const domain of ['careful.test', 'careless.test']) {
+  // No /privacy page: the fixture answers 404 with a small "not found" page.
+  sites.push(
+    await startPrivacySite({
+      address: BROKEN,
+      cert: broken,
+      pages: { '/': { body: shopPage('Shop', [['/about', 'About'], ['/privacy', 'Privacy policy']]) }, '/about': { body: shopPage('About', [['/', 'Home'], ['/privacy', 'Privacy policy']]) } },
+    }),
+  );
+  for (const domain of ['careful.test', 'careless.test', 'broken.test']) {
     results.set(domain, await runScan(domain, { only: 'privacy', resolver: { address: DNS, port: 53 }, extraCa: [pki.root.certPem], allowPrivate: true, timeoutMs: 45_000 }));
   }
 }, 150_000);
@@ -110,6 +122,15 @@ describe('privacy scan of a careless shop', () => {
     expect(status('careless.test', 'privacy.cookies.before-consent')).toBe('fail');
     expect(status('careless.test', 'privacy.third-parties.before-consent')).toBe('fail');
     expect(status('careless.test', 'privacy.forms')).toBe('fail');
+  });
+});
+
+describe('privacy scan of a shop whose privacy link is broken', () => {
+  it('says the link is broken (which URL, which status) and reads no error page as a statement', () => {
+    const verdict = (id: string) => results.get('broken.test')?.results.find((entry) => entry.id === id)?.verdict;
+    expect(verdict('privacy.statement.linked')).toMatchObject({ status: 'fail', summary: { key: 'brokenLink', params: { url: 'https://broken.test/privacy', status: 404 } } });
+    expect(verdict('privacy.statement.reachable')).toMatchObject({ status: 'fail', summary: { key: 'badStatus', params: { status: 404 } } });
+    expect(verdict('privacy.statement.contents')).toMatchObject({ status: 'skip', summary: { key: 'errorPage', params: { status: 404 } } });
   });
 });
 
