@@ -1,7 +1,8 @@
 /**
  * A privacy link that leads to an error page, crawled on real loopback shops (127.0.143.x,
  * HTTPS with the test PKI, DNS on 127.0.143.53): a hard 404, a "page not found" page that
- * answers 200 after a redirect (soft 404), and a shop whose footer link is dead while another
+ * answers 200 after a redirect (soft 404), a link that redirects to the home page (how some
+ * shops answer an unknown address), and a shop whose footer link is dead while another
  * link on its pages leads to the statement. The crawl records the status and prefers the link
  * that works; the checks say the link is broken and never read an error page as a statement.
  */
@@ -18,7 +19,7 @@ import { testPki } from './fixtures/pki.js';
 import { collectContext, shopPage, startPrivacySite, type PrivacySite } from './fixtures/privacy-site.js';
 import type { CollectContext } from '../src/scan/collect/context.js';
 
-const ADDRESSES = { gone: '127.0.143.1', soft: '127.0.143.2', moved: '127.0.143.3' };
+const ADDRESSES = { gone: '127.0.143.1', soft: '127.0.143.2', moved: '127.0.143.3', homed: '127.0.143.4' };
 const DNS = '127.0.143.53';
 
 const STATEMENT =
@@ -38,7 +39,7 @@ const crawls = new Map<string, CrawlEvidence>();
 
 beforeAll(async () => {
   const pki = await testPki();
-  const cert = await pki.issue({ names: ['gone.test', 'soft.test', 'moved.test'] });
+  const cert = await pki.issue({ names: ['gone.test', 'soft.test', 'moved.test', 'homed.test'] });
   dns = await startDnsServer({
     address: DNS,
     port: 53,
@@ -60,6 +61,15 @@ beforeAll(async () => {
         '/over-ons': { body: shopPage('Over ons', [['/', 'Start'], ['/privacy', 'Privacyverklaring']], '', 'nl') },
         '/privacy': { status: 302, headers: { location: '/niet-gevonden' } },
         '/niet-gevonden': { body: SOFT_404 },
+      },
+    }),
+    await startPrivacySite({
+      address: ADDRESSES.homed,
+      cert,
+      pages: {
+        '/': { body: shopPage('Home', [['/about', 'About'], privacy]) },
+        '/about': { body: shopPage('About', [['/', 'Home'], privacy]) },
+        '/privacy': { status: 301, headers: { location: '/' } },
       },
     }),
     // Every page's footer links the old, dead /privacy; the header links the statement where it is now.
@@ -113,6 +123,16 @@ describe('a privacy link that redirects to a "page not found" page answering 200
     expect(linked.summary.params?.phrase).toMatch(/niet gevonden/i);
     expect(reachable).toMatchObject({ status: 'fail', summary: { key: 'notFoundPage' } });
     expect(contents).toMatchObject({ status: 'skip', summary: { key: 'notFoundPage' } });
+  });
+});
+
+describe('a privacy link that redirects to the home page', () => {
+  it('is a broken link that leads home, and the home page is not read as a statement', () => {
+    expect(crawls.get('homed')?.statement).toMatchObject({ linkedUrl: 'https://homed.test/privacy', url: 'https://homed.test/', status: 200 });
+    const { linked, reachable, contents } = verdicts('homed');
+    expect(linked).toMatchObject({ status: 'fail', summary: { key: 'homeLink', params: { url: 'https://homed.test/privacy', final: 'https://homed.test/' } } });
+    expect(reachable).toMatchObject({ status: 'fail', summary: { key: 'homePage' } });
+    expect(contents).toMatchObject({ status: 'skip', summary: { key: 'homePage' } });
   });
 });
 

@@ -143,12 +143,27 @@ describe('a statement link that leads to an error page', () => {
   });
 
   it('contents does not read a "page not found" page that answers 200, in five languages', () => {
-    const heads = ['Page not found', 'Pagina niet gevonden', 'Sidan hittades inte', 'Seite nicht gefunden', 'Page introuvable', 'Error 404', 'Deze pagina bestaat niet'];
+    const heads = [
+      'Page not found', 'Pagina niet gevonden', 'Sidan hittades inte', 'Seite nicht gefunden', 'Page introuvable', 'Error 404', 'Deze pagina bestaat niet',
+      'Oops! That page can’t be found.', 'Oeps! Die pagina kan niet worden gevonden.', 'Hoppsan! Den sidan kan inte hittas.', 'Hoppla! Diese Seite kann nicht gefunden werden.',
+      'Oups ! Cette page est introuvable.', 'We couldn’t find the page you were looking for.', 'Sorry, this page doesn’t exist.', 'Cette page n’existe pas',
+    ];
     for (const head of heads) {
       const verdict = contents(`Shop\n${head}\nHome · Privacy · Contact`);
       expect(verdict.status, head).toBe('skip');
       expect(verdict.summary.key, head).toBe('notFoundPage');
     }
+  });
+
+  it('a link that ends on the home page (unknown addresses sent home) is no statement either', () => {
+    const home = { text: 'Welcome to Garden Goods\nNew in: tulip bulbs\nPrivacy · Contact', url: 'https://shop.test/', linkedUrl: URL_, chain: [URL_, 'https://shop.test/'] };
+    expect(contents(home.text, undefined, home)).toMatchObject({ status: 'skip', summary: { key: 'homePage', params: { url: URL_ } } });
+    expect(statementLinked.run(evidence(home), { now })).toMatchObject({ status: 'fail', summary: { key: 'homeLink', params: { url: URL_, final: 'https://shop.test/' } } });
+    const reachable = statementReachable.run(evidence(home), { now });
+    expect(reachable).toMatchObject({ status: 'fail', summary: { key: 'homePage', params: { url: URL_, final: 'https://shop.test/' } } });
+    for (const lang of LANGS) expect(renderMessage(CHECKS, statementReachable, reachable.summary, lang)).toContain('https://shop.test/)');
+    // A one-page shop whose statement is on the home page is read.
+    expect(contents(COMPLETE, undefined, { url: 'https://shop.test/', linkedUrl: URL_ }).status).toBe('pass');
   });
 
   it('a real statement that mentions "not found" or 404 near the top is still read', () => {

@@ -1,14 +1,14 @@
 /**
  * Is the "privacy statement" an error page? A statement link that answers 404 (or any other
- * non-2xx status), or a "soft 404" (status 200 with a "page not found" page and no statement on
- * it), is a broken link: not a statement that misses every element. Pure, so the crawl can use it
+ * non-2xx status), or a "soft 404" (status 200 with a "page not found" page, or a redirect to the
+ * home page, and no statement on it), is a broken link: not a statement that misses every element. Pure, so the crawl can use it
  * to prefer a candidate link that works and the checks to say the link is broken instead of
  * analysing the error page.
  */
 import type { StatementEvidence } from '../evidence/privacy-crawl.js';
 import { analyseStatement, type StatementAnalysis } from './statement/index.js';
 
-export type BrokenStatement = { reason: 'status'; status: number } | { reason: 'notFound'; phrase: string };
+export type BrokenStatement = { reason: 'status'; status: number } | { reason: 'notFound'; phrase: string } | { reason: 'home' };
 
 /**
  * "Page not found" as error pages say it, in the five statement languages. Only looked for at
@@ -24,7 +24,8 @@ const NOT_FOUND = new RegExp(
     String.raw`\bniet\s+(?:worden\s+)?gevonden\b`,
     String.raw`\bbestaat\s+niet(?:\s+meer)?\b`,
     String.raw`\b(?:hittades|hittas)\s+inte\b`,
-    String.raw`\bkunde\s+inte\s+hittas\b`,
+    String.raw`\b(?:kunde|kan)\s+inte\s+hittas\b`,
+    String.raw`\bcan(?:not|['’]t)\s+be\s+found\b`,
     String.raw`\bsidan\s+finns\s+inte\b`,
     String.raw`\bnicht\s+gefunden\b`,
     String.raw`\bexistiert\s+nicht(?:\s+mehr)?\b`,
@@ -58,8 +59,22 @@ export function brokenStatement(statement: StatementEvidence, analyse?: () => St
   if (statement.status !== undefined && (statement.status < 200 || statement.status >= 300)) return { reason: 'status', status: statement.status };
   if (statement.format === 'pdf') return undefined;
   const phrase = notFoundPhrase(statement.text);
-  if (!phrase) return undefined;
+  const home = !phrase && redirectedHome(statement);
+  if (!phrase && !home) return undefined;
   const read = analyse ? analyse() : analyseStatement(statement.text, statement.declaredLang ? { declaredLang: statement.declaredLang } : {});
-  const found = read.elements.filter((element) => element.status === 'found').length;
-  return found <= MAX_ELEMENTS_OF_AN_ERROR_PAGE ? { reason: 'notFound', phrase } : undefined;
+  if (read.elements.filter((element) => element.status === 'found').length > MAX_ELEMENTS_OF_AN_ERROR_PAGE) return undefined;
+  return phrase ? { reason: 'notFound', phrase } : { reason: 'home' };
+}
+
+/** Shops that send unknown addresses to the home page: the link led elsewhere and ended at "/". */
+function redirectedHome(statement: StatementEvidence): boolean {
+  const path = (url: string | undefined): string | undefined => {
+    try {
+      return url === undefined ? undefined : new URL(url).pathname;
+    } catch {
+      return undefined;
+    }
+  };
+  const linked = path(statement.linkedUrl);
+  return linked !== undefined && linked !== '/' && path(statement.url) === '/';
 }

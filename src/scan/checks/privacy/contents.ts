@@ -41,9 +41,9 @@ export const privacyContents: Check = {
     const broken = brokenLink(statement);
     if (broken) {
       const facts = { url: statement.url, status: statement.status ?? null, brokenLink: broken };
-      return broken.reason === 'status'
-        ? verdict('skip', 'errorPage', { url: statement.url, status: broken.status }, [], facts)
-        : verdict('skip', 'notFoundPage', { url: statement.url, phrase: broken.phrase }, [], facts);
+      if (broken.reason === 'status') return verdict('skip', 'errorPage', { url: statement.url, status: broken.status }, [], facts);
+      if (broken.reason === 'notFound') return verdict('skip', 'notFoundPage', { url: statement.url, phrase: broken.phrase }, [], facts);
+      return verdict('skip', 'homePage', { url: statement.linkedUrl ?? statement.url }, [], facts);
     }
     const analysis = statementAnalysis(statement);
     const country = shopCountry({ target: evidence.target, declaredLang: statement.declaredLang, detectedLang: analysis.language.lang });

@@ -30,6 +30,7 @@ export const statementLinked: Check = {
       addStatement: 'Write a privacy statement on its own page (for example /privacy) and link to it from the footer of every page, with a clear name such as "Privacy statement".',
       brokenLink: 'The pages link to the privacy statement at {{url}}, but that link is broken: {{final}} answers with status {{status}}.',
       notFoundLink: 'The pages link to the privacy statement at {{url}}, but that link is broken: {{final}} shows a page that says “{{phrase}}”.',
+      homeLink: 'The pages link to the privacy statement at {{url}}, but that link is broken: it leads to the home page ({{final}}).',
       fixBrokenLink: 'Publish the privacy statement at {{url}}, or change the link on your pages to the address where the statement is.',
     },
     nl: {
@@ -43,6 +44,7 @@ export const statementLinked: Check = {
       addStatement: 'Schrijf een privacyverklaring op een eigen pagina (bijvoorbeeld /privacy) en link ernaar vanuit de voettekst van elke pagina, met een duidelijke naam zoals "Privacyverklaring".',
       brokenLink: "De pagina's linken naar de privacyverklaring op {{url}}, maar die link werkt niet: {{final}} antwoordt met status {{status}}.",
       notFoundLink: "De pagina's linken naar de privacyverklaring op {{url}}, maar die link werkt niet: {{final}} toont een pagina die “{{phrase}}” zegt.",
+      homeLink: "De pagina's linken naar de privacyverklaring op {{url}}, maar die link werkt niet: hij leidt naar de startpagina ({{final}}).",
       fixBrokenLink: "Publiceer de privacyverklaring op {{url}}, of verander de link op uw pagina's naar het adres waar de verklaring staat.",
     },
     sv: {
@@ -56,6 +58,7 @@ export const statementLinked: Check = {
       addStatement: 'Skriv en integritetspolicy på en egen sida (till exempel /privacy) och länka till den från sidfoten på varje sida, med ett tydligt namn som "Integritetspolicy".',
       brokenLink: 'Sidorna länkar till integritetspolicyn på {{url}}, men länken fungerar inte: {{final}} svarar med status {{status}}.',
       notFoundLink: 'Sidorna länkar till integritetspolicyn på {{url}}, men länken fungerar inte: {{final}} visar en sida som säger ”{{phrase}}”.',
+      homeLink: 'Sidorna länkar till integritetspolicyn på {{url}}, men länken fungerar inte: den leder till startsidan ({{final}}).',
       fixBrokenLink: 'Publicera integritetspolicyn på {{url}}, eller ändra länken på dina sidor till adressen där policyn finns.',
     },
   }),
@@ -75,7 +78,12 @@ export const statementLinked: Check = {
     const broken = brokenLink(statement);
     if (broken) {
       const params = { url, final: statement.url };
-      const summary = broken.reason === 'status' ? msg('brokenLink', { ...params, status: broken.status }) : msg('notFoundLink', { ...params, phrase: broken.phrase });
+      const summary =
+        broken.reason === 'status'
+          ? msg('brokenLink', { ...params, status: broken.status })
+          : broken.reason === 'notFound'
+            ? msg('notFoundLink', { ...params, phrase: broken.phrase })
+            : msg('homeLink', params);
       return { status: 'fail', summary, advice: [msg('fixBrokenLink', { url })], evidence: { statement: url, chain: statement.chain ?? [statement.url], brokenLink: broken, pagesChecked: count } };
     }
     const missing = pages.filter((page) => !page.statementLink).map((page) => page.url);

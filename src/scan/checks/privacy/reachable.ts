@@ -25,6 +25,7 @@ export const statementReachable: Check = {
       robots: 'The privacy statement at {{url}} was not opened because robots.txt asks crawlers to stay away from it, so this could not be checked.',
       badStatus: 'The privacy statement link is broken: {{url}} answers with status {{status}} instead of the statement.',
       notFoundPage: 'The privacy statement link is broken: {{url}} shows a page that says “{{phrase}}” instead of the statement.',
+      homePage: 'The privacy statement link is broken: {{url}} leads to the home page ({{final}}) instead of the statement.',
       fixLink: 'Make sure {{url}} shows the privacy statement (status 200), or correct the link on your pages.',
       notHttps: 'The privacy statement at {{url}} is served without HTTPS.',
       useHttps: 'Serve {{url}} over HTTPS, like the rest of your shop, and link to the https:// address.',
@@ -49,6 +50,7 @@ export const statementReachable: Check = {
       robots: 'De privacyverklaring op {{url}} is niet geopend omdat robots.txt crawlers vraagt weg te blijven, dus dit kon niet worden gecontroleerd.',
       badStatus: 'De link naar de privacyverklaring werkt niet: {{url}} antwoordt met status {{status}} in plaats van de verklaring.',
       notFoundPage: 'De link naar de privacyverklaring werkt niet: {{url}} toont een pagina die “{{phrase}}” zegt in plaats van de verklaring.',
+      homePage: 'De link naar de privacyverklaring werkt niet: {{url}} leidt naar de startpagina ({{final}}) in plaats van naar de verklaring.',
       fixLink: "Zorg dat {{url}} de privacyverklaring toont (status 200), of verbeter de link op uw pagina's.",
       notHttps: 'De privacyverklaring op {{url}} wordt zonder HTTPS aangeboden.',
       useHttps: 'Bied {{url}} via HTTPS aan, net als de rest van uw webwinkel, en link naar het https://-adres.',
@@ -73,6 +75,7 @@ export const statementReachable: Check = {
       robots: 'Integritetspolicyn på {{url}} öppnades inte eftersom robots.txt ber sökrobotar att hålla sig borta, så detta kunde inte kontrolleras.',
       badStatus: 'Länken till integritetspolicyn fungerar inte: {{url}} svarar med status {{status}} i stället för policyn.',
       notFoundPage: 'Länken till integritetspolicyn fungerar inte: {{url}} visar en sida som säger ”{{phrase}}” i stället för policyn.',
+      homePage: 'Länken till integritetspolicyn fungerar inte: {{url}} leder till startsidan ({{final}}) i stället för till policyn.',
       fixLink: 'Se till att {{url}} visar integritetspolicyn (status 200), eller rätta länken på dina sidor.',
       notHttps: 'Integritetspolicyn på {{url}} visas utan HTTPS.',
       useHttps: 'Visa {{url}} över HTTPS, precis som resten av butiken, och länka till https://-adressen.',
@@ -115,8 +118,9 @@ export const statementReachable: Check = {
       return { status: 'fail', summary: msg('badStatus', { url, status: statement.status ?? '?' }), advice: [msg('fixLink', { url: statement.linkedUrl ?? url })], evidence: facts };
     }
     const broken = brokenLink(statement);
-    if (broken?.reason === 'notFound') {
-      return { status: 'fail', summary: msg('notFoundPage', { url, phrase: broken.phrase }), advice: [msg('fixLink', { url: statement.linkedUrl ?? url })], evidence: { ...facts, brokenLink: broken } };
+    if (broken && broken.reason !== 'status') {
+      const summary = broken.reason === 'notFound' ? msg('notFoundPage', { url, phrase: broken.phrase }) : msg('homePage', { url: statement.linkedUrl ?? url, final: url });
+      return { status: 'fail', summary, advice: [msg('fixLink', { url: statement.linkedUrl ?? url })], evidence: { ...facts, brokenLink: broken } };
     }
     if (!url.startsWith('https:')) return { status: 'fail', summary: msg('notHttps', { url }), advice: [msg('useHttps', { url })], evidence: facts };
     if (statement.format === 'pdf') return pdfVerdict(statement, facts);
