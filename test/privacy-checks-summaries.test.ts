@@ -236,6 +236,17 @@ describe('the complaint advice names the shop’s own supervisory authority', ()
     }
   });
 
+  it('an English statement on .com that gives the controller’s address in a country names that country’s authority', () => {
+    const statement = (address: string) => COMPLETE.replace('You may lodge a complaint with the supervisory authority.', '').replace('Garden Goods Ltd, 4 Mill Lane, Leeds, is the controller', `Garden Goods Ltd, ${address}, is the controller`);
+    expect(complaintAdvice(contents(statement('Dorpsstraat 1, 1234 AB Utrecht, the Netherlands'), 'gardengoods.com'))?.params?.authority).toBe('Dutch Data Protection Authority (AP)');
+    expect(complaintAdvice(contents(statement('Storgatan 1, 111 22 Stockholm, Sverige'), 'gardengoods.com'))?.params?.authority).toBe('Swedish Authority for Privacy Protection (IMY)');
+    expect(complaintAdvice(contents(statement('Hauptstraße 1, 1010 Wien, Österreich'), 'gardengoods.com'))?.params?.authority).toBe('Austrian Data Protection Authority (DSB)');
+    // The country TLD still decides; an address without a country tells nothing.
+    expect(complaintAdvice(contents(statement('Dorpsstraat 1, Utrecht, the Netherlands'), 'gardengoods.be'))?.params?.authority).toBe('Belgian Data Protection Authority');
+    expect(complaintAdvice(contents(statement('4 Mill Lane, Leeds'), 'gardengoods.com'))).toEqual({ key: 'add_complaint' });
+    expect(shopCountry({ target: 'x.com', controller: ['Shop BV, Kerkstraat 1, Nederlandse Antillen'] })).toBeUndefined();
+  });
+
   it('tells the country from the TLD, the declared language’s region, then the language', () => {
     for (const country of EEA_COUNTRIES) {
       expect(shopCountry({ target: `shop.${country.toLowerCase()}` })?.authority, country).toBe(SUPERVISORY_AUTHORITIES[country]);

@@ -46,7 +46,8 @@ export const privacyContents: Check = {
       return verdict('skip', 'homePage', { url: statement.linkedUrl ?? statement.url }, [], facts);
     }
     const analysis = statementAnalysis(statement);
-    const country = shopCountry({ target: evidence.target, declaredLang: statement.declaredLang, detectedLang: analysis.language.lang });
+    const controller = analysis.elements.find((element) => element.id === 'controller')?.sentences;
+    const country = shopCountry({ target: evidence.target, declaredLang: statement.declaredLang, detectedLang: analysis.language.lang, controller });
     return judge(statement.url, statement.format, analysis, country, statement.note);
   },
 };
