@@ -144,7 +144,9 @@ describe('a dead footer link beside a link that works', () => {
   });
 
   it('the statement is read and judged, not reported missing', () => {
-    const { reachable, contents } = verdicts('moved');
+    const { linked, reachable, contents } = verdicts('moved');
+    // The contact page links only the dead address: it has no link to the statement, and the evidence says why.
+    expect(linked).toMatchObject({ status: 'fail', evidence: { pagesWithoutLink: ['https://moved.test/contact'], brokenLinks: [{ url: 'https://moved.test/privacy', status: 404 }] } });
     expect(reachable.status).toBe('pass');
     expect(['warn', 'fail']).toContain(contents.status);
     expect(contents.summary.key).toMatch(/^gaps/);

@@ -87,7 +87,14 @@ export const statementLinked: Check = {
       return { status: 'fail', summary, advice: [msg('fixBrokenLink', { url })], evidence: { statement: url, chain: statement.chain ?? [statement.url], brokenLink: broken, pagesChecked: count } };
     }
     const missing = pages.filter((page) => !page.statementLink).map((page) => page.url);
-    const facts = { statement: url, pagesChecked: count, pagesWithoutLink: missing.slice(0, 100), truncatedCrawl: crawl.truncated === true };
+    const facts = {
+      statement: url,
+      pagesChecked: count,
+      pagesWithoutLink: missing.slice(0, 100),
+      truncatedCrawl: crawl.truncated === true,
+      // Links the crawl passed over because they lead to an error page: why a page "has no link".
+      ...(crawl.brokenCandidates ? { brokenLinks: crawl.brokenCandidates } : {}),
+    };
     if (count === 0) {
       return { status: 'skip', summary: msg('noPages', { error: 'only the privacy statement itself answered' }), advice: [], evidence: facts };
     }
