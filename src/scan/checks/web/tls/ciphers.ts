@@ -9,6 +9,10 @@ import type { TlsEvidence } from '../../../evidence/index.js';
 import { suiteGrade, suiteWeaknesses, type SuiteWeakness } from '../../../tls-policy.js';
 import { WHERE_TLS_LIVES, withTlsTexts } from './common-texts.js';
 import { hostVerdict, judgeTlsHosts, type HostVerdict } from './hosts.js';
+import { APACHE_TLS, NGINX_TLS, quoteConfig } from './server-config.js';
+
+const CIPHERS_NGINX = quoteConfig(NGINX_TLS.ciphers);
+const CIPHERS_APACHE = quoteConfig(APACHE_TLS.ciphers);
 
 /** Advice text per weakness; a suite is listed under its most serious one. */
 const ADVICE_KEY: Record<SuiteWeakness, string> = {
@@ -74,7 +78,7 @@ export const tlsCiphers: Check = {
       offSha1Cbc: 'Turn off these older CBC suites with SHA-1 on {{host}}: {{suites}}.',
       offOther: 'Turn off these suites on {{host}}; they are not on the recommended list: {{suites}}.',
       offPhaseOut: 'Plan to turn off these suites on {{host}}, which are being phased out: {{suites}}.',
-      where: WHERE_TLS_LIVES.en,
+      where: `To offer only good and sufficient suites (TLS 1.3 keeps its own, all good): nginx: ${CIPHERS_NGINX}; Apache: ${CIPHERS_APACHE}. ${WHERE_TLS_LIVES.en}`,
     },
     nl: {
       title: 'TLS-cipher-suites',
@@ -96,7 +100,7 @@ export const tlsCiphers: Check = {
       offSha1Cbc: 'Zet deze oudere CBC-suites met SHA-1 uit op {{host}}: {{suites}}.',
       offOther: 'Zet deze suites uit op {{host}}; ze staan niet op de aanbevolen lijst: {{suites}}.',
       offPhaseOut: 'Plan het uitzetten van deze suites op {{host}}; ze worden uitgefaseerd: {{suites}}.',
-      where: WHERE_TLS_LIVES.nl,
+      where: `Om alleen goede en voldoende suites aan te bieden (TLS 1.3 houdt zijn eigen, allemaal goede): nginx: ${CIPHERS_NGINX}; Apache: ${CIPHERS_APACHE}. ${WHERE_TLS_LIVES.nl}`,
     },
     sv: {
       title: 'TLS-chiffersviter',
@@ -118,7 +122,7 @@ export const tlsCiphers: Check = {
       offSha1Cbc: 'Stäng av dessa äldre CBC-sviter med SHA-1 på {{host}}: {{suites}}.',
       offOther: 'Stäng av dessa sviter på {{host}}; de finns inte på den rekommenderade listan: {{suites}}.',
       offPhaseOut: 'Planera att stänga av dessa sviter på {{host}}, som håller på att fasas ut: {{suites}}.',
-      where: WHERE_TLS_LIVES.sv,
+      where: `För att bara erbjuda bra och tillräckliga sviter (TLS 1.3 behåller sina egna, alla bra): nginx: ${CIPHERS_NGINX}; Apache: ${CIPHERS_APACHE}. ${WHERE_TLS_LIVES.sv}`,
     },
   }),
   run: (evidence) => judgeTlsHosts(evidence, judge),
