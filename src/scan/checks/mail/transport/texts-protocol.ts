@@ -49,17 +49,20 @@ export const CIPHERS_TEXTS: MailTexts = {
   en: {
     title: 'TLS cipher suites (mail)',
     verifies: 'Each mail server accepts only cipher suites that the Dutch NCSC rates as good or sufficient: modern encryption with forward secrecy.',
-    where: `To offer only good and sufficient suites (TLS 1.3 keeps its own, all good), Postfix: ${POSTFIX.ciphers}. Suites are named in OpenSSL's syntax: Postfix passes them to OpenSSL, which ignores the IANA names used above. ${WHERE_MAIL_TLS_LIVES.en}`,
+    where: `To offer only good and sufficient suites over TLS 1.2 and older, Postfix: ${POSTFIX.ciphers}. Suites are named in OpenSSL's syntax: Postfix passes them to OpenSSL, which ignores the IANA names used above. ${WHERE_MAIL_TLS_LIVES.en}`,
+    where13: '{{host}} also offers {{suites}} over TLS 1.3, which has its own list of suites, outside Postfix\'s cipher settings; OpenSSL\'s default list is good, so remove the Ciphersuites setting in the OpenSSL configuration that added these.',
   },
   nl: {
     title: 'TLS-cipher-suites (mail)',
     verifies: 'Elke mailserver accepteert alleen cipher suites die het Nederlandse NCSC goed of voldoende vindt: moderne versleuteling met forward secrecy.',
-    where: `Om alleen goede en voldoende suites aan te bieden (TLS 1.3 houdt zijn eigen, allemaal goede), Postfix: ${POSTFIX.ciphers}. De suites staan in de schrijfwijze van OpenSSL: Postfix geeft ze door aan OpenSSL, dat de IANA-namen hierboven negeert. ${WHERE_MAIL_TLS_LIVES.nl}`,
+    where: `Om via TLS 1.2 en ouder alleen goede en voldoende suites aan te bieden, Postfix: ${POSTFIX.ciphers}. De suites staan in de schrijfwijze van OpenSSL: Postfix geeft ze door aan OpenSSL, dat de IANA-namen hierboven negeert. ${WHERE_MAIL_TLS_LIVES.nl}`,
+    where13: '{{host}} biedt via TLS 1.3 ook {{suites}} aan; TLS 1.3 heeft een eigen lijst van suites, buiten de cipherinstellingen van Postfix. De standaardlijst van OpenSSL is goed, dus verwijder de Ciphersuites-instelling in de OpenSSL-configuratie die deze heeft toegevoegd.',
   },
   sv: {
     title: 'TLS-chiffersviter (e-post)',
     verifies: 'Varje e-postserver accepterar bara chiffersviter som nederländska NCSC bedömer som bra eller tillräckliga: modern kryptering med forward secrecy.',
-    where: `För att bara erbjuda bra och tillräckliga sviter (TLS 1.3 behåller sina egna, alla bra), Postfix: ${POSTFIX.ciphers}. Sviterna skrivs som OpenSSL skriver dem: Postfix skickar dem vidare till OpenSSL, som ignorerar IANA-namnen ovan. ${WHERE_MAIL_TLS_LIVES.sv}`,
+    where: `För att bara erbjuda bra och tillräckliga sviter över TLS 1.2 och äldre, Postfix: ${POSTFIX.ciphers}. Sviterna skrivs som OpenSSL skriver dem: Postfix skickar dem vidare till OpenSSL, som ignorerar IANA-namnen ovan. ${WHERE_MAIL_TLS_LIVES.sv}`,
+    where13: '{{host}} erbjuder också {{suites}} över TLS 1.3, som har en egen lista med sviter, utanför Postfix chifferinställningar; OpenSSL:s standardlista är bra, så ta bort Ciphersuites-inställningen i OpenSSL-konfigurationen som lade till dem.',
   },
 };
 

@@ -14,7 +14,9 @@
  *   ChaCha20-Poly1305: exactly NCSC's "sufficient" TLS 1.2 suites, no phase-out suite (so the
  *   cipher order cannot be wrong), no DHE (so no Diffie-Hellman group to get wrong) and no
  *   anonymous suite (Postfix offers those by default for opportunistic TLS, hence its aNULL).
- * - TLS 1.3 suites are not touched: OpenSSL's defaults are all good or sufficient.
+ * - TLS 1.3 suites are not touched by the cipher list: OpenSSL's defaults are all good or
+ *   sufficient; `tls13` restores them where a server added one that is not (CCM_8). There the
+ *   IANA names are right: OpenSSL names TLS 1.3 suites that way (nginx 1.19.4+, Apache 2.4.43+).
  * - Postfix's protocol lists use the `!` form, which every Postfix version reads
  *   (`>=TLSv1.2` needs Postfix 3.6).
  */
@@ -25,6 +27,8 @@ export function quoteConfig(lines: readonly string[]): string {
 }
 
 const CIPHER_STRING = 'ECDHE+AESGCM:ECDHE+CHACHA20';
+/** OpenSSL's default TLS 1.3 suites (TLS 1.3 suites are set apart from the cipher list, by their IANA names). */
+const TLS13_SUITES = 'TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256';
 const CURVES = 'X25519:prime256v1:secp384r1';
 
 export const NGINX_TLS = {
@@ -32,6 +36,7 @@ export const NGINX_TLS = {
   ciphers: [`ssl_ciphers ${CIPHER_STRING};`],
   cipherOrder: ['ssl_prefer_server_ciphers on;', `ssl_ciphers ${CIPHER_STRING};`],
   curves: [`ssl_ecdh_curve ${CURVES};`],
+  tls13: [`ssl_conf_command Ciphersuites ${TLS13_SUITES};`],
 } as const;
 
 /** Apache httpd 2.4 with mod_ssl (SSLOpenSSLConfCmd needs OpenSSL 1.0.2 or newer). */
@@ -40,6 +45,7 @@ export const APACHE_TLS = {
   ciphers: [`SSLCipherSuite ${CIPHER_STRING}`],
   cipherOrder: ['SSLHonorCipherOrder on', `SSLCipherSuite ${CIPHER_STRING}`],
   curves: [`SSLOpenSSLConfCmd Curves ${CURVES}`],
+  tls13: [`SSLCipherSuite TLSv1.3 ${TLS13_SUITES}`],
 } as const;
 
 const POSTFIX_PROTOCOLS = '!SSLv2, !SSLv3, !TLSv1, !TLSv1.1';
