@@ -105,6 +105,19 @@ describe.runIf(suiteRuns('interop', TOOLS))('interop: Postfix advice applied to 
     }, 120_000);
   }
 
+  it('mail.starttls: a postfix with its certificate but TLS off fails, and the advised line turns STARTTLS on', async () => {
+    const { extraMainCf: _weak, ...plain } = options;
+    await postfix?.stop();
+    postfix = await startPostfix({ ...plain, tlsSecurityLevel: 'none' });
+    const off = verdictOf(await scan(), 'mail.starttls');
+    expect(off.status, off.summary).toBe('fail');
+    const lines = configLines(off.advice, 'Postfix');
+    expect(lines, off.advice).not.toEqual([]);
+    await postfix.reconfigure(lines);
+    const on = verdictOf(await scan(), 'mail.starttls');
+    expect(on.status, `after ${lines.join(' | ')}: ${on.summary}`).toBe('pass');
+  }, 120_000);
+
   it('all the advice together makes every check pass (the lines do not conflict), and STARTTLS still works', async () => {
     const lines = CHECKS.flatMap((id) => configLines(verdictOf(before, id).advice, 'Postfix'));
     const after = await weakWith([...new Set(lines)]);
