@@ -105,6 +105,16 @@ describe.runIf(suiteRuns('interop', TOOLS))('interop: Postfix advice applied to 
     }, 120_000);
   }
 
+  it("the issue's case on a real postfix: the sender chooses, no phase-out suite, and the summary says just that", async () => {
+    // The cipher advice alone leaves tls_preempt_cipherlist = no: postfix follows the sender's order.
+    const after = verdictOf(await weakWith(configLines(verdictOf(before, 'mail.tls.ciphers').advice, 'Postfix')), 'mail.tls.cipher-order');
+    const hosts = after.evidence.hosts as { serverEnforced: boolean | null; result: string }[];
+    expect(hosts[0]).toMatchObject({ serverEnforced: false, result: 'no-phase-out' });
+    expect(after.status).toBe('pass');
+    expect(after.summary).toMatch(/^mx\.weak-mail\.test lets the sending server choose the cipher suite, but offers no suites that are being phased out/);
+    expect(after.summary).not.toMatch(/prefers/);
+  }, 120_000);
+
   it('mail.starttls: a postfix with its certificate but TLS off fails, and the advised line turns STARTTLS on', async () => {
     const { extraMainCf: _weak, ...plain } = options;
     await postfix?.stop();
