@@ -7,9 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Real peers (Debian packages, offline-installable; playwright-core never downloads a browser):
-# nginx, testssl.sh and sslscan (TLS), chromium (browser tests and the privacy scan), knot,
-# ldns-signzone, unbound and delv (DNSSEC), postfix (STARTTLS), GNU time (benchmarks' CPU figures).
-debs=(nginx testssl.sh sslscan openssl chromium knot knot-dnsutils unbound ldnsutils bind9-dnsutils postfix time)
+# nginx, Apache httpd (TLS advice interop), testssl.sh and sslscan (TLS), chromium (browser tests
+# and the privacy scan), knot, ldns-signzone, unbound and delv (DNSSEC), postfix (STARTTLS), GNU time
+# (benchmarks' CPU figures).
+debs=(nginx apache2 testssl.sh sslscan openssl chromium knot knot-dnsutils unbound ldnsutils bind9-dnsutils postfix time)
 missing=()
 for pkg in "${debs[@]}"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
 if [ "${#missing[@]}" -gt 0 ]; then
@@ -22,11 +23,13 @@ if [ "${#missing[@]}" -gt 0 ]; then
   "${as_root[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-for tool in nginx testssl sslscan openssl chromium knotd kdig unbound ldns-signzone ldns-keygen delv postfix /usr/bin/time; do
+for tool in nginx apache2 testssl sslscan openssl chromium knotd kdig unbound ldns-signzone ldns-keygen delv postfix /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "test-setup: required tool '$tool' is missing" >&2; exit 1; }
 done
 # Debian may start a packaged nginx on *:80/*:443; the fixtures need those ports on 127.x.
 if pgrep -x nginx >/dev/null; then nginx -s stop 2>/dev/null || pkill -x nginx || true; fi
+# The same for a packaged Apache (its fixture runs its own apache2 on 127.x:443).
+if pgrep -x apache2 >/dev/null; then apache2ctl stop 2>/dev/null || pkill -x apache2 || true; fi
 # Likewise packaged DNS and mail daemons: the fixtures start their own on 127.x.
 for daemon in unbound knotd master; do pkill -x "$daemon" 2>/dev/null || true; done
 

@@ -127,6 +127,19 @@ describe('web.tls.ciphers', () => {
   });
 });
 
+describe('web.tls.ciphers: TLS 1.3 suites', () => {
+  it('names a weak TLS 1.3 suite and gives the TLS 1.3 setting, which the cipher list does not reach', () => {
+    const ccm8 = tls(GOOD, (evidence) => {
+      evidence.ciphers.push({ code: 0x1305, iana: 'TLS_AES_128_CCM_8_SHA256', version: 'TLSv1.3' });
+    });
+    const verdict = judge(tlsCiphers, apex(ccm8));
+    expect(verdict.status).toBe('fail');
+    expect(adviceKeys(verdict)).toEqual(['offOther', 'where', 'where13']);
+    expect(verdict.advice.at(-1)?.params).toMatchObject({ suites: 'TLS_AES_128_CCM_8_SHA256' });
+    expect(adviceKeys(judge(tlsCiphers, apex(WEAK)))).not.toContain('where13');
+  });
+});
+
 describe('web.tls.cipher-order', () => {
   it('fails a server that lets the client pick a phase-out suite', () => {
     const verdict = judge(tlsCipherOrder, apex(WEAK));
@@ -147,7 +160,8 @@ describe('web.tls.cipher-order', () => {
   });
 
   it('passes a good order, only TLS 1.3, and reports an undetermined order as info', () => {
-    expect(judge(tlsCipherOrder, apex(GOOD)).summary.key).toBe('pass');
+    // GOOD offers no phase-out suite, so there is no order to praise.
+    expect(judge(tlsCipherOrder, apex(GOOD))).toMatchObject({ status: 'pass', summary: { key: 'noPhaseOut' } });
     const only13 = tls(GOOD, (evidence) => {
       evidence.versions['TLSv1.2'] = false;
     });

@@ -135,8 +135,9 @@ describe('web.tls.cipher-order', () => {
 
   it('judges the highest version below 1.3 and records what the server does', () => {
     const result = judgeCipherOrder(H, GOOD);
-    expect(result.summary).toEqual({ key: 'pass', params: { host: H, version: 'TLS 1.2' } });
-    expect(result.evidence).toEqual({ version: 'TLS 1.2', serverEnforced: true, preferred: GOOD.cipherOrder['TLSv1.2']?.preferred, result: 'good' });
+    // GOOD offers no phase-out suite: no order to praise, whoever chooses.
+    expect(result.summary).toEqual({ key: 'noPhaseOut', params: { host: H, version: 'TLS 1.2' } });
+    expect(result.evidence).toEqual({ version: 'TLS 1.2', serverEnforced: true, preferred: GOOD.cipherOrder['TLSv1.2']?.preferred, result: 'no-phase-out' });
     const onlyGood = vary(GOOD, (evidence) => {
       // No suite recorded for TLS 1.2 besides TLS 1.3's good ones: nothing to order.
       evidence.ciphers = [{ iana: 'TLS_AES_256_GCM_SHA384', version: 'TLSv1.3' }, { iana: 'TLS_RSA_WITH_NULL_SHA', version: 'TLSv1.3' }] as TlsEvidence['ciphers'];

@@ -77,7 +77,11 @@ describe('tls-policy', () => {
     });
 
     it('needs no order without phase-out suites, and says so when enforcement is unknown', () => {
-      expect(cipherOrderResult({ accepted: [sufficient, bad], serverEnforced: false, preferred: [] })).toEqual({ status: 'good' });
+      // Not 'good': that state says the server prefers its better suites, and here the client chooses.
+      expect(cipherOrderResult({ accepted: [sufficient, bad], serverEnforced: false, preferred: [] })).toEqual({ status: 'no-phase-out' });
+      expect(cipherOrderResult({ accepted: [sufficient], serverEnforced: true, preferred: [sufficient] })).toEqual({ status: 'no-phase-out' });
+      expect(cipherOrderResult({ accepted: [phaseOut, bad], serverEnforced: false, preferred: [] })).toEqual({ status: 'no-better' });
+      expect(cipherOrderResult({ accepted: [bad], serverEnforced: true, preferred: [bad] })).toEqual({ status: 'no-better' });
       expect(cipherOrderResult({ accepted: ['TLS_AES_256_GCM_SHA384'], serverEnforced: null, preferred: [] })).toEqual({ status: 'not-applicable' });
       expect(cipherOrderResult({ accepted: [sufficient, phaseOut], serverEnforced: null, preferred: [] })).toEqual({ status: 'unknown' });
     });

@@ -136,8 +136,17 @@ export interface CipherOrderInput {
   preferred: string[];
 }
 
+/**
+ * - not-applicable: only good suites, so any order is fine;
+ * - no-phase-out: good or sufficient suites, no phase-out suite (insufficient ones are the cipher check's);
+ * - no-better: no good or sufficient suite (phase-out or insufficient ones only): nothing better to prefer;
+ * - good: both kinds, and the server itself prefers every better suite (the only state that
+ *   says the server prefers anything);
+ * - unknown: both kinds, and whether the server or the client chooses was not determined;
+ * - bad: both kinds, and a client can end up with the phase-out suite.
+ */
 export type CipherOrderResult =
-  | { status: 'not-applicable' | 'good' | 'unknown' }
+  | { status: 'not-applicable' | 'no-phase-out' | 'no-better' | 'good' | 'unknown' }
   | { status: 'bad'; /** The phase-out suite the server picks... */ chosen: string; /** ...over this better one. */ expected: string };
 
 /**
@@ -153,7 +162,8 @@ export function cipherOrderResult(input: CipherOrderInput): CipherOrderResult {
   if (grades.every((entry) => entry.grade === 'good')) return { status: 'not-applicable' };
   const better = grades.filter((entry) => entry.grade === 'good' || entry.grade === 'sufficient').map((entry) => entry.name);
   const phaseOut = grades.filter((entry) => entry.grade === 'phase-out').map((entry) => entry.name);
-  if (better.length === 0 || phaseOut.length === 0) return { status: 'good' };
+  if (better.length === 0) return { status: 'no-better' };
+  if (phaseOut.length === 0) return { status: 'no-phase-out' };
   if (input.serverEnforced === null) return { status: 'unknown' };
   if (!input.serverEnforced) return { status: 'bad', chosen: phaseOut[0] ?? '', expected: better[0] ?? '' };
   const rank = (name: string): number => {

@@ -47,7 +47,7 @@ export const mailStarttls: Check = {
       refused: 'The mail server {{host}} advertises STARTTLS but refused it ({{code}}: {{reason}}), so mail is delivered unencrypted.',
       upgradeFailed: 'The mail server {{host}} accepts STARTTLS, but the encrypted connection could not be set up: {{reason}}',
       enable:
-        'Turn on STARTTLS on the mail server {{host}}: install a certificate and key (Postfix: smtpd_tls_chain_files and smtpd_tls_security_level = may; Exchange: assign a certificate to the SMTP service). If a provider runs your mail, ask them.',
+        'Turn on STARTTLS on the mail server {{host}}: install a certificate and key (Postfix: `smtpd_tls_security_level = may`, with smtpd_tls_chain_files naming your key and full-chain certificate; Exchange: assign a certificate to the SMTP service). If a provider runs your mail, ask them.',
       fixRefused: 'Check the TLS settings and the certificate files of the mail server {{host}}: it advertises STARTTLS but cannot start it (the mail log says why).',
       fixUpgrade: 'Check the certificate, key and TLS settings of the mail server {{host}}; the mail log shows why the TLS handshake fails.',
     },
@@ -60,7 +60,7 @@ export const mailStarttls: Check = {
       refused: 'De mailserver {{host}} meldt STARTTLS, maar weigerde het ({{code}}: {{reason}}), dus mail wordt onversleuteld afgeleverd.',
       upgradeFailed: 'De mailserver {{host}} accepteert STARTTLS, maar de versleutelde verbinding kon niet worden opgezet: {{reason}}',
       enable:
-        'Zet STARTTLS aan op de mailserver {{host}}: installeer een certificaat en sleutel (Postfix: smtpd_tls_chain_files en smtpd_tls_security_level = may; Exchange: koppel een certificaat aan de SMTP-dienst). Regelt een provider uw mail, vraag het dan aan hen.',
+        'Zet STARTTLS aan op de mailserver {{host}}: installeer een certificaat en sleutel (Postfix: `smtpd_tls_security_level = may`, met smtpd_tls_chain_files naar uw sleutel en volledige certificaatketen; Exchange: koppel een certificaat aan de SMTP-dienst). Regelt een provider uw mail, vraag het dan aan hen.',
       fixRefused: 'Controleer de TLS-instellingen en de certificaatbestanden van de mailserver {{host}}: hij meldt STARTTLS, maar kan het niet starten (het maillogboek zegt waarom).',
       fixUpgrade: 'Controleer het certificaat, de sleutel en de TLS-instellingen van de mailserver {{host}}; het maillogboek laat zien waarom de TLS-handshake mislukt.',
     },
@@ -73,7 +73,7 @@ export const mailStarttls: Check = {
       refused: 'E-postservern {{host}} anger STARTTLS men vägrade det ({{code}}: {{reason}}), så e-post levereras okrypterad.',
       upgradeFailed: 'E-postservern {{host}} accepterar STARTTLS, men den krypterade anslutningen kunde inte upprättas: {{reason}}',
       enable:
-        'Slå på STARTTLS på e-postservern {{host}}: installera ett certifikat och en nyckel (Postfix: smtpd_tls_chain_files och smtpd_tls_security_level = may; Exchange: koppla ett certifikat till SMTP-tjänsten). Sköter en leverantör din e-post, fråga dem.',
+        'Slå på STARTTLS på e-postservern {{host}}: installera ett certifikat och en nyckel (Postfix: `smtpd_tls_security_level = may`, med smtpd_tls_chain_files pekande på din nyckel och hela certifikatkedjan; Exchange: koppla ett certifikat till SMTP-tjänsten). Sköter en leverantör din e-post, fråga dem.',
       fixRefused: 'Kontrollera TLS-inställningarna och certifikatfilerna på e-postservern {{host}}: den anger STARTTLS men kan inte starta det (e-postloggen säger varför).',
       fixUpgrade: 'Kontrollera certifikatet, nyckeln och TLS-inställningarna på e-postservern {{host}}; e-postloggen visar varför TLS-handskakningen misslyckas.',
     },

@@ -9,6 +9,12 @@ import type { TlsEvidence } from '../../../evidence/index.js';
 import { suiteGrade, suiteWeaknesses, type SuiteWeakness } from '../../../tls-policy.js';
 import { WHERE_TLS_LIVES, withTlsTexts } from './common-texts.js';
 import { hostVerdict, judgeTlsHosts, type HostVerdict } from './hosts.js';
+import { APACHE_TLS, NGINX_TLS, quoteConfig } from './server-config.js';
+
+const CIPHERS_NGINX = quoteConfig(NGINX_TLS.ciphers);
+const CIPHERS_APACHE = quoteConfig(APACHE_TLS.ciphers);
+const TLS13_NGINX = quoteConfig(NGINX_TLS.tls13);
+const TLS13_APACHE = quoteConfig(APACHE_TLS.tls13);
 
 /** Advice text per weakness; a suite is listed under its most serious one. */
 const ADVICE_KEY: Record<SuiteWeakness, string> = {
@@ -46,6 +52,9 @@ export function judge(host: string, tls: TlsEvidence): HostVerdict {
   }
   if (phaseOut.length > 0) advice.push(msg('offPhaseOut', { host, suites: phaseOut.join(', ') }));
   if (advice.length > 0) advice.push(msg('where'));
+  // TLS 1.3 suites have their own setting: the cipher list above does not reach them.
+  const weak13 = tls.ciphers.filter((suite) => suite.version === 'TLSv1.3' && suiteGrade(suite.iana) !== 'good' && suiteGrade(suite.iana) !== 'sufficient');
+  if (weak13.length > 0) advice.push(msg('where13', { host, suites: [...new Set(weak13.map((suite) => suite.iana))].join(', ') }));
   if (insufficient.length > 0) return hostVerdict(host, 'fail', 'fail', { count: insufficient.length }, advice, evidence);
   if (phaseOut.length > 0) return hostVerdict(host, 'warn', 'warn', { count: phaseOut.length }, advice, evidence);
   return hostVerdict(host, 'pass', 'pass', { count: names.length }, [], evidence);
@@ -74,7 +83,8 @@ export const tlsCiphers: Check = {
       offSha1Cbc: 'Turn off these older CBC suites with SHA-1 on {{host}}: {{suites}}.',
       offOther: 'Turn off these suites on {{host}}; they are not on the recommended list: {{suites}}.',
       offPhaseOut: 'Plan to turn off these suites on {{host}}, which are being phased out: {{suites}}.',
-      where: WHERE_TLS_LIVES.en,
+      where: `To offer only good and sufficient suites over TLS 1.2 and older: nginx: ${CIPHERS_NGINX}; Apache: ${CIPHERS_APACHE}. ${WHERE_TLS_LIVES.en}`,
+      where13: `{{host}} also offers {{suites}} over TLS 1.3, which has its own list of suites; OpenSSL's default is good. To set it explicitly: nginx: ${TLS13_NGINX}; Apache: ${TLS13_APACHE}.`,
     },
     nl: {
       title: 'TLS-cipher-suites',
@@ -96,7 +106,8 @@ export const tlsCiphers: Check = {
       offSha1Cbc: 'Zet deze oudere CBC-suites met SHA-1 uit op {{host}}: {{suites}}.',
       offOther: 'Zet deze suites uit op {{host}}; ze staan niet op de aanbevolen lijst: {{suites}}.',
       offPhaseOut: 'Plan het uitzetten van deze suites op {{host}}; ze worden uitgefaseerd: {{suites}}.',
-      where: WHERE_TLS_LIVES.nl,
+      where: `Om via TLS 1.2 en ouder alleen goede en voldoende suites aan te bieden: nginx: ${CIPHERS_NGINX}; Apache: ${CIPHERS_APACHE}. ${WHERE_TLS_LIVES.nl}`,
+      where13: `{{host}} biedt via TLS 1.3 ook {{suites}} aan; TLS 1.3 heeft een eigen lijst van suites, en de standaardlijst van OpenSSL is goed. Om hem expliciet in te stellen: nginx: ${TLS13_NGINX}; Apache: ${TLS13_APACHE}.`,
     },
     sv: {
       title: 'TLS-chiffersviter',
@@ -118,7 +129,8 @@ export const tlsCiphers: Check = {
       offSha1Cbc: 'Stäng av dessa äldre CBC-sviter med SHA-1 på {{host}}: {{suites}}.',
       offOther: 'Stäng av dessa sviter på {{host}}; de finns inte på den rekommenderade listan: {{suites}}.',
       offPhaseOut: 'Planera att stänga av dessa sviter på {{host}}, som håller på att fasas ut: {{suites}}.',
-      where: WHERE_TLS_LIVES.sv,
+      where: `För att bara erbjuda bra och tillräckliga sviter över TLS 1.2 och äldre: nginx: ${CIPHERS_NGINX}; Apache: ${CIPHERS_APACHE}. ${WHERE_TLS_LIVES.sv}`,
+      where13: `{{host}} erbjuder också {{suites}} över TLS 1.3, som har en egen lista med sviter; OpenSSL:s standardlista är bra. För att ställa in den uttryckligen: nginx: ${TLS13_NGINX}; Apache: ${TLS13_APACHE}.`,
     },
   }),
   run: (evidence) => judgeTlsHosts(evidence, judge),

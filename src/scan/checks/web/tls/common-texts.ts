@@ -34,9 +34,12 @@ export function withTlsTexts(texts: Record<Lang, CheckTexts>): Record<Lang, Chec
   return mergeTexts(COMMON, texts);
 }
 
-/** Where TLS settings usually live, for advice texts. */
+/**
+ * Where TLS settings usually live, for advice texts. No pointer to ready-made generators:
+ * Mozilla's "intermediate" setting keeps DHE with ffdhe2048, which these checks fail.
+ */
 export const WHERE_TLS_LIVES: Record<Lang, string> = {
-  en: 'This is set in the web server configuration (nginx: ssl_protocols and ssl_ciphers; Apache: SSLProtocol and SSLCipherSuite) or in your hosting control panel; on shared hosting, ask your hosting provider. Mozilla\'s SSL Configuration Generator ("intermediate") gives a good, ready-made setting.',
-  nl: 'Dit stelt u in in de configuratie van de webserver (nginx: ssl_protocols en ssl_ciphers; Apache: SSLProtocol en SSLCipherSuite) of in het controlepaneel van uw hosting; bij gedeelde hosting vraagt u het aan uw hostingprovider. De SSL Configuration Generator van Mozilla ("intermediate") geeft een goede, kant-en-klare instelling.',
-  sv: 'Detta ställs in i webbserverns konfiguration (nginx: ssl_protocols och ssl_ciphers; Apache: SSLProtocol och SSLCipherSuite) eller i webbhotellets kontrollpanel; på delat webbhotell ber du din leverantör. Mozillas SSL Configuration Generator ("intermediate") ger en bra, färdig inställning.',
+  en: 'These lines go in the server block (nginx) or virtual host (Apache) that serves HTTPS, replacing any line with the same name; reload the web server afterwards. Many hosting control panels have the same settings; on shared hosting, ask your hosting provider.',
+  nl: 'Deze regels horen in het server-blok (nginx) of de virtual host (Apache) die HTTPS levert, in plaats van een regel met dezelfde naam; laad de webserver daarna opnieuw. Veel controlepanelen van hosting hebben dezelfde instellingen; bij gedeelde hosting vraagt u het aan uw hostingprovider.',
+  sv: 'Raderna hör hemma i det server-block (nginx) eller den virtual host (Apache) som levererar HTTPS och ersätter en rad med samma namn; ladda sedan om webbservern. Många kontrollpaneler hos webbhotell har samma inställningar; på delat webbhotell ber du din leverantör.',
 };

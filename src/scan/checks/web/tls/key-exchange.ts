@@ -9,6 +9,11 @@ import type { TlsEvidence } from '../../../evidence/index.js';
 import { dhGrade, ecGroupGrade } from '../../../tls-policy.js';
 import { withTlsTexts } from './common-texts.js';
 import { hostVerdict, judgeTlsHosts, type HostVerdict } from './hosts.js';
+import { APACHE_TLS, NGINX_TLS, quoteConfig } from './server-config.js';
+
+const CURVES = { nginx: quoteConfig(NGINX_TLS.curves), apache: quoteConfig(APACHE_TLS.curves) };
+/** Turning DHE off is the cipher list without DHE suites. */
+const NO_DHE = { nginx: quoteConfig(NGINX_TLS.ciphers), apache: quoteConfig(APACHE_TLS.ciphers) };
 
 /** The per-host judgement, shared with the mail twin (src/scan/checks/mail/transport). */
 export function judge(host: string, tls: TlsEvidence): HostVerdict {
@@ -54,11 +59,11 @@ export const tlsKeyExchange: Check = {
         '{{host}} does not use temporary keys for the key exchange at all; see the cipher suite check for how to turn on forward secrecy.',
       error: 'The key exchange of {{host}} could not be examined: {{reason}}',
       offGroups:
-        'Turn off the elliptic curves {{groups}} on {{host}} and keep X25519, P-256 and P-384 (nginx: ssl_ecdh_curve X25519:prime256v1:secp384r1; Apache: SSLOpenSSLConfCmd Curves X25519:prime256v1:secp384r1), or ask your hosting provider.',
+        `Turn off the elliptic curves {{groups}} on {{host}} and keep X25519, P-256 and P-384 (nginx: ${CURVES.nginx}; Apache: ${CURVES.apache}), or ask your hosting provider.`,
       fixDh:
-        'The Diffie-Hellman group of {{host}} ({{dh}}) is too weak. Best is to turn off the DHE cipher suites and rely on ECDHE; otherwise use the standard ffdhe3072 group (RFC 7919), e.g. via nginx ssl_dhparam or Apache SSLOpenSSLConfCmd DHParameters. Ask your hosting provider if you cannot change it.',
+        `The Diffie-Hellman group of {{host}} ({{dh}}) is too weak. Best is to turn off the DHE cipher suites and rely on ECDHE, with a cipher list without DHE (nginx: ${NO_DHE.nginx}; Apache: ${NO_DHE.apache}); if you must keep DHE, give it the standard ffdhe3072 group (RFC 7919) as its DH parameters file. Ask your hosting provider if you cannot change it.`,
       phaseOutDh:
-        'The DHE cipher suites of {{host}} (group {{dh}}) are being phased out: plan to turn them off and rely on ECDHE.',
+        `The DHE cipher suites of {{host}} (group {{dh}}) are being phased out: plan to turn them off and rely on ECDHE, with a cipher list without DHE (nginx: ${NO_DHE.nginx}; Apache: ${NO_DHE.apache}).`,
     },
     nl: {
       title: 'TLS-sleuteluitwisseling',
@@ -72,11 +77,11 @@ export const tlsKeyExchange: Check = {
         '{{host}} gebruikt helemaal geen tijdelijke sleutels voor de sleuteluitwisseling; zie de controle van de cipher suites voor hoe u forward secrecy aanzet.',
       error: 'De sleuteluitwisseling van {{host}} kon niet worden onderzocht: {{reason}}',
       offGroups:
-        'Zet de elliptische krommen {{groups}} uit op {{host}} en houd X25519, P-256 en P-384 aan (nginx: ssl_ecdh_curve X25519:prime256v1:secp384r1; Apache: SSLOpenSSLConfCmd Curves X25519:prime256v1:secp384r1), of vraag het uw hostingprovider.',
+        `Zet de elliptische krommen {{groups}} uit op {{host}} en houd X25519, P-256 en P-384 aan (nginx: ${CURVES.nginx}; Apache: ${CURVES.apache}), of vraag het uw hostingprovider.`,
       fixDh:
-        'De Diffie-Hellmangroep van {{host}} ({{dh}}) is te zwak. Het beste is de DHE-cipher-suites uit te zetten en op ECDHE te vertrouwen; gebruik anders de standaardgroep ffdhe3072 (RFC 7919), bijvoorbeeld via nginx ssl_dhparam of Apache SSLOpenSSLConfCmd DHParameters. Vraag het uw hostingprovider als u dit zelf niet kunt wijzigen.',
+        `De Diffie-Hellmangroep van {{host}} ({{dh}}) is te zwak. Het beste is de DHE-cipher-suites uit te zetten en op ECDHE te vertrouwen, met een cipherlijst zonder DHE (nginx: ${NO_DHE.nginx}; Apache: ${NO_DHE.apache}); moet DHE blijven, geef het dan de standaardgroep ffdhe3072 (RFC 7919) als bestand met DH-parameters. Vraag het uw hostingprovider als u dit zelf niet kunt wijzigen.`,
       phaseOutDh:
-        'De DHE-cipher-suites van {{host}} (groep {{dh}}) worden uitgefaseerd: plan ze uit te zetten en op ECDHE te vertrouwen.',
+        `De DHE-cipher-suites van {{host}} (groep {{dh}}) worden uitgefaseerd: plan ze uit te zetten en op ECDHE te vertrouwen, met een cipherlijst zonder DHE (nginx: ${NO_DHE.nginx}; Apache: ${NO_DHE.apache}).`,
     },
     sv: {
       title: 'TLS-nyckelutbyte',
@@ -90,11 +95,11 @@ export const tlsKeyExchange: Check = {
         '{{host}} använder inga tillfälliga nycklar alls för nyckelutbytet; se kontrollen av chiffersviter för hur du slår på forward secrecy.',
       error: 'Nyckelutbytet för {{host}} kunde inte undersökas: {{reason}}',
       offGroups:
-        'Stäng av de elliptiska kurvorna {{groups}} på {{host}} och behåll X25519, P-256 och P-384 (nginx: ssl_ecdh_curve X25519:prime256v1:secp384r1; Apache: SSLOpenSSLConfCmd Curves X25519:prime256v1:secp384r1), eller fråga ditt webbhotell.',
+        `Stäng av de elliptiska kurvorna {{groups}} på {{host}} och behåll X25519, P-256 och P-384 (nginx: ${CURVES.nginx}; Apache: ${CURVES.apache}), eller fråga ditt webbhotell.`,
       fixDh:
-        'Diffie-Hellman-gruppen för {{host}} ({{dh}}) är för svag. Bäst är att stänga av DHE-chiffersviterna och förlita sig på ECDHE; använd annars standardgruppen ffdhe3072 (RFC 7919), till exempel via nginx ssl_dhparam eller Apache SSLOpenSSLConfCmd DHParameters. Fråga ditt webbhotell om du inte kan ändra det själv.',
+        `Diffie-Hellman-gruppen för {{host}} ({{dh}}) är för svag. Bäst är att stänga av DHE-chiffersviterna och förlita sig på ECDHE, med en chifferlista utan DHE (nginx: ${NO_DHE.nginx}; Apache: ${NO_DHE.apache}); måste DHE finnas kvar, ge det standardgruppen ffdhe3072 (RFC 7919) som fil med DH-parametrar. Fråga ditt webbhotell om du inte kan ändra det själv.`,
       phaseOutDh:
-        'DHE-chiffersviterna för {{host}} (grupp {{dh}}) håller på att fasas ut: planera att stänga av dem och förlita dig på ECDHE.',
+        `DHE-chiffersviterna för {{host}} (grupp {{dh}}) håller på att fasas ut: planera att stänga av dem och förlita dig på ECDHE, med en chifferlista utan DHE (nginx: ${NO_DHE.nginx}; Apache: ${NO_DHE.apache}).`,
     },
   }),
   run: (evidence) => judgeTlsHosts(evidence, judge),

@@ -6,7 +6,11 @@ import { msg, type Check } from '../../../check.js';
 import { TLS_VERSIONS, type TlsEvidence, type TlsVersion } from '../../../evidence/index.js';
 import { versionGrade } from '../../../tls-policy.js';
 import { WHERE_TLS_LIVES, withTlsTexts } from './common-texts.js';
+import { APACHE_TLS, NGINX_TLS, quoteConfig } from './server-config.js';
 import { hostVerdict, judgeTlsHosts, type HostVerdict } from './hosts.js';
+
+const PROTOCOLS_NGINX = quoteConfig(NGINX_TLS.protocols);
+const PROTOCOLS_APACHE = quoteConfig(APACHE_TLS.protocols);
 
 export const VERSION_LABELS: Record<TlsVersion | 'SSLv2', string> = {
   SSLv2: 'SSLv2',
@@ -54,8 +58,8 @@ export const tlsVersion: Check = {
       passNo13: '{{host}} accepts only TLS 1.2, which is sufficient; the newer TLS 1.3 is faster and safer.',
       untestedOld: '{{host}} accepts {{versions}}, but whether it still accepts {{untested}} could not be tested, so Weerbaar cannot confirm that the old versions are switched off.',
       fail: '{{host}} still accepts {{old}}: outdated versions of the encryption protocol with known weaknesses.',
-      disableOld: `Turn off {{old}} on {{host}} and keep only TLS 1.2 and TLS 1.3 (nginx: ssl_protocols TLSv1.2 TLSv1.3; Apache: SSLProtocol -all +TLSv1.2 +TLSv1.3). ${WHERE_TLS_LIVES.en}`,
-      enable13: 'Turn on TLS 1.3 on {{host}} next to TLS 1.2 (nginx: ssl_protocols TLSv1.2 TLSv1.3; Apache: SSLProtocol -all +TLSv1.2 +TLSv1.3), or ask your hosting provider.',
+      disableOld: `Turn off {{old}} on {{host}} and keep only TLS 1.2 and TLS 1.3 (nginx: ${PROTOCOLS_NGINX}; Apache: ${PROTOCOLS_APACHE}). ${WHERE_TLS_LIVES.en}`,
+      enable13: `Turn on TLS 1.3 on {{host}} next to TLS 1.2 (nginx: ${PROTOCOLS_NGINX}; Apache: ${PROTOCOLS_APACHE}), or ask your hosting provider.`,
     },
     nl: {
       title: 'TLS-versies',
@@ -65,8 +69,8 @@ export const tlsVersion: Check = {
       passNo13: '{{host}} accepteert alleen TLS 1.2; dat is voldoende, maar het nieuwere TLS 1.3 is sneller en veiliger.',
       untestedOld: '{{host}} accepteert {{versions}}, maar of het ook nog {{untested}} accepteert kon niet worden getest, dus Weerbaar kan niet bevestigen dat de oude versies uit staan.',
       fail: '{{host}} accepteert nog {{old}}: verouderde versies van het versleutelingsprotocol met bekende zwakheden.',
-      disableOld: `Zet {{old}} uit op {{host}} en houd alleen TLS 1.2 en TLS 1.3 aan (nginx: ssl_protocols TLSv1.2 TLSv1.3; Apache: SSLProtocol -all +TLSv1.2 +TLSv1.3). ${WHERE_TLS_LIVES.nl}`,
-      enable13: 'Zet TLS 1.3 aan op {{host}}, naast TLS 1.2 (nginx: ssl_protocols TLSv1.2 TLSv1.3; Apache: SSLProtocol -all +TLSv1.2 +TLSv1.3), of vraag het uw hostingprovider.',
+      disableOld: `Zet {{old}} uit op {{host}} en houd alleen TLS 1.2 en TLS 1.3 aan (nginx: ${PROTOCOLS_NGINX}; Apache: ${PROTOCOLS_APACHE}). ${WHERE_TLS_LIVES.nl}`,
+      enable13: `Zet TLS 1.3 aan op {{host}}, naast TLS 1.2 (nginx: ${PROTOCOLS_NGINX}; Apache: ${PROTOCOLS_APACHE}), of vraag het uw hostingprovider.`,
     },
     sv: {
       title: 'TLS-versioner',
@@ -76,8 +80,8 @@ export const tlsVersion: Check = {
       passNo13: '{{host}} accepterar bara TLS 1.2; det räcker, men det nyare TLS 1.3 är snabbare och säkrare.',
       untestedOld: '{{host}} accepterar {{versions}}, men om den fortfarande accepterar {{untested}} kunde inte testas, så Weerbaar kan inte bekräfta att de gamla versionerna är avstängda.',
       fail: '{{host}} accepterar fortfarande {{old}}: föråldrade versioner av krypteringsprotokollet med kända svagheter.',
-      disableOld: `Stäng av {{old}} på {{host}} och behåll bara TLS 1.2 och TLS 1.3 (nginx: ssl_protocols TLSv1.2 TLSv1.3; Apache: SSLProtocol -all +TLSv1.2 +TLSv1.3). ${WHERE_TLS_LIVES.sv}`,
-      enable13: 'Slå på TLS 1.3 på {{host}} vid sidan av TLS 1.2 (nginx: ssl_protocols TLSv1.2 TLSv1.3; Apache: SSLProtocol -all +TLSv1.2 +TLSv1.3), eller fråga ditt webbhotell.',
+      disableOld: `Stäng av {{old}} på {{host}} och behåll bara TLS 1.2 och TLS 1.3 (nginx: ${PROTOCOLS_NGINX}; Apache: ${PROTOCOLS_APACHE}). ${WHERE_TLS_LIVES.sv}`,
+      enable13: `Slå på TLS 1.3 på {{host}} vid sidan av TLS 1.2 (nginx: ${PROTOCOLS_NGINX}; Apache: ${PROTOCOLS_APACHE}), eller fråga ditt webbhotell.`,
     },
   }),
   run: (evidence) => judgeTlsHosts(evidence, judge),
