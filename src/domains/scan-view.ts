@@ -76,7 +76,14 @@ export function problemCounts(checks: readonly ReportCheck[], t: Translate): str
  * value from the scan (a host, a header, a record: what a site wrote) isolated in <bdi>.
  */
 export function scanText(text: string): SafeHtml {
-  return raw(escapeHtml(text).replaceAll(ISOLATE_START, '<bdi>').replaceAll(ISOLATE_END, '</bdi>'));
+  // Even parts are our own words, odd parts a scanned value: only our words may mark `config lines`.
+  const parts = text.split(new RegExp(`${ISOLATE_START}|${ISOLATE_END}`));
+  return raw(parts.map((part, index) => (index % 2 === 1 ? `<bdi>${escapeHtml(part)}</bdi>` : ownWords(part))).join(''));
+}
+
+/** Our own text, escaped, with each `quoted configuration line` shown as code. */
+function ownWords(text: string): string {
+  return escapeHtml(text).replace(/`([^`\n]+)`/g, '<code>$1</code>');
 }
 
 function renderCheck(check: ReportCheck, lang: Lang, t: Translate): SafeHtml {
