@@ -32,6 +32,7 @@ export const SPF_TEXTS: Record<Lang, CheckTexts> = {
     publish:
       'Publish one TXT record at {{domain}} that starts with v=spf1, lists the servers that send your mail (your mail or web shop provider tells you which include: to add) and ends in -all, for example: v=spf1 include:_spf.your-provider.example -all.',
     publishNonSending: '{{domain}} receives no mail (Null MX). If it sends no mail either, publish the TXT record v=spf1 -all at {{domain}}.',
+    publishNoMx: '{{domain}} has no mail servers (no MX records). If it sends no mail either, publish the TXT record v=spf1 -all at {{domain}} instead.',
     merge: 'Merge the SPF records at {{domain}} into one TXT record that starts with v=spf1 once, and delete the others.',
     fixSyntax: 'Correct or remove "{{term}}" in the SPF record at {{record}}. Use an SPF record checker before publishing the change.',
     fixTarget: 'Check the name in "{{term}}" at {{record}}: remove it if you no longer use that service, or ask the provider for the right include.',
@@ -73,6 +74,7 @@ export const SPF_TEXTS: Record<Lang, CheckTexts> = {
     publish:
       'Publiceer één TXT-record op {{domain}} dat begint met v=spf1, de servers noemt die uw mail versturen (uw mail- of webwinkelprovider vertelt u welke include: u moet toevoegen) en eindigt op -all, bijvoorbeeld: v=spf1 include:_spf.uw-provider.example -all.',
     publishNonSending: '{{domain}} ontvangt geen mail (Null MX). Verstuurt het ook geen mail, publiceer dan het TXT-record v=spf1 -all op {{domain}}.',
+    publishNoMx: '{{domain}} heeft geen mailservers (geen MX-records). Verstuurt het ook geen mail, publiceer dan in plaats daarvan het TXT-record v=spf1 -all op {{domain}}.',
     merge: 'Voeg de SPF-records op {{domain}} samen tot één TXT-record dat één keer met v=spf1 begint, en verwijder de andere.',
     fixSyntax: 'Verbeter of verwijder "{{term}}" in het SPF-record op {{record}}. Controleer de wijziging met een SPF-controletool voordat u haar publiceert.',
     fixTarget: 'Controleer de naam in "{{term}}" op {{record}}: verwijder hem als u die dienst niet meer gebruikt, of vraag de provider om de juiste include.',
@@ -114,6 +116,7 @@ export const SPF_TEXTS: Record<Lang, CheckTexts> = {
     publish:
       'Publicera en TXT-post på {{domain}} som börjar med v=spf1, listar servrarna som skickar din e-post (din e-post- eller e-handelsleverantör talar om vilken include: du ska lägga till) och slutar med -all, till exempel: v=spf1 include:_spf.din-leverantor.example -all.',
     publishNonSending: '{{domain}} tar inte emot e-post (Null MX). Om den inte heller skickar e-post, publicera TXT-posten v=spf1 -all på {{domain}}.',
+    publishNoMx: '{{domain}} har inga e-postservrar (inga MX-poster). Om den inte heller skickar e-post, publicera i stället TXT-posten v=spf1 -all på {{domain}}.',
     merge: 'Slå ihop SPF-posterna på {{domain}} till en TXT-post som börjar med v=spf1 en gång, och ta bort de andra.',
     fixSyntax: 'Rätta eller ta bort "{{term}}" i SPF-posten på {{record}}. Kontrollera ändringen med ett SPF-verktyg innan du publicerar den.',
     fixTarget: 'Kontrollera namnet i "{{term}}" på {{record}}: ta bort det om du inte längre använder tjänsten, eller fråga leverantören efter rätt include.',

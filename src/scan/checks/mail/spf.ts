@@ -87,7 +87,7 @@ function combine(findings: Finding[], evidence: Record<string, unknown>): CheckV
   return { status: worst.status, summary: worst.summary, advice, evidence };
 }
 
-function judge(spf: SpfEvidence, domain: string, nullMx: boolean): CheckVerdict {
+function judge(spf: SpfEvidence, domain: string, nullMx: boolean, noMx: boolean): CheckVerdict {
   const evidence: Record<string, unknown> = {
     records: spf.records,
     dnsLookups: spf.dnsLookups ?? 0,
@@ -99,7 +99,9 @@ function judge(spf: SpfEvidence, domain: string, nullMx: boolean): CheckVerdict 
   };
   if (spf.error) return combine([finding('error', msg('dnsError', { domain, code: spf.error }))], { ...evidence, error: spf.error });
   if (spf.records.length === 0) {
-    return combine([finding('fail', msg('none', { domain }), [msg(nullMx ? 'publishNonSending' : 'publish', { domain })])], evidence);
+    // Without MX it cannot be told whether the domain sends: both ways are offered, each with its condition.
+    const advice = nullMx ? [msg('publishNonSending', { domain })] : noMx ? [msg('publish', { domain }), msg('publishNoMx', { domain })] : [msg('publish', { domain })];
+    return combine([finding('fail', msg('none', { domain }), advice)], evidence);
   }
   if (spf.records.length > 1) {
     return combine([finding('fail', msg('multiple', { domain, count: spf.records.length }), [msg('merge', { domain })])], evidence);
@@ -128,6 +130,7 @@ export const spfCheck: Check = {
   run(evidence) {
     const mail = evidence.mail;
     if (!mail) return { status: 'skip', summary: msg('notScanned'), advice: [], evidence: {} };
-    return judge(mail.spf, mail.domain, mail.mx.nullMx);
+    const noMx = mail.mx.error === undefined && mail.mx.records.length === 0;
+    return judge(mail.spf, mail.domain, mail.mx.nullMx, noMx);
   },
 };
