@@ -27,6 +27,13 @@ const record = (extra: Partial<DmarcRecord> = {}): DmarcRecord => ({ p: 'reject'
 const dmarc = (value: DmarcRecord | undefined): MailEvidence['dmarc'] =>
   value ? { records: ['v=DMARC1'], source: 'domain', foundAt: `_dmarc.${DOMAIN}`, record: value, externalReports: [] } : { records: [], externalReports: [] };
 
+/** An SPF record as the collector records it: the record, and how its policy ends. */
+function spf(...records: string[]): MailEvidence['spf'] {
+  const all = /\s([-~?+]?)all\b/i.exec(records[0] ?? '');
+  const qualifier = all ? ((all[1] || '+') as '-' | '~' | '?' | '+') : null;
+  return { records, dnsLookups: 0, voidLookups: 0, terms: [], ...(records.length === 1 ? { ending: { qualifier, record: DOMAIN } } : {}) };
+}
+
 function server(host: string, extra: Partial<MailServerEvidence> = {}): MailServerEvidence {
   return { host, preference: 10, dns: { a: ['192.0.2.25'], aaaa: [], cnames: [] }, refused: [], ...extra };
 }
@@ -36,7 +43,7 @@ function mail(extra: Partial<MailEvidence> = {}): MailEvidence {
     domain: DOMAIN,
     mx: ONE_MX,
     servers: [],
-    spf: { records: ['v=spf1 include:_spf.provider.example -all'] },
+    spf: spf('v=spf1 include:_spf.provider.example -all'),
     dmarc: dmarc(record()),
     dkim: { tried: [{ selector: 'selector1', source: 'common' }, { selector: 'google', source: 'common' }], keys: [], failures: [] },
     mtaSts: { txtRecords: [], policyErrors: [], policyNotes: [] },
@@ -63,7 +70,7 @@ const find = (result: ScanReport, id: string) => {
 
 describe('summaries state only what was observed', () => {
   it('no MX and no SPF: mail.non-sending says exactly that, not "sends or receives e-mail"', () => {
-    const result = report(mail({ mx: NO_MX, spf: { records: [] }, dmarc: dmarc(undefined) }));
+    const result = report(mail({ mx: NO_MX, spf: spf(), dmarc: dmarc(undefined) }));
     const verdict = find(result, 'mail.non-sending');
     expect(verdict.status).toBe('info');
     expect(verdict.summary).toBe(`${DOMAIN} has no MX records and no SPF record, so it cannot be told whether it sends e-mail. If it sends none, publish SPF "v=spf1 -all" (see the SPF check) and this check will tell what else a domain without e-mail needs.`);
@@ -78,7 +85,7 @@ describe('summaries state only what was observed', () => {
   });
 
   it('mail.non-sending with p=reject at pct=50 says pct is missing, not p=reject', () => {
-    const verdict = find(report(mail({ mx: NULL_MX, spf: { records: ['v=spf1 -all'] }, dmarc: dmarc(record({ pct: 50 })) })), 'mail.non-sending');
+    const verdict = find(report(mail({ mx: NULL_MX, spf: spf('v=spf1 -all'), dmarc: dmarc(record({ pct: 50 })) })), 'mail.non-sending');
     expect(verdict.status).toBe('fail');
     expect(verdict.summary).toContain('Missing: DMARC pct=100 (pct=50)');
     expect(verdict.summary).not.toContain('Missing: DMARC p=reject');
@@ -125,13 +132,15 @@ describe('summaries state only what was observed', () => {
 const advisedDmarcPolicies = (text: string): string[] => [...text.matchAll(/"v=DMARC1; p=(\w+)[^"]*"/g)].map((match) => match[1] ?? '');
 
 const EVIDENCES: Record<string, MailEvidence> = {
-  'parked, Null MX, no DMARC': mail({ mx: NULL_MX, spf: { records: ['v=spf1 -all'] }, dmarc: dmarc(undefined) }),
-  'parked, no MX, p=none with reports to itself': mail({ mx: NO_MX, spf: { records: ['v=spf1 -all'] }, dmarc: dmarc(record({ p: 'none', rua: [rua('dmarc@shop.nl')] })) }),
-  'parked, no MX, ~all, quarantine': mail({ mx: NO_MX, spf: { records: ['v=spf1 ~all'] }, dmarc: dmarc(record({ p: 'quarantine' })) }),
-  'parked, no MX, invalid DMARC': mail({ mx: NO_MX, spf: { records: ['v=spf1 -all'] }, dmarc: { records: ['v=DMARC1; p=x'], invalid: 'p=x is not valid', externalReports: [] } }),
-  'Null MX without SPF': mail({ mx: NULL_MX, spf: { records: [] }, dmarc: dmarc(record({ p: 'none' })) }),
+  'parked, Null MX, no DMARC': mail({ mx: NULL_MX, spf: spf('v=spf1 -all'), dmarc: dmarc(undefined) }),
+  'parked, no MX, p=none with reports to itself': mail({ mx: NO_MX, spf: spf('v=spf1 -all'), dmarc: dmarc(record({ p: 'none', rua: [rua('dmarc@shop.nl')] })) }),
+  'parked, no MX, ~all, quarantine': mail({ mx: NO_MX, spf: spf('v=spf1 ~all'), dmarc: dmarc(record({ p: 'quarantine' })) }),
+  'parked, no MX, invalid DMARC': mail({ mx: NO_MX, spf: spf('v=spf1 -all'), dmarc: { records: ['v=DMARC1; p=x'], invalid: 'p=x is not valid', externalReports: [] } }),
+  'parked, Null MX, ?all': mail({ mx: NULL_MX, spf: spf('v=spf1 ?all'), dmarc: dmarc(record()) }),
+  'parked, Null MX, no all at all': mail({ mx: NULL_MX, spf: spf('v=spf1'), dmarc: dmarc(record()) }),
+  'Null MX without SPF': mail({ mx: NULL_MX, spf: spf(), dmarc: dmarc(record({ p: 'none' })) }),
   'Null MX, sending SPF, no DMARC': mail({ mx: NULL_MX, dmarc: dmarc(undefined) }),
-  'no MX, no SPF, no DMARC': mail({ mx: NO_MX, spf: { records: [] }, dmarc: dmarc(undefined) }),
+  'no MX, no SPF, no DMARC': mail({ mx: NO_MX, spf: spf(), dmarc: dmarc(undefined) }),
   'mail domain, p=none': mail({ servers: [server('mail.shop.nl')], dmarc: dmarc(record({ p: 'none', rua: [rua('d@shop.nl')] })) }),
   'mail domain, no DMARC': mail({ servers: [server('mail.shop.nl')], dmarc: dmarc(undefined) }),
 };
@@ -155,6 +164,9 @@ describe('no check contradicts another on the same evidence (all mail checks)', 
         expect(advice).not.toMatch(/do not sign your e-mail with DKIM yet/);
         expect(advice).not.toMatch(/lists the servers that send your mail/);
         expect(advice).not.toMatch(/Add a report address/);
+        // SPF: exactly -all, as mail.non-sending says; never "~all is fine" or "list your senders".
+        expect(advice).not.toMatch(/\(or ~all\)|after listing every server/);
+        expect(find(result, 'mail.spf').summary).not.toMatch(/~all is fine/);
       }
       if (evidence.mx.nullMx || evidence.mx.records.length === 0) {
         // No mail server: no advised record sends reports to an address at the domain itself.

@@ -8,6 +8,7 @@
 import { msg, type Check, type CheckVerdict, type MessageRef, type Status } from '../../check.js';
 import type { SpfCountedTerm, SpfEvidence, SpfRecordNode } from '../../evidence/spf.js';
 import { MAX_DNS_TERMS, MAX_MX_OR_PTR_NAMES, MAX_VOID_LOOKUPS } from '../../spf/types.js';
+import { signalsNoMail } from './policy/shared.js';
 import { SPF_TEXTS } from './spf-texts.js';
 
 interface Finding {
@@ -61,13 +62,15 @@ function limitFindings(spf: SpfEvidence, terms: SpfCountedTerm[], domain: string
   return findings;
 }
 
-function endingFindings(spf: SpfEvidence, domain: string): Finding[] {
+function endingFindings(spf: SpfEvidence, domain: string, noMail: boolean): Finding[] {
   const ending = spf.ending;
   if (!ending) return spf.incomplete ? [] : [finding('warn', msg('endingUnknown', { domain }))];
   const where = { domain, record: ending.record };
-  if (ending.qualifier === '+') return [finding('fail', msg('plusAll', where), [msg('useDashAll', { record: ending.record })])];
-  if (ending.qualifier === '?') return [finding('fail', msg('neutralAll', where), [msg('useDashAll', { record: ending.record })])];
-  if (ending.qualifier === null) return [finding('fail', msg('noAll', where), [msg('addAll', { record: ending.record })])];
+  // "List your senders, then -all or ~all" would contradict mail.non-sending for a domain without mail.
+  const fix = (key: string): MessageRef => (noMail ? msg('dashAllNoMail', { domain }) : msg(key, { record: ending.record }));
+  if (ending.qualifier === '+') return [finding('fail', msg('plusAll', where), [fix('useDashAll')])];
+  if (ending.qualifier === '?') return [finding('fail', msg('neutralAll', where), [fix('useDashAll')])];
+  if (ending.qualifier === null) return [finding('fail', msg('noAll', where), [fix('addAll')])];
   return [];
 }
 
@@ -87,7 +90,7 @@ function combine(findings: Finding[], evidence: Record<string, unknown>): CheckV
   return { status: worst.status, summary: worst.summary, advice, evidence };
 }
 
-function judge(spf: SpfEvidence, domain: string, nullMx: boolean, noMx: boolean): CheckVerdict {
+function judge(spf: SpfEvidence, domain: string, mx: { nullMx: boolean; noMx: boolean; noMail: boolean }): CheckVerdict {
   const evidence: Record<string, unknown> = {
     records: spf.records,
     dnsLookups: spf.dnsLookups ?? 0,
@@ -95,12 +98,12 @@ function judge(spf: SpfEvidence, domain: string, nullMx: boolean, noMx: boolean)
     ...(spf.ending ? { ending: spf.ending } : {}),
     ...(spf.terms ? { terms: spf.terms.map((term) => `${term.count}. ${term.term} (${term.record})${term.void ? ' void' : ''}`) } : {}),
     ...(spf.loops?.length ? { loops: spf.loops } : {}),
-    ...(nullMx ? { nullMx } : {}),
+    ...(mx.nullMx ? { nullMx: true } : {}),
   };
   if (spf.error) return combine([finding('error', msg('dnsError', { domain, code: spf.error }))], { ...evidence, error: spf.error });
   if (spf.records.length === 0) {
     // Without MX it cannot be told whether the domain sends: both ways are offered, each with its condition.
-    const advice = nullMx ? [msg('publishNonSending', { domain })] : noMx ? [msg('publish', { domain }), msg('publishNoMx', { domain })] : [msg('publish', { domain })];
+    const advice = mx.nullMx ? [msg('publishNonSending', { domain })] : mx.noMx ? [msg('publish', { domain }), msg('publishNoMx', { domain })] : [msg('publish', { domain })];
     return combine([finding('fail', msg('none', { domain }), advice)], evidence);
   }
   if (spf.records.length > 1) {
@@ -113,7 +116,7 @@ function judge(spf: SpfEvidence, domain: string, nullMx: boolean, noMx: boolean)
     return combine([finding('fail', msg('syntax', { domain, term }), [msg('fixSyntax', { term, record: domain })])], evidence);
   }
   const terms = spf.terms ?? [];
-  const findings = [...targetFindings(nodes, domain), ...limitFindings(spf, terms, domain), ...endingFindings(spf, domain)];
+  const findings = [...targetFindings(nodes, domain), ...limitFindings(spf, terms, domain), ...endingFindings(spf, domain, mx.noMail)];
   if (spf.incomplete) findings.push(finding('error', msg('incomplete', { domain, queries: spf.queries ?? 0 })));
   for (const term of terms.filter((item) => item.kind === 'ptr')) {
     const where = { term: term.term, record: term.record };
@@ -121,6 +124,8 @@ function judge(spf: SpfEvidence, domain: string, nullMx: boolean, noMx: boolean)
   }
   if (findings.length > 0) return combine(findings, evidence);
   const params = { domain, lookups: spf.dnsLookups ?? 0 };
+  // A domain without mail (mail.non-sending applies) should end in -all: the same words as that check.
+  if (spf.ending?.qualifier === '~' && mx.noMail) return combine([finding('pass', msg('passSoftNoMail', { domain }), [msg('dashAllNoMail', { domain })])], evidence);
   return combine([finding('pass', msg(spf.ending?.qualifier === '~' ? 'passSoft' : 'pass', params))], evidence);
 }
 
@@ -131,6 +136,6 @@ export const spfCheck: Check = {
     const mail = evidence.mail;
     if (!mail) return { status: 'skip', summary: msg('notScanned'), advice: [], evidence: {} };
     const noMx = mail.mx.error === undefined && mail.mx.records.length === 0;
-    return judge(mail.spf, mail.domain, mail.mx.nullMx, noMx);
+    return judge(mail.spf, mail.domain, { nullMx: mail.mx.nullMx, noMx, noMail: signalsNoMail(mail) });
   },
 };
