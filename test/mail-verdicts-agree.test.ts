@@ -111,6 +111,21 @@ describe('summaries state only what was observed', () => {
     expect(verdict.summary).toContain('but only 30% of it (pct=30); the rest is delivered');
   });
 
+  it('mail.dmarc does not say a report destination "has not agreed" when its authorisation could not be looked up', () => {
+    const externalReports = [
+      { uri: 'mailto:r@reports.example', domain: 'reports.example', queried: 'shop.nl._report._dmarc.reports.example', authorised: false, error: 'SERVFAIL' },
+      { uri: 'mailto:x@other.example', domain: 'other.example', queried: 'shop.nl._report._dmarc.other.example', authorised: false },
+    ];
+    const withReports = (reports: typeof externalReports) => mail({ dmarc: { ...dmarc(record({ rua: [rua('r@reports.example'), rua('x@other.example')] })), externalReports: reports } });
+    const unknownOnly = find(report(withReports(externalReports.slice(0, 1))), 'mail.dmarc');
+    expect(unknownOnly.status).toBe('pass');
+    expect(unknownOnly.summary).not.toMatch(/not agreed/);
+    expect(unknownOnly.advice).toContain('could not be looked up (shop.nl._report._dmarc.reports.example: SERVFAIL)');
+    const both = find(report(withReports(externalReports)), 'mail.dmarc');
+    expect(both.status).toBe('warn');
+    expect(both.summary).toBe('DMARC for shop.nl is valid, but report destinations have not agreed to receive the reports: other.example.');
+  });
+
   it('mail.dkim does not count selectors whose lookup failed as looked at', () => {
     const dkim = { tried: [{ selector: 'selector1', source: 'common' as const }, { selector: 'google', source: 'common' as const }, { selector: 'k1', source: 'common' as const }], keys: [], failures: [{ selector: 'google', error: 'SERVFAIL' }] };
     const verdict = find(report(mail({ dkim })), 'mail.dkim');

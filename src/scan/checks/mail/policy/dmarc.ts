@@ -50,6 +50,7 @@ export const mailDmarc: Check = {
       rejectParked: 'Change the record at {{foundAt}} to "v=DMARC1; p=reject;": {{domain}} sends no e-mail, so receivers can reject everything that claims to come from it.',
       publishNoInbound: 'Publish a DMARC record: _dmarc.{{domain}} TXT "v=DMARC1; p=quarantine;". {{domain}} has no mail servers, so reports cannot go to an address at {{domain}}: to receive them, add rua=mailto: with an address at a domain that receives e-mail. Start with p=none for a few weeks if you are unsure every legitimate sender is set up.',
       ruaUndeliverable: 'Reports sent to {{uri}} cannot arrive: {{domain}} has no mail servers (no MX records, or a Null MX). Use an address at a domain that receives e-mail, or leave the report address out.',
+      authorisationUnknown: 'Whether the receiver of {{uri}} accepts the reports could not be looked up ({{queried}}: {{error}}). Scan again later.',
       orgDomainNote: 'The record was found at the organisational domain ({{foundAt}}), not at {{domain}} itself; the policy for subdomains (sp, else p) applies.',
     },
     nl: {
@@ -73,6 +74,7 @@ export const mailDmarc: Check = {
       rejectParked: 'Verander het record op {{foundAt}} in "v=DMARC1; p=reject;": {{domain}} verstuurt geen e-mail, dus ontvangers kunnen alles weigeren wat beweert ervan te komen.',
       publishNoInbound: 'Publiceer een DMARC-record: _dmarc.{{domain}} TXT "v=DMARC1; p=quarantine;". {{domain}} heeft geen mailservers, dus rapporten kunnen niet naar een adres op {{domain}}: wilt u ze ontvangen, voeg dan rua=mailto: toe met een adres op een domein dat wel e-mail ontvangt. Begin een paar weken met p=none als u niet zeker weet of elke legitieme verzender goed is ingesteld.',
       ruaUndeliverable: 'Rapporten aan {{uri}} kunnen niet aankomen: {{domain}} heeft geen mailservers (geen MX-records, of een Null MX). Gebruik een adres op een domein dat e-mail ontvangt, of laat het rapportadres weg.',
+      authorisationUnknown: 'Of de ontvanger van {{uri}} de rapporten accepteert, kon niet worden opgevraagd ({{queried}}: {{error}}). Scan later opnieuw.',
       orgDomainNote: 'Het record is gevonden op het organisatiedomein ({{foundAt}}), niet op {{domain}} zelf; het beleid voor subdomeinen (sp, anders p) geldt.',
     },
     sv: {
@@ -96,6 +98,7 @@ export const mailDmarc: Check = {
       rejectParked: 'Ändra posten på {{foundAt}} till "v=DMARC1; p=reject;": {{domain}} skickar ingen e-post, så mottagare kan avvisa allt som påstår sig komma från den.',
       publishNoInbound: 'Publicera en DMARC-post: _dmarc.{{domain}} TXT "v=DMARC1; p=quarantine;". {{domain}} har inga e-postservrar, så rapporter kan inte gå till en adress på {{domain}}: för att få dem, lägg till rua=mailto: med en adress på en domän som tar emot e-post. Börja med p=none några veckor om du är osäker på att alla legitima avsändare är rätt inställda.',
       ruaUndeliverable: 'Rapporter som skickas till {{uri}} kan inte komma fram: {{domain}} har inga e-postservrar (inga MX-poster, eller en Null MX). Använd en adress på en domän som tar emot e-post, eller utelämna rapportadressen.',
+      authorisationUnknown: 'Om mottagaren av {{uri}} tar emot rapporterna kunde inte slås upp ({{queried}}: {{error}}). Skanna igen senare.',
       orgDomainNote: 'Posten hittades på organisationsdomänen ({{foundAt}}), inte på {{domain}} själv; policyn för underdomäner (sp, annars p) gäller.',
     },
   }),
@@ -140,9 +143,13 @@ export const mailDmarc: Check = {
       advice.push(msg('spWeaker', { domain, sp: record.sp, policy: record.p }));
     }
     advice.push(...undeliverableReports(mail, record));
-    const unauthorised = (dmarc.externalReports ?? []).filter((report) => !report.authorised);
+    // A destination whose authorisation lookup failed has not been seen to refuse: not "has not agreed".
+    const unauthorised = (dmarc.externalReports ?? []).filter((report) => !report.authorised && report.error === undefined);
     for (const report of unauthorised) {
       advice.push(msg('authorise', { uri: report.uri, destination: report.domain, queried: report.queried }));
+    }
+    for (const report of (dmarc.externalReports ?? []).filter((candidate) => !candidate.authorised && candidate.error !== undefined)) {
+      advice.push(msg('authorisationUnknown', { uri: report.uri, queried: report.queried, error: report.error ?? '' }));
     }
     // A domain that sends nothing needs no reports.
     if (record.rua.length === 0 && !parked) advice.push(msg('addRua', { domain }));
