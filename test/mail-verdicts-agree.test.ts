@@ -126,6 +126,20 @@ describe('summaries state only what was observed', () => {
     expect(both.summary).toBe('DMARC for shop.nl is valid, but report destinations have not agreed to receive the reports: other.example.');
   });
 
+  it('mail.spf does not say anyone can send as the domain, or that forged mail is not stopped, where DMARC enforcement stops it', () => {
+    const noSpf = find(report(mail({ mx: NULL_MX, spf: spf(), dmarc: dmarc(record()) })), 'mail.spf');
+    expect(noSpf.status).toBe('fail');
+    expect(noSpf.summary).toContain('has no SPF record, so receivers cannot check which servers may send its mail. Its DMARC policy still asks receivers to reject mail that fails DMARC');
+    expect(noSpf.summary).not.toMatch(/anyone can send/);
+    const neutral = find(report(mail({ spf: spf('v=spf1 mx ?all'), dmarc: dmarc(record({ p: 'quarantine' })) })), 'mail.spf');
+    expect(neutral.summary).toContain('Its DMARC policy still asks receivers to quarantine mail that fails DMARC');
+    expect(neutral.summary).not.toMatch(/forged mail is not stopped/);
+    // Without enforcement (no DMARC, p=none, pct=0) the plain words are true and stay.
+    for (const value of [undefined, record({ p: 'none' }), record({ pct: 0 })]) {
+      expect(find(report(mail({ spf: spf(), dmarc: dmarc(value) })), 'mail.spf').summary).toMatch(/anyone can send/);
+    }
+  });
+
   it('mail.dkim does not count selectors whose lookup failed as looked at', () => {
     const dkim = { tried: [{ selector: 'selector1', source: 'common' as const }, { selector: 'google', source: 'common' as const }, { selector: 'k1', source: 'common' as const }], keys: [], failures: [{ selector: 'google', error: 'SERVFAIL' }] };
     const verdict = find(report(mail({ dkim })), 'mail.dkim');
@@ -154,6 +168,7 @@ const EVIDENCES: Record<string, MailEvidence> = {
   'parked, Null MX, ?all': mail({ mx: NULL_MX, spf: spf('v=spf1 ?all'), dmarc: dmarc(record()) }),
   'parked, Null MX, no all at all': mail({ mx: NULL_MX, spf: spf('v=spf1'), dmarc: dmarc(record()) }),
   'Null MX without SPF': mail({ mx: NULL_MX, spf: spf(), dmarc: dmarc(record({ p: 'none' })) }),
+  'Null MX without SPF, p=reject': mail({ mx: NULL_MX, spf: spf(), dmarc: dmarc(record()) }),
   'Null MX, sending SPF, no DMARC': mail({ mx: NULL_MX, dmarc: dmarc(undefined) }),
   'no MX, no SPF, no DMARC': mail({ mx: NO_MX, spf: spf(), dmarc: dmarc(undefined) }),
   'mail domain, p=none': mail({ servers: [server('mail.shop.nl')], dmarc: dmarc(record({ p: 'none', rua: [rua('d@shop.nl')] })) }),
@@ -168,6 +183,8 @@ describe('no check contradicts another on the same evidence (all mail checks)', 
       const noMailDomain = find(result, 'mail.non-sending');
       const applies = noMailDomain.status === 'pass' || noMailDomain.status === 'fail';
       const policies = new Set(advisedDmarcPolicies(advice));
+      // A DMARC policy that stops forged mail and an SPF summary that says nothing stops it cannot both be right.
+      if (find(result, 'mail.dmarc').status === 'pass') expect(find(result, 'mail.spf').summary).not.toMatch(/anyone can send|forged mail is not stopped/);
       // One DMARC policy advised across all checks, and no trial run with p=none next to p=reject.
       expect(policies.size, advice).toBeLessThanOrEqual(1);
       if (policies.has('reject')) expect(advice).not.toMatch(/Start with p=none/);

@@ -6,9 +6,10 @@
  * Null MX is still judged: a domain that sends no mail should publish v=spf1 -all.
  */
 import { msg, type Check, type CheckVerdict, type MessageRef, type Status } from '../../check.js';
+import type { MailEvidence } from '../../evidence/mail.js';
 import type { SpfCountedTerm, SpfEvidence, SpfRecordNode } from '../../evidence/spf.js';
 import { MAX_DNS_TERMS, MAX_MX_OR_PTR_NAMES, MAX_VOID_LOOKUPS } from '../../spf/types.js';
-import { signalsNoMail } from './policy/shared.js';
+import { effectiveDmarcPolicy, signalsNoMail } from './policy/shared.js';
 import { SPF_TEXTS } from './spf-texts.js';
 
 interface Finding {
@@ -62,14 +63,17 @@ function limitFindings(spf: SpfEvidence, terms: SpfCountedTerm[], domain: string
   return findings;
 }
 
-function endingFindings(spf: SpfEvidence, domain: string, noMail: boolean): Finding[] {
+function endingFindings(spf: SpfEvidence, domain: string, noMail: boolean, dmarc: string | undefined): Finding[] {
   const ending = spf.ending;
   if (!ending) return spf.incomplete ? [] : [finding('warn', msg('endingUnknown', { domain }))];
   const where = { domain, record: ending.record };
   // "List your senders, then -all or ~all" would contradict mail.non-sending for a domain without mail.
   const fix = (key: string): MessageRef => (noMail ? msg('dashAllNoMail', { domain }) : msg(key, { record: ending.record }));
   if (ending.qualifier === '+') return [finding('fail', msg('plusAll', where), [fix('useDashAll')])];
-  if (ending.qualifier === '?') return [finding('fail', msg('neutralAll', where), [fix('useDashAll')])];
+  if (ending.qualifier === '?') {
+    const summary = dmarc ? msg('neutralAllDmarc', { ...where, policy: dmarc }) : msg('neutralAll', where);
+    return [finding('fail', summary, [fix('useDashAll')])];
+  }
   if (ending.qualifier === null) return [finding('fail', msg('noAll', where), [fix('addAll')])];
   return [];
 }
@@ -90,7 +94,11 @@ function combine(findings: Finding[], evidence: Record<string, unknown>): CheckV
   return { status: worst.status, summary: worst.summary, advice, evidence };
 }
 
-function judge(spf: SpfEvidence, domain: string, mx: { nullMx: boolean; noMx: boolean; noMail: boolean }): CheckVerdict {
+/**
+ * `dmarc`: the DMARC policy that stops mail failing DMARC (quarantine or reject, pct above 0), if any:
+ * then a missing or neutral SPF does not let "anyone" send as the domain, and the summary must not say so.
+ */
+function judge(spf: SpfEvidence, domain: string, mx: { nullMx: boolean; noMx: boolean; noMail: boolean }, dmarc: string | undefined): CheckVerdict {
   const evidence: Record<string, unknown> = {
     records: spf.records,
     dnsLookups: spf.dnsLookups ?? 0,
@@ -104,7 +112,7 @@ function judge(spf: SpfEvidence, domain: string, mx: { nullMx: boolean; noMx: bo
   if (spf.records.length === 0) {
     // Without MX it cannot be told whether the domain sends: both ways are offered, each with its condition.
     const advice = mx.nullMx ? [msg('publishNonSending', { domain })] : mx.noMx ? [msg('publish', { domain }), msg('publishNoMx', { domain })] : [msg('publish', { domain })];
-    return combine([finding('fail', msg('none', { domain }), advice)], evidence);
+    return combine([finding('fail', dmarc ? msg('noneDmarc', { domain, policy: dmarc }) : msg('none', { domain }), advice)], evidence);
   }
   if (spf.records.length > 1) {
     return combine([finding('fail', msg('multiple', { domain, count: spf.records.length }), [msg('merge', { domain })])], evidence);
@@ -116,7 +124,7 @@ function judge(spf: SpfEvidence, domain: string, mx: { nullMx: boolean; noMx: bo
     return combine([finding('fail', msg('syntax', { domain, term }), [msg('fixSyntax', { term, record: domain })])], evidence);
   }
   const terms = spf.terms ?? [];
-  const findings = [...targetFindings(nodes, domain), ...limitFindings(spf, terms, domain), ...endingFindings(spf, domain, mx.noMail)];
+  const findings = [...targetFindings(nodes, domain), ...limitFindings(spf, terms, domain), ...endingFindings(spf, domain, mx.noMail, dmarc)];
   if (spf.incomplete) findings.push(finding('error', msg('incomplete', { domain, queries: spf.queries ?? 0 })));
   for (const term of terms.filter((item) => item.kind === 'ptr')) {
     const where = { term: term.term, record: term.record };
@@ -136,6 +144,10 @@ export const spfCheck: Check = {
     const mail = evidence.mail;
     if (!mail) return { status: 'skip', summary: msg('notScanned'), advice: [], evidence: {} };
     const noMx = mail.mx.error === undefined && mail.mx.records.length === 0;
-    return judge(mail.spf, mail.domain, { nullMx: mail.mx.nullMx, noMx, noMail: signalsNoMail(mail) });
+    // Hand-built evidence (other parts' tests) may leave DMARC out; the collector always fills it.
+    const dmarc = mail.dmarc as MailEvidence['dmarc'] | undefined;
+    const policy = dmarc && dmarc.invalid === undefined ? effectiveDmarcPolicy(dmarc) : undefined;
+    const enforcing = policy !== undefined && policy !== 'none' && (dmarc?.record?.pct ?? 100) > 0 ? policy : undefined;
+    return judge(mail.spf, mail.domain, { nullMx: mail.mx.nullMx, noMx, noMail: signalsNoMail(mail) }, enforcing);
   },
 };
