@@ -215,6 +215,11 @@ describe('no check contradicts another on the same evidence (all mail checks)', 
     expect(monitoring.advice).toContain('Reports sent to mailto:dmarc@shop.nl cannot arrive');
     expect(find(report(EVIDENCES['parked, no MX, invalid DMARC'] as MailEvidence), 'mail.dmarc').advice).toContain('A valid example: "v=DMARC1; p=reject;"');
     expect(find(report(EVIDENCES['mail domain, p=none'] as MailEvidence), 'mail.dmarc').advice).toContain('"v=DMARC1; p=quarantine; rua=mailto:d@shop.nl"');
+    // Parked subdomain under an organisational record with sp=none: its own record, not a change to the parent's.
+    const orgRecord = { records: ['v=DMARC1'], source: 'organisational' as const, foundAt: '_dmarc.shop.nl', record: record({ sp: 'none' }), externalReports: [] };
+    const sub = find(report(mail({ domain: 'old.shop.nl', mx: NULL_MX, spf: spf('v=spf1 -all'), dmarc: orgRecord })), 'mail.dmarc');
+    expect(sub.advice).toContain('Publish this DMARC record: _dmarc.old.shop.nl TXT "v=DMARC1; p=reject;"');
+    expect(sub.advice).not.toContain('Change the record at _dmarc.shop.nl');
   });
 });
 

@@ -136,7 +136,10 @@ export const mailDmarc: Check = {
     } else if (record.pct < 100) {
       summary = 'passPartial';
     }
-    if (parked && policy !== 'reject') advice.push(msg('rejectParked', { foundAt, domain }));
+    if (parked && policy !== 'reject') {
+      // A record borrowed from the organisational domain covers that domain too: the domain gets its own record instead.
+      advice.push(dmarc.source === 'organisational' ? msg('publishParked', { domain }) : msg('rejectParked', { foundAt, domain }));
+    }
     if (policy !== 'none' && record.pct < 100) advice.push(msg('pctNote', { pct: record.pct }));
     if (dmarc.source === 'organisational') advice.push(msg('orgDomainNote', { domain, foundAt }));
     else if (record.sp !== undefined && policyRank(record.sp) < policyRank(record.p)) {
