@@ -2,14 +2,14 @@
  * One cause, one status, through the whole mail scan: the MX and the MTA-STS policy host of
  * shop.test resolve only to private addresses, which Weerbaar refuses to connect to (no
  * --allow-private). Every check that needed one of those hosts says `error` (could not
- * check), the TLS checks and MTA-STS alike. Real loopback DNS (127.0.141.55); the private
+ * check), the TLS checks and MTA-STS alike. Real loopback DNS (127.0.146.55); the private
  * addresses are never contacted: the refusal happens after resolution, before any connect.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScan } from '../../src/scan/engine.js';
 import { startDnsServer, type DnsTestServer } from '../fixtures/dns-server.js';
 
-const DNS = '127.0.141.55';
+const DNS = '127.0.146.55';
 
 describe('an MX and an MTA-STS host on refused private addresses', () => {
   let dns: DnsTestServer;

@@ -2,8 +2,8 @@
  * A scan of a name that does not exist (NXDOMAIN) is one finding, domain.exists, with no
  * scores, and the scan ran (exit 0): never a healthy-looking mail score built from "no MX,
  * no DMARC, signed denial". On real loopback DNS: the flat fixture server (plain NXDOMAIN,
- * 127.0.141.53) and knotd serving ldns-signed zones (validated NXDOMAIN, NSEC and NSEC3,
- * 127.0.141.54), through runScan and through the CLI as a whole process. A dangling CNAME
+ * 127.0.146.53) and knotd serving ldns-signed zones (validated NXDOMAIN, NSEC and NSEC3,
+ * 127.0.146.54), through runScan and through the CLI as a whole process. A dangling CNAME
  * and a name without addresses exist, and are scanned as usual.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,8 +18,8 @@ import { buildInteropZones, ldnsAvailable, type InteropZones } from '../fixtures
 import { suiteRuns } from '../fixtures/required-tools.js';
 import { runCli } from '../server-harness.js';
 
-const PLAIN_DNS = '127.0.141.53';
-const KNOT = '127.0.141.54';
+const PLAIN_DNS = '127.0.146.53';
+const KNOT = '127.0.146.54';
 
 /** What every scan of a missing name must look like, in every area. */
 function expectOneFinding(report: ScanReport, domain: string): void {
@@ -99,7 +99,7 @@ describe.runIf(suiteRuns('interop', TOOLS))('a name that does not exist, validat
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'weerbaar-nxdomain-'));
-    zones = buildInteropZones({ dir, nsAddress: KNOT, mailAddress: '127.0.141.25' });
+    zones = buildInteropZones({ dir, nsAddress: KNOT, mailAddress: '127.0.146.25' });
     anchorFile = join(dir, 'anchor.ds');
     writeFileSync(anchorFile, zones.anchorText);
     knot = await startKnot({ address: KNOT, zones: zones.zones });
