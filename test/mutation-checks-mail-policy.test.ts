@@ -104,6 +104,7 @@ describe('mail.mx', () => {
           { host: 'gone.shop.nl', fault: 'no-address', detail: 'NXDOMAIN' },
           { host: 'alias.shop.nl', fault: 'cname', detail: 'a.provider.example -> b.provider.example' },
         ],
+        notLookedUp: ['unprobed.shop.nl'],
       },
     });
     // Only an IPv6 literal and a host without addresses (and no error): nothing can be used.
@@ -138,10 +139,10 @@ describe('mail.dmarc', () => {
     expect(result).toMatchObject({
       status: 'fail',
       summary: { key: 'invalid', params: { foundAt: '_dmarc.shop.nl', reason: 'p=x is not valid' } },
-      advice: [{ key: 'fixInvalid', params: { foundAt: '_dmarc.shop.nl', reason: 'p=x is not valid', rua: 'mailto:d@shop.nl,mailto:e@shop.nl' } }],
+      advice: [{ key: 'fixInvalid', params: { foundAt: '_dmarc.shop.nl', reason: 'p=x is not valid', example: 'v=DMARC1; p=quarantine; rua=mailto:d@shop.nl,mailto:e@shop.nl' } }],
     });
     const bare = run('mail.dmarc', mail({ dmarc: { records: ['v=DMARC1; p=x'], invalid: 'bad', externalReports: [] } }));
-    expect(bare.advice).toEqual([{ key: 'fixInvalid', params: { foundAt: '_dmarc.shop.nl', reason: 'bad', rua: 'mailto:dmarc-reports@shop.nl' } }]);
+    expect(bare.advice).toEqual([{ key: 'fixInvalid', params: { foundAt: '_dmarc.shop.nl', reason: 'bad', example: 'v=DMARC1; p=quarantine; rua=mailto:dmarc-reports@shop.nl' } }]);
   });
 
   it('missing fails with the advice to publish', () => {
@@ -153,12 +154,12 @@ describe('mail.dmarc', () => {
   it('p=none warns and asks to strengthen with the record own rua, or a suggested one', () => {
     const result = run('mail.dmarc', withDmarc({ record: dmarcRecord({ p: 'none', pct: 50 }) }));
     expect(result.status).toBe('warn');
-    expect(result.summary).toEqual({ key: 'monitorOnly', params: { domain: 'shop.nl', policy: 'none', foundAt: '_dmarc.shop.nl' } });
+    expect(result.summary).toEqual({ key: 'monitorOnly', params: { domain: 'shop.nl', policy: 'none', foundAt: '_dmarc.shop.nl', tag: 'p' } });
     // pct does not matter for p=none.
-    expect(result.advice).toEqual([{ key: 'strengthen', params: { foundAt: '_dmarc.shop.nl', rua: 'mailto:d@shop.nl' } }]);
+    expect(result.advice).toEqual([{ key: 'strengthen', params: { foundAt: '_dmarc.shop.nl', example: 'v=DMARC1; p=quarantine; rua=mailto:d@shop.nl' } }]);
     const noRua = run('mail.dmarc', withDmarc({ record: dmarcRecord({ p: 'none', rua: [] }) }));
     expect(noRua.advice).toEqual([
-      { key: 'strengthen', params: { foundAt: '_dmarc.shop.nl', rua: 'mailto:dmarc-reports@shop.nl' } },
+      { key: 'strengthen', params: { foundAt: '_dmarc.shop.nl', example: 'v=DMARC1; p=quarantine; rua=mailto:dmarc-reports@shop.nl' } },
       { key: 'addRua', params: { domain: 'shop.nl' } },
     ]);
   });
@@ -250,7 +251,7 @@ describe('mail.dkim', () => {
     expect(result.summary.params?.keys).toBe('selector1 (RSA 2048)');
     expect(result.advice).toEqual([{ key: 'testingNote', params: { host: 'selector1._domainkey.shop.nl' } }, { key: 'revokeNote', params: { keys: 'gone1, gone2' } }]);
     expect(run('mail.dkim', withKeys([key({ selector: 'gone1', revoked: true }), key({ selector: 'gone2', revoked: true })]))).toMatchObject({
-      status: 'fail', summary: { key: 'allRevoked', params: { domain: 'shop.nl', keys: 'gone1, gone2' } }, advice: [{ key: 'setUpDkim' }],
+      status: 'info', summary: { key: 'allRevoked', params: { domain: 'shop.nl', keys: 'gone1, gone2', count: 2 } }, advice: [{ key: 'revokedMeaning', params: { keys: 'gone1, gone2' } }],
     });
   });
 
@@ -266,14 +267,18 @@ describe('mail.dkim', () => {
     });
   });
 
-  it('does not apply to a domain that declares it sends no mail: exactly v=spf1 -all, with Null MX or no MX', () => {
+  it('does not apply where mail.non-sending applies: Null MX or no MX, and no SPF record that lets a host send', () => {
     const parked = (spf: string[], mx = NULL_MX) => run('mail.dkim', mail({ mx, servers: [], spf: { records: spf } }));
-    expect(parked(['v=spf1 -all'])).toMatchObject({ status: 'skip', summary: { key: 'notApplicable', params: { domain: 'shop.nl' } }, notApplicable: true });
-    expect(parked(['  V=SPF1    -ALL '], NO_MX).notApplicable).toBe(true);
-    expect(parked(['v=spf1 ~all']).notApplicable).toBeUndefined();
-    expect(parked(['v=spf1 -all', 'v=spf1 -all']).notApplicable).toBeUndefined();
+    expect(parked(['v=spf1 -all'])).toMatchObject({ status: 'skip', summary: { key: 'notApplicable', params: { domain: 'shop.nl', signal: 'Null MX' } }, notApplicable: true });
+    expect(parked(['  V=SPF1    -ALL '], NO_MX)).toMatchObject({ summary: { params: { signal: 'SPF "V=SPF1    -ALL"' } }, notApplicable: true });
+    expect(parked(['v=spf1 ~all']).notApplicable).toBe(true);
+    expect(parked(['v=spf1 ~all'], NO_MX).notApplicable).toBe(true);
+    expect(parked([]).notApplicable).toBe(true);
+    // A record that lets a host send says the domain sends, Null MX or not; no MX and no SPF cannot be told.
     expect(parked(['v=spf1 ip4:192.0.2.1 -all']).notApplicable).toBeUndefined();
-    expect(parked([]).notApplicable).toBeUndefined();
+    expect(parked(['v=spf1 redirect=_spf.shop.nl']).notApplicable).toBeUndefined();
+    expect(parked(['v=spf1 +all']).notApplicable).toBeUndefined();
+    expect(parked([], NO_MX).notApplicable).toBeUndefined();
     expect(run('mail.dkim', mail({ spf: { records: ['v=spf1 -all'] } })).notApplicable).toBeUndefined();
   });
 });
@@ -360,11 +365,11 @@ describe('mail.non-sending', () => {
     });
   });
 
-  it('DMARC must be p=reject at 100%: quarantine or pct below 100 is incomplete', () => {
-    for (const record of [dmarcRecord({ p: 'quarantine' }), dmarcRecord({ pct: 99 })]) {
+  it('DMARC must be p=reject at 100%: quarantine or pct below 100 is incomplete, each named as it is', () => {
+    for (const [record, missing] of [[dmarcRecord({ p: 'quarantine' }), 'DMARC p=reject'], [dmarcRecord({ pct: 99 }), 'DMARC pct=100 (pct=99)']] as const) {
       const result = run('mail.non-sending', parked({ dmarc: { records: ['v=DMARC1'], source: 'domain', foundAt: '_dmarc.shop.nl', record, externalReports: [] } }));
       expect(result.status).toBe('fail');
-      expect(result.summary).toEqual({ key: 'incomplete', params: { domain: 'shop.nl', signal: 'Null MX', missing: 'DMARC p=reject' } });
+      expect(result.summary).toEqual({ key: 'incomplete', params: { domain: 'shop.nl', signal: 'Null MX', missing } });
       expect(result.advice).toEqual([{ key: 'addDmarc', params: { domain: 'shop.nl' } }]);
     }
   });
@@ -386,6 +391,6 @@ describe('mail.non-sending', () => {
   });
 
   it('does not apply to a domain with MX records, even with -all', () => {
-    expect(run('mail.non-sending', mail({ spf: { records: ['v=spf1 -all'] } }))).toMatchObject({ status: 'skip', summary: { key: 'notApplicable', params: { domain: 'shop.nl' } }, notApplicable: true });
+    expect(run('mail.non-sending', mail({ spf: { records: ['v=spf1 -all'] } }))).toMatchObject({ status: 'skip', summary: { key: 'hasMx', params: { domain: 'shop.nl', hosts: 'mail.shop.nl' } }, notApplicable: true });
   });
 });

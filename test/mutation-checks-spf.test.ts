@@ -45,7 +45,10 @@ describe('mail.spf findings', () => {
     expect(judge({ records: [], error: 'SERVFAIL' })).toEqual({
       status: 'error', summary: { key: 'dnsError', params: { domain: DOMAIN, code: 'SERVFAIL' } }, advice: [], evidence: { records: [], dnsLookups: 0, voidLookups: 0, error: 'SERVFAIL' },
     });
-    expect(judge({ records: [] })).toMatchObject({ status: 'fail', summary: { key: 'none', params: { domain: DOMAIN } }, advice: [{ key: 'publish', params: { domain: DOMAIN } }] });
+    // No MX either: whether it sends cannot be told, so both ways are offered (each says its condition).
+    expect(judge({ records: [] })).toMatchObject({ status: 'fail', summary: { key: 'none', params: { domain: DOMAIN } }, advice: [{ key: 'publish', params: { domain: DOMAIN } }, { key: 'publishNoMx', params: { domain: DOMAIN } }] });
+    const withMx = { domain: DOMAIN, mx: { records: [{ preference: 10, exchange: 'mx.shop.example' }], nullMx: false }, servers: [], spf: { records: [] } } as Partial<MailEvidence>;
+    expect(spfCheck.run({ target: DOMAIN, collectedAt: '', mail: withMx as MailEvidence }, { now: new Date() }).advice).toEqual([{ key: 'publish', params: { domain: DOMAIN } }]);
     expect(judge({ records: [] }, true).advice).toEqual([{ key: 'publishNonSending', params: { domain: DOMAIN } }]);
     expect(judge({ records: [RECORD, 'v=spf1 -all'] })).toMatchObject({ status: 'fail', summary: { key: 'multiple', params: { domain: DOMAIN, count: 2 } }, advice: [{ key: 'merge', params: { domain: DOMAIN } }] });
   });

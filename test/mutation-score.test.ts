@@ -11,7 +11,7 @@ import { SCORE_TABLE, scoreChecks, type ScoredCheck } from '../src/scan/score.js
 /** The documented grouping: area and category of a check, by its id. */
 function expectedPlace(id: string): string {
   const rules: [RegExp, string][] = [
-    [/^web\.(address|ipv6)$/, 'web.reachability'],
+    [/^(web\.(address|ipv6)|domain\.exists)$/, 'web.reachability'],
     [/^web\.(https\.|hsts$)/, 'web.https'],
     [/^web\.tls\./, 'web.tls'],
     [/^web\.cert\./, 'web.certificate'],
@@ -28,7 +28,9 @@ function expectedPlace(id: string): string {
 }
 
 const ids = CHECKS.map((check) => check.id);
-const scored = ids.filter((id) => id !== 'web.caa');
+/** Informational, 0 points: web.caa, and domain.exists (only ever alone, in a scan without scores). */
+const INFORMATIONAL = ['web.caa', 'domain.exists'];
+const scored = ids.filter((id) => !INFORMATIONAL.includes(id));
 const all = (status: Status): ScoredCheck[] => ids.map((id) => ({ id, status }));
 
 describe('the score table', () => {
@@ -37,9 +39,9 @@ describe('the score table', () => {
     expect(places).toEqual(Object.fromEntries(ids.map((id) => [id, expectedPlace(id)])));
   });
 
-  it('gives every check points except the informational web.caa', () => {
+  it('gives every check points except the informational ones', () => {
     for (const id of scored) expect(SCORE_TABLE[id]?.points, id).toBeGreaterThan(0);
-    expect(SCORE_TABLE['web.caa']?.points).toBe(0);
+    for (const id of INFORMATIONAL) expect(SCORE_TABLE[id]?.points, id).toBe(0);
   });
 });
 

@@ -11,7 +11,7 @@ describe('check texts', () => {
     expect(CHECKS.length).toBeGreaterThan(0);
     const ids = CHECKS.map((check) => check.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids) expect(id).toMatch(/^(web|mail|dns|privacy)\.[a-z0-9-]+(\.[a-z0-9-]+)*$/);
+    for (const id of ids) expect(id).toMatch(/^(web|mail|dns|privacy|domain)\.[a-z0-9-]+(\.[a-z0-9-]+)*$/);
   });
 
   it('has every website check id the issue asks for', () => {

@@ -48,7 +48,9 @@ function renderArea(report: ScanReport, area: SummaryArea, score: number | null,
   const actions = actionsOf(report, area);
   const shown = actions.slice(0, ACTIONS_PER_AREA);
   let body: SafeHtml;
-  if (checks.length === 0) body = html`<p>${t('scan.notScannedArea')}</p>`;
+  // A name that does not exist has one finding (domain.exists) for the whole scan: each area says that, not "not scanned".
+  const missing = report.checks.find((check) => check.id === 'domain.exists' && check.status === 'fail');
+  if (checks.length === 0) body = html`<p>${missing ? scanText(missing.summary) : t('scan.notScannedArea')}</p>`;
   else if (actions.length === 0) body = html`<p>${t('scan.noActions')}</p>`;
   else {
     body = html`<h4 class="actions-title">${t('scan.actions')}</h4>

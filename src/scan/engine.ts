@@ -7,10 +7,12 @@ import { rootCertificates } from 'node:tls';
 import { ScanError, UsageError, errorMessage } from '../core/errors.js';
 import type { Lang } from '../core/lang.js';
 import type { Check, CheckVerdict, Status } from './check.js';
+import { domainExists } from './checks/domain/exists.js';
 import { CHECKS } from './checks/registry.js';
 import { DEFAULT_LIMITS, type CollectContext, type CollectLimits } from './collect/context.js';
 import { DnsClient } from './collect/dns/client.js';
-import { createHostResolver } from './collect/dns/resolve.js';
+import { lookupNonexistence } from './collect/dns/existence.js';
+import { createHostResolver, type ResolvedHost } from './collect/dns/resolve.js';
 import type { TrustAnchor } from './dnssec/trust-anchor.js';
 import type { ScanEvidence } from './evidence/index.js';
 import { scoreChecks, type ScoreBreakdown, type Scores } from './score.js';
@@ -106,9 +108,16 @@ export async function runScan(input: string, options: ScanOptions = {}): Promise
     signal: deadline,
   };
 
-  await refuseUnscannableTarget(target, context);
-
+  const resolved = await refuseUnscannableTarget(target, context);
   const evidence: ScanEvidence = { target, collectedAt: startedAt };
+  // A name that does not exist is one finding with no scores: nothing is collected, no check else runs.
+  const nonexistent = resolved.evidence.error === 'NXDOMAIN' ? await lookupNonexistence(dns, target) : undefined;
+  if (nonexistent) {
+    evidence.nonexistent = nonexistent;
+    const results = [runCheck(domainExists, evidence, options.now ?? new Date())];
+    return { target, startedAt, durationMs: Date.now() - started, evidence, results, score: scoreChecks([]) };
+  }
+
   // The areas share the DNS cache and the deadline, and run side by side. Each area's
   // collectors are loaded only when it runs: `--only web` never loads the SMTP prober, the
   // DNSSEC validator, the crawler's HTML parser or the browser driver.
@@ -176,9 +185,9 @@ async function withBackstop<T>(work: Promise<T>, limitMs: number): Promise<T> {
 /**
  * Refuse before any connection when the target exists but every address is private
  * (exit code 2), and stop when DNS itself is unreachable (exit code 1). A name that
- * does not exist is not an error: the scan runs and web.address says so.
+ * does not exist is not an error: the scan runs, with domain.exists as its one verdict.
  */
-async function refuseUnscannableTarget(target: string, context: CollectContext): Promise<void> {
+async function refuseUnscannableTarget(target: string, context: CollectContext): Promise<ResolvedHost> {
   const resolved = await context.resolveHost(target);
   const dnsError = resolved.evidence.error;
   if (dnsError === 'timeout' || dnsError?.startsWith('network')) {
@@ -187,6 +196,7 @@ async function refuseUnscannableTarget(target: string, context: CollectContext):
   if (resolved.usable.length === 0 && resolved.refused.length > 0) {
     throw new UsageError(refusalMessage(target, resolved.refused));
   }
+  return resolved;
 }
 
 /** A check that throws is a bug; it must not take the scan down with it. */

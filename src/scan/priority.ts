@@ -87,6 +87,8 @@ const entries: [string, Priority['group'], FixedBy][] = [
   ['web.ipv6', 5, 'hosting'],
   ['web.security-txt', 5, 'owner'],
   ['web.caa', 5, 'hosting'],
+  // Only ever alone in a scan (a name that does not exist), so its place among the others does not matter.
+  ['domain.exists', 2, 'owner'],
 ];
 
 /** Check id -> its group and who fixes it, in priority order (insertion order is the order within a group). */

@@ -31,6 +31,8 @@ export interface ScoreEntry {
 }
 
 export const SCORE_TABLE: Readonly<Record<string, ScoreEntry>> = {
+  // Informational: a scan of a name that does not exist has this one verdict and no scores.
+  'domain.exists': { area: 'web', category: 'reachability', points: 0 },
   'web.address': { area: 'web', category: 'reachability', points: 2 },
   'web.ipv6': { area: 'web', category: 'reachability', points: 1 },
 

@@ -4,6 +4,7 @@
  */
 import type { Check } from '../check.js';
 import { dnssecChecks } from './dns/index.js';
+import { domainExists } from './domain/exists.js';
 import { mailPolicyChecks } from './mail/policy/index.js';
 import { spfCheck } from './mail/spf.js';
 import { privacyContents } from './privacy/contents.js';
@@ -15,6 +16,8 @@ import { webHttpChecks } from './web/http/index.js';
 import { webTlsChecks } from './web/tls/index.js';
 
 export const CHECKS: readonly Check[] = [
+  // Run alone, and only for a name that does not exist (engine.ts); no area selects it.
+  domainExists,
   ...webDnsChecks,
   ...webHttpChecks,
   ...webTlsChecks,

@@ -28,6 +28,18 @@ export interface ScanEvidence {
   dnssec?: DnssecEvidence;
   /** The privacy scan: crawl, statement and what loads before consent (privacy.ts). */
   privacy?: PrivacyEvidence;
+  /** Set when the target does not exist in DNS; then nothing else is collected (engine.ts). */
+  nonexistent?: NonexistentEvidence;
+}
+
+/** The DNS answer that the scanned name does not exist (collect/dns/existence.ts). */
+export interface NonexistentEvidence {
+  name: string;
+  rcode: 'NXDOMAIN';
+  /** The record types asked; every one answered NXDOMAIN. */
+  queried: string[];
+  /** The closest existing zone, from the SOA that came with the answer. */
+  zone?: string;
 }
 
 /** The browser evidence of a scan, if the privacy scan ran. */

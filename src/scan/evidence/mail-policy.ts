@@ -107,6 +107,8 @@ export interface MtaStsFetchEvidence {
   bytes: number;
   /** Larger than the 64 KiB cap. */
   tooLarge: boolean;
+  /** The policy host has only addresses the private-address policy refuses: not fetched, so not judged. */
+  refusedPrivate?: boolean;
   /** Redirect target when the server redirected (not followed: RFC 8461 3.3). */
   redirectedTo?: string;
   /** The certificate, validated against the scan's trust store and the name mta-sts.<domain>. */

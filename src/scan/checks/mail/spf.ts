@@ -6,8 +6,10 @@
  * Null MX is still judged: a domain that sends no mail should publish v=spf1 -all.
  */
 import { msg, type Check, type CheckVerdict, type MessageRef, type Status } from '../../check.js';
+import type { MailEvidence } from '../../evidence/mail.js';
 import type { SpfCountedTerm, SpfEvidence, SpfRecordNode } from '../../evidence/spf.js';
 import { MAX_DNS_TERMS, MAX_MX_OR_PTR_NAMES, MAX_VOID_LOOKUPS } from '../../spf/types.js';
+import { effectiveDmarcPolicy, signalsNoMail } from './policy/shared.js';
 import { SPF_TEXTS } from './spf-texts.js';
 
 interface Finding {
@@ -61,13 +63,18 @@ function limitFindings(spf: SpfEvidence, terms: SpfCountedTerm[], domain: string
   return findings;
 }
 
-function endingFindings(spf: SpfEvidence, domain: string): Finding[] {
+function endingFindings(spf: SpfEvidence, domain: string, noMail: boolean, dmarc: string | undefined): Finding[] {
   const ending = spf.ending;
   if (!ending) return spf.incomplete ? [] : [finding('warn', msg('endingUnknown', { domain }))];
   const where = { domain, record: ending.record };
-  if (ending.qualifier === '+') return [finding('fail', msg('plusAll', where), [msg('useDashAll', { record: ending.record })])];
-  if (ending.qualifier === '?') return [finding('fail', msg('neutralAll', where), [msg('useDashAll', { record: ending.record })])];
-  if (ending.qualifier === null) return [finding('fail', msg('noAll', where), [msg('addAll', { record: ending.record })])];
+  // "List your senders, then -all or ~all" would contradict mail.non-sending for a domain without mail.
+  const fix = (key: string): MessageRef => (noMail ? msg('dashAllNoMail', { domain }) : msg(key, { record: ending.record }));
+  if (ending.qualifier === '+') return [finding('fail', msg('plusAll', where), [fix('useDashAll')])];
+  if (ending.qualifier === '?') {
+    const summary = dmarc ? msg('neutralAllDmarc', { ...where, policy: dmarc }) : msg('neutralAll', where);
+    return [finding('fail', summary, [fix('useDashAll')])];
+  }
+  if (ending.qualifier === null) return [finding('fail', msg('noAll', where), [fix('addAll')])];
   return [];
 }
 
@@ -87,7 +94,11 @@ function combine(findings: Finding[], evidence: Record<string, unknown>): CheckV
   return { status: worst.status, summary: worst.summary, advice, evidence };
 }
 
-function judge(spf: SpfEvidence, domain: string, nullMx: boolean): CheckVerdict {
+/**
+ * `dmarc`: the DMARC policy that stops mail failing DMARC (quarantine or reject, pct above 0), if any:
+ * then a missing or neutral SPF does not let "anyone" send as the domain, and the summary must not say so.
+ */
+function judge(spf: SpfEvidence, domain: string, mx: { nullMx: boolean; noMx: boolean; noMail: boolean }, dmarc: string | undefined): CheckVerdict {
   const evidence: Record<string, unknown> = {
     records: spf.records,
     dnsLookups: spf.dnsLookups ?? 0,
@@ -95,11 +106,13 @@ function judge(spf: SpfEvidence, domain: string, nullMx: boolean): CheckVerdict 
     ...(spf.ending ? { ending: spf.ending } : {}),
     ...(spf.terms ? { terms: spf.terms.map((term) => `${term.count}. ${term.term} (${term.record})${term.void ? ' void' : ''}`) } : {}),
     ...(spf.loops?.length ? { loops: spf.loops } : {}),
-    ...(nullMx ? { nullMx } : {}),
+    ...(mx.nullMx ? { nullMx: true } : {}),
   };
   if (spf.error) return combine([finding('error', msg('dnsError', { domain, code: spf.error }))], { ...evidence, error: spf.error });
   if (spf.records.length === 0) {
-    return combine([finding('fail', msg('none', { domain }), [msg(nullMx ? 'publishNonSending' : 'publish', { domain })])], evidence);
+    // Without MX it cannot be told whether the domain sends: both ways are offered, each with its condition.
+    const advice = mx.nullMx ? [msg('publishNonSending', { domain })] : mx.noMx ? [msg('publish', { domain }), msg('publishNoMx', { domain })] : [msg('publish', { domain })];
+    return combine([finding('fail', dmarc ? msg('noneDmarc', { domain, policy: dmarc }) : msg('none', { domain }), advice)], evidence);
   }
   if (spf.records.length > 1) {
     return combine([finding('fail', msg('multiple', { domain, count: spf.records.length }), [msg('merge', { domain })])], evidence);
@@ -111,7 +124,7 @@ function judge(spf: SpfEvidence, domain: string, nullMx: boolean): CheckVerdict 
     return combine([finding('fail', msg('syntax', { domain, term }), [msg('fixSyntax', { term, record: domain })])], evidence);
   }
   const terms = spf.terms ?? [];
-  const findings = [...targetFindings(nodes, domain), ...limitFindings(spf, terms, domain), ...endingFindings(spf, domain)];
+  const findings = [...targetFindings(nodes, domain), ...limitFindings(spf, terms, domain), ...endingFindings(spf, domain, mx.noMail, dmarc)];
   if (spf.incomplete) findings.push(finding('error', msg('incomplete', { domain, queries: spf.queries ?? 0 })));
   for (const term of terms.filter((item) => item.kind === 'ptr')) {
     const where = { term: term.term, record: term.record };
@@ -119,6 +132,8 @@ function judge(spf: SpfEvidence, domain: string, nullMx: boolean): CheckVerdict 
   }
   if (findings.length > 0) return combine(findings, evidence);
   const params = { domain, lookups: spf.dnsLookups ?? 0 };
+  // A domain without mail (mail.non-sending applies) should end in -all: the same words as that check.
+  if (spf.ending?.qualifier === '~' && mx.noMail) return combine([finding('pass', msg('passSoftNoMail', { domain }), [msg('dashAllNoMail', { domain })])], evidence);
   return combine([finding('pass', msg(spf.ending?.qualifier === '~' ? 'passSoft' : 'pass', params))], evidence);
 }
 
@@ -128,6 +143,11 @@ export const spfCheck: Check = {
   run(evidence) {
     const mail = evidence.mail;
     if (!mail) return { status: 'skip', summary: msg('notScanned'), advice: [], evidence: {} };
-    return judge(mail.spf, mail.domain, mail.mx.nullMx);
+    const noMx = mail.mx.error === undefined && mail.mx.records.length === 0;
+    // Hand-built evidence (other parts' tests) may leave DMARC out; the collector always fills it.
+    const dmarc = mail.dmarc as MailEvidence['dmarc'] | undefined;
+    const policy = dmarc && dmarc.invalid === undefined ? effectiveDmarcPolicy(dmarc) : undefined;
+    const enforcing = policy !== undefined && policy !== 'none' && (dmarc?.record?.pct ?? 100) > 0 ? policy : undefined;
+    return judge(mail.spf, mail.domain, { nullMx: mail.mx.nullMx, noMx, noMail: signalsNoMail(mail) }, enforcing);
   },
 };

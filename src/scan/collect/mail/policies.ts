@@ -227,6 +227,7 @@ async function fetchStsPolicy(domain: string, context: CollectContext): Promise<
   }
   if (chain.error !== undefined && fetch.redirectedTo === undefined) {
     fetch.error = chain.error.message;
+    if (chain.error.kind === 'refused-private') fetch.refusedPrivate = true;
     return { fetch };
   }
   fetch.bytes = chain.bodyBytes;

@@ -21,6 +21,7 @@ export const mailMtaSts: Check = {
       missing: '{{domain}} has no MTA-STS, so senders do not know that mail to you must be encrypted and can be tricked into sending it without encryption.',
       txtInvalid: 'The MTA-STS record at {{name}} is not valid: {{reason}}.',
       policyInvalid: 'The MTA-STS policy of {{domain}} cannot be used: {{reason}}.',
+      policyNotFetched: 'The MTA-STS policy of {{domain}} could not be checked: Weerbaar does not connect to private or reserved addresses ({{reason}}).',
       mxUnlisted: 'The MTA-STS policy of {{domain}} does not list these mail servers: {{hosts}}. Senders that respect the policy refuse to deliver to them.',
       mxUnlistedTesting: 'The MTA-STS policy of {{domain}} (in test mode) does not list these mail servers: {{hosts}}. Senders report this as a failure.',
       publish: 'Set up MTA-STS: publish _mta-sts.{{domain}} TXT "v=STSv1; id=20250101" and serve https://mta-sts.{{domain}}/.well-known/mta-sts.txt (text/plain, valid certificate) containing: version: STSv1 / mode: testing / {{mxLines}} / max_age: 604800 (one item per line). Switch to mode: enforce once the TLS-RPT reports show no problems.',
@@ -38,6 +39,7 @@ export const mailMtaSts: Check = {
       missing: '{{domain}} heeft geen MTA-STS, dus verzenders weten niet dat e-mail aan u versleuteld moet worden verstuurd en kunnen worden misleid om het onversleuteld te doen.',
       txtInvalid: 'Het MTA-STS-record op {{name}} is niet geldig: {{reason}}.',
       policyInvalid: 'Het MTA-STS-beleid van {{domain}} is onbruikbaar: {{reason}}.',
+      policyNotFetched: 'Het MTA-STS-beleid van {{domain}} kon niet worden gecontroleerd: Weerbaar maakt geen verbinding met privé- of gereserveerde adressen ({{reason}}).',
       mxUnlisted: 'Het MTA-STS-beleid van {{domain}} noemt deze mailservers niet: {{hosts}}. Verzenders die het beleid volgen, weigeren daar af te leveren.',
       mxUnlistedTesting: 'Het MTA-STS-beleid van {{domain}} (in testmodus) noemt deze mailservers niet: {{hosts}}. Verzenders melden dit als fout.',
       publish: 'Stel MTA-STS in: publiceer _mta-sts.{{domain}} TXT "v=STSv1; id=20250101" en zet op https://mta-sts.{{domain}}/.well-known/mta-sts.txt (text/plain, geldig certificaat) de inhoud: version: STSv1 / mode: testing / {{mxLines}} / max_age: 604800 (elk onderdeel op een eigen regel). Schakel over op mode: enforce zodra de TLS-RPT-rapporten geen problemen tonen.',
@@ -55,6 +57,7 @@ export const mailMtaSts: Check = {
       missing: '{{domain}} har ingen MTA-STS, så avsändare vet inte att e-post till dig måste krypteras och kan luras att skicka den okrypterad.',
       txtInvalid: 'MTA-STS-posten på {{name}} är inte giltig: {{reason}}.',
       policyInvalid: 'MTA-STS-policyn för {{domain}} går inte att använda: {{reason}}.',
+      policyNotFetched: 'MTA-STS-policyn för {{domain}} kunde inte kontrolleras: Weerbaar ansluter inte till privata eller reserverade adresser ({{reason}}).',
       mxUnlisted: 'MTA-STS-policyn för {{domain}} nämner inte dessa e-postservrar: {{hosts}}. Avsändare som följer policyn vägrar leverera till dem.',
       mxUnlistedTesting: 'MTA-STS-policyn för {{domain}} (i testläge) nämner inte dessa e-postservrar: {{hosts}}. Avsändare rapporterar detta som ett fel.',
       publish: 'Sätt upp MTA-STS: publicera _mta-sts.{{domain}} TXT "v=STSv1; id=20250101" och lägg på https://mta-sts.{{domain}}/.well-known/mta-sts.txt (text/plain, giltigt certifikat) innehållet: version: STSv1 / mode: testing / {{mxLines}} / max_age: 604800 (en del per rad). Byt till mode: enforce när TLS-RPT-rapporterna inte visar några problem.',
@@ -86,6 +89,10 @@ export const mailMtaSts: Check = {
       return verdict('fail', 'txtInvalid', { name, reason: mtaSts.txtInvalid }, advice, facts);
     }
     const policy = mtaSts.policy;
+    // Our own private-address rule kept us away, as it keeps the transport checks from the MX: the same cause, the same status.
+    if (!policy && mtaSts.fetch?.refusedPrivate) {
+      return verdict('error', 'policyNotFetched', { domain, reason: mtaSts.fetch.error ?? 'private address' }, [], facts);
+    }
     if (!policy) {
       const reason = policyErrors.join('; ') || 'no valid policy was found';
       return verdict('fail', 'policyInvalid', { domain, reason }, [msg('fixPolicy', { domain, mxLines })], facts);

@@ -14,6 +14,7 @@ export const mailMx: Check = {
       title: 'Mail servers (MX)',
       verifies: 'The domain names its mail servers in MX records, and each of them can be found: it has its own address, is not an IP address and not an alias (CNAME). A Null MX, the standard way to say "this domain receives no e-mail", also passes.',
       pass: 'All {{count}} mail servers of {{domain}} can be found: {{hosts}}.',
+      passChecked: 'The {{checked}} mail servers of {{domain}} that Weerbaar looked up can be found: {{hosts}}. The other {{unchecked}} of its {{count}} MX records were not looked up (at most {{checked}} are).',
       nullMx: '{{domain}} has a Null MX: it says clearly that it accepts no e-mail.',
       nullMixed: '{{domain}} has a Null MX ("no mail here") together with other MX records, which contradict each other.',
       noMx: '{{domain}} has no MX records. Senders then try to deliver to the address of {{domain}} itself, which is rarely what you want.',
@@ -30,6 +31,7 @@ export const mailMx: Check = {
       title: 'Mailservers (MX)',
       verifies: 'Het domein noemt zijn mailservers in MX-records, en elk daarvan is te vinden: met een eigen adres, geen IP-adres en geen alias (CNAME). Een Null MX, de standaardmanier om te zeggen "dit domein ontvangt geen e-mail", is ook goed.',
       pass: 'Alle {{count}} mailservers van {{domain}} zijn te vinden: {{hosts}}.',
+      passChecked: 'De {{checked}} mailservers van {{domain}} die Weerbaar opzocht, zijn te vinden: {{hosts}}. De andere {{unchecked}} van de {{count}} MX-records zijn niet opgezocht (hooguit {{checked}} worden dat).',
       nullMx: '{{domain}} heeft een Null MX: het zegt duidelijk dat het geen e-mail ontvangt.',
       nullMixed: '{{domain}} heeft een Null MX ("hier geen e-mail") naast andere MX-records; die spreken elkaar tegen.',
       noMx: '{{domain}} heeft geen MX-records. Verzenders proberen dan af te leveren op het adres van {{domain}} zelf, en dat is zelden de bedoeling.',
@@ -46,6 +48,7 @@ export const mailMx: Check = {
       title: 'E-postservrar (MX)',
       verifies: 'Domänen anger sina e-postservrar i MX-poster, och var och en går att hitta: med en egen adress, ingen IP-adress och inget alias (CNAME). En Null MX, standardsättet att säga "den här domänen tar inte emot e-post", godkänns också.',
       pass: 'Alla {{count}} e-postservrar för {{domain}} går att hitta: {{hosts}}.',
+      passChecked: 'De {{checked}} e-postservrar för {{domain}} som Weerbaar slog upp går att hitta: {{hosts}}. De övriga {{unchecked}} av dess {{count}} MX-poster slogs inte upp (högst {{checked}} görs det).',
       nullMx: '{{domain}} har en Null MX: den säger tydligt att den inte tar emot e-post.',
       nullMixed: '{{domain}} har en Null MX ("ingen e-post här") tillsammans med andra MX-poster, och de motsäger varandra.',
       noMx: '{{domain}} har inga MX-poster. Avsändare försöker då leverera till adressen för {{domain}} själv, vilket sällan är meningen.',
@@ -87,7 +90,13 @@ export const mailMx: Check = {
       }
     }
     const hosts = records.map((record) => record.exchange);
-    const evidenceOut = { records, faults };
+    // Hosts beyond the probe cap were never looked up: "all can be found" would claim more than was seen.
+    const seen = hosts.filter((host) => isIP(host) || mail.servers.some((server) => server.host === host));
+    const evidenceOut = { records, faults, ...(seen.length < hosts.length ? { notLookedUp: hosts.filter((host) => !seen.includes(host)) } : {}) };
+    if (faults.length === 0 && seen.length < hosts.length) {
+      const params = { domain, checked: seen.length, unchecked: hosts.length - seen.length, count: hosts.length, hosts: list(seen) };
+      return verdict('pass', 'passChecked', params, [], evidenceOut);
+    }
     if (faults.length === 0) return verdict('pass', 'pass', { domain, count: hosts.length, hosts: list(hosts) }, [], evidenceOut);
     const advice: MessageRef[] = faults.map(({ host, fault }) =>
       msg(fault === 'ip-literal' ? 'fixIpLiteral' : fault === 'cname' ? 'fixCname' : 'fixNoAddress', { host, domain }),

@@ -56,12 +56,43 @@ export function spfForbidsAll(mail: MailEvidence): boolean {
   return records.length === 1 && (records[0] ?? '').trim().toLowerCase().replace(/\s+/g, ' ') === 'v=spf1 -all';
 }
 
+/** A term of an SPF record that lets some host send: any mechanism but -all/~all/?all, or a redirect. */
+function authorisesSender(term: string): boolean {
+  const lower = term.toLowerCase();
+  if (/^[-~?]all$/.test(lower)) return false;
+  // Modifiers other than redirect= (exp=, unknown ones) name no sender (RFC 7208 6).
+  if (/^[a-z][a-z0-9_.-]*=/.test(lower)) return lower.startsWith('redirect=');
+  return true;
+}
+
+/** Some SPF record of the domain lets a host send for it (includes, ip4:, a, mx, redirect=, +all ...). */
+export function spfAuthorisesSenders(mail: MailEvidence): boolean {
+  return mail.spf.records.some((record) => record.trim().split(/\s+/).slice(1).some(authorisesSender));
+}
+
 /**
- * The domain sends no mail and says so: no way in (Null MX or no MX) and SPF "v=spf1 -all".
- * DKIM cannot apply to such a domain.
+ * The domain gives every sign of handling no e-mail, and none of sending any, so the checks
+ * must all treat it as a domain without e-mail (mail.non-sending applies, DMARC advice is
+ * p=reject, DKIM does not apply): no way in (Null MX, or no MX at all) and no SPF record that
+ * lets any host send. Without MX an SPF record must be there and say so (-all, ~all, ?all):
+ * no MX and no SPF at all cannot be told apart from a sender that forgot SPF. A sending SPF
+ * record outweighs a Null MX: a domain may send without receiving (RFC 7505 asks it not to
+ * use itself as envelope sender, not to stop sending), and advising "-all" would stop its mail.
  */
-export function declaresNoMail(mail: MailEvidence): boolean {
-  return (mail.mx.nullMx || hasNoMx(mail)) && spfForbidsAll(mail);
+export function signalsNoMail(mail: MailEvidence): boolean {
+  if (mail.spf.error !== undefined || spfAuthorisesSenders(mail)) return false;
+  if (mail.mx.nullMx) return true;
+  return hasNoMx(mail) && mail.spf.records.length > 0;
+}
+
+/** What says the domain handles no e-mail, in record terms (language-neutral): "Null MX", or the SPF record when there is no MX. */
+export function noMailSignal(mail: MailEvidence): string {
+  return mail.mx.nullMx ? 'Null MX' : mail.spf.records.map((record) => `SPF "${record.trim()}"`).join(', ');
+}
+
+/** The domain has no server that accepts e-mail: a Null MX, or no MX records. */
+export function acceptsNoMail(mail: MailEvidence): boolean {
+  return mail.mx.nullMx || hasNoMx(mail);
 }
 
 /**
