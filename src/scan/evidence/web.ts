@@ -215,6 +215,8 @@ export interface TlsEvidence {
     /** Chain verified against system roots plus --ca-file. */
     trusted: boolean;
     trustError?: string;
+    /** OIDs of critical extensions no verifier knows (then trustError is UNHANDLED_CRITICAL_EXTENSION). */
+    unknownCriticalExtensions?: string[];
     /** Hostname verification result against `host`. */
     hostnameMatches: boolean;
     hostnameError?: string;
