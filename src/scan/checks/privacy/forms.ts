@@ -11,6 +11,8 @@ export const privacyForms: Check = {
   texts: mergeTexts(CRAWL_SHARED_TEXTS, {
     en: {
       title: 'Forms send personal data over HTTPS',
+      partlyUnread_one: 'No form found sends personal data unencrypted, but {{count}} page did not arrive whole ({{reason}}), so a form in its missing part cannot be ruled out.',
+      partlyUnread_other: 'No form found sends personal data unencrypted, but {{count}} pages did not arrive whole ({{reason}}), so a form in their missing parts cannot be ruled out.',
       verifies: 'Forms on the shop that ask for personal data (such as e-mail address, password, phone number, name or address) send it over an encrypted HTTPS connection.',
       pass: 'All {{count}} forms that ask for personal data send it over HTTPS.',
       none: 'None of the pages visited has a form that asks for personal data.',
@@ -19,6 +21,8 @@ export const privacyForms: Check = {
     },
     nl: {
       title: 'Formulieren versturen persoonsgegevens via HTTPS',
+      partlyUnread_one: 'Geen gevonden formulier verstuurt persoonsgegevens onversleuteld, maar {{count}} pagina kwam niet volledig binnen ({{reason}}), dus een formulier in het ontbrekende deel is niet uit te sluiten.',
+      partlyUnread_other: "Geen gevonden formulier verstuurt persoonsgegevens onversleuteld, maar {{count}} pagina's kwamen niet volledig binnen ({{reason}}), dus een formulier in de ontbrekende delen is niet uit te sluiten.",
       verifies: 'Formulieren in de webwinkel die om persoonsgegevens vragen (zoals e-mailadres, wachtwoord, telefoonnummer, naam of adres) versturen die via een versleutelde HTTPS-verbinding.',
       pass: 'Alle {{count}} formulieren die om persoonsgegevens vragen, versturen die via HTTPS.',
       none: "Geen van de bezochte pagina's heeft een formulier dat om persoonsgegevens vraagt.",
@@ -27,6 +31,8 @@ export const privacyForms: Check = {
     },
     sv: {
       title: 'Formulär skickar personuppgifter över HTTPS',
+      partlyUnread_one: 'Inget hittat formulär skickar personuppgifter okrypterat, men {{count}} sida kom inte fram hel ({{reason}}), så ett formulär i den saknade delen kan inte uteslutas.',
+      partlyUnread_other: 'Inget hittat formulär skickar personuppgifter okrypterat, men {{count}} sidor kom inte fram hela ({{reason}}), så ett formulär i de saknade delarna kan inte uteslutas.',
       verifies: 'Formulär i butiken som frågar efter personuppgifter (som e-postadress, lösenord, telefonnummer, namn eller adress) skickar dem över en krypterad HTTPS-anslutning.',
       pass: 'Alla {{count}} formulär som frågar efter personuppgifter skickar dem över HTTPS.',
       none: 'Ingen av de besökta sidorna har ett formulär som frågar efter personuppgifter.',
@@ -44,8 +50,13 @@ export const privacyForms: Check = {
     // The same form (a newsletter sign-up in the footer) on every page counts once.
     const unique = [...new Map(forms.map((form) => [`${form.action} ${form.fields.join(',')}`, form])).values()];
     const facts = { forms: unique.slice(0, 50), pagesChecked: (crawl.pages ?? []).length };
-    if (unique.length === 0) return { status: 'skip', summary: msg('none'), advice: [], evidence: facts, notApplicable: true };
+    // A form may sit in the part of a page that never arrived: no clean verdict from half a page.
+    const unread = (crawl.pages ?? []).filter((page) => page.incomplete !== undefined);
     const bad = unique.filter((form) => !form.https);
+    if (bad.length === 0 && unread.length > 0) {
+      return { status: 'warn', summary: msg('partlyUnread', { count: unread.length, reason: unread[0]?.incomplete ?? '' }), advice: [], evidence: { ...facts, incomplete: unread.map((page) => page.url) } };
+    }
+    if (unique.length === 0) return { status: 'skip', summary: msg('none'), advice: [], evidence: facts, notApplicable: true };
     if (bad.length === 0) return { status: 'pass', summary: msg('pass', { count: unique.length }), advice: [], evidence: facts };
     const { list } = listed(bad.map((form) => `${form.action} (${form.page})`));
     return { status: 'fail', summary: msg('fail', { bad: bad.length, count: unique.length, list }), advice: [msg('useHttps', { list })], evidence: facts };

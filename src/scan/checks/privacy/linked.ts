@@ -23,6 +23,10 @@ export const statementLinked: Check = {
       pass: 'All {{count}} pages visited link to the privacy statement ({{url}}).',
       fail: '{{missing}} of the {{count}} pages visited have no link to the privacy statement ({{url}}).',
       noStatement: 'None of the {{count}} pages visited links to a privacy statement.',
+      noStatementIncomplete_one: 'No page visited links to a privacy statement, but {{count}} page did not arrive whole ({{reason}}), so a link in its missing part cannot be ruled out.',
+      noStatementIncomplete_other: 'No page visited links to a privacy statement, but {{count}} pages did not arrive whole ({{reason}}), so a link in their missing parts cannot be ruled out.',
+      partlyUnread_one: 'The pages visited link to the privacy statement ({{url}}), except {{count}} page that did not arrive whole ({{reason}}) and could not be checked.',
+      partlyUnread_other: 'The pages visited link to the privacy statement ({{url}}), except {{count}} pages that did not arrive whole ({{reason}}) and could not be checked.',
       addLink: 'Put a link to {{url}} on every page, for example in the footer that all pages share. Pages without it: {{list}}.',
       addLinkMore: 'Put a link to {{url}} on every page, for example in the footer that all pages share. Pages without it: {{list}} and {{more}} more.',
       addStatement: 'Write a privacy statement on its own page (for example /privacy) and link to it from the footer of every page, with a clear name such as "Privacy statement".',
@@ -33,6 +37,10 @@ export const statementLinked: Check = {
       pass: "Alle {{count}} bezochte pagina's linken naar de privacyverklaring ({{url}}).",
       fail: "{{missing}} van de {{count}} bezochte pagina's hebben geen link naar de privacyverklaring ({{url}}).",
       noStatement: "Geen van de {{count}} bezochte pagina's linkt naar een privacyverklaring.",
+      noStatementIncomplete_one: "Geen van de bezochte pagina's linkt naar een privacyverklaring, maar {{count}} pagina kwam niet volledig binnen ({{reason}}), dus een link in het ontbrekende deel is niet uit te sluiten.",
+      noStatementIncomplete_other: "Geen van de bezochte pagina's linkt naar een privacyverklaring, maar {{count}} pagina's kwamen niet volledig binnen ({{reason}}), dus een link in de ontbrekende delen is niet uit te sluiten.",
+      partlyUnread_one: "De bezochte pagina's linken naar de privacyverklaring ({{url}}), behalve {{count}} pagina die niet volledig binnenkwam ({{reason}}) en niet kon worden gecontroleerd.",
+      partlyUnread_other: "De bezochte pagina's linken naar de privacyverklaring ({{url}}), behalve {{count}} pagina's die niet volledig binnenkwamen ({{reason}}) en niet konden worden gecontroleerd.",
       addLink: "Zet op elke pagina een link naar {{url}}, bijvoorbeeld in de voettekst die alle pagina's delen. Pagina's zonder link: {{list}}.",
       addLinkMore: "Zet op elke pagina een link naar {{url}}, bijvoorbeeld in de voettekst die alle pagina's delen. Pagina's zonder link: {{list}} en nog {{more}} andere.",
       addStatement: 'Schrijf een privacyverklaring op een eigen pagina (bijvoorbeeld /privacy) en link ernaar vanuit de voettekst van elke pagina, met een duidelijke naam zoals "Privacyverklaring".',
@@ -43,6 +51,10 @@ export const statementLinked: Check = {
       pass: 'Alla {{count}} besökta sidor länkar till integritetspolicyn ({{url}}).',
       fail: '{{missing}} av de {{count}} besökta sidorna saknar länk till integritetspolicyn ({{url}}).',
       noStatement: 'Ingen av de {{count}} besökta sidorna länkar till en integritetspolicy.',
+      noStatementIncomplete_one: 'Ingen av de besökta sidorna länkar till en integritetspolicy, men {{count}} sida kom inte fram hel ({{reason}}), så en länk i den saknade delen kan inte uteslutas.',
+      noStatementIncomplete_other: 'Ingen av de besökta sidorna länkar till en integritetspolicy, men {{count}} sidor kom inte fram hela ({{reason}}), så en länk i de saknade delarna kan inte uteslutas.',
+      partlyUnread_one: 'De besökta sidorna länkar till integritetspolicyn ({{url}}), utom {{count}} sida som inte kom fram hel ({{reason}}) och inte kunde kontrolleras.',
+      partlyUnread_other: 'De besökta sidorna länkar till integritetspolicyn ({{url}}), utom {{count}} sidor som inte kom fram hela ({{reason}}) och inte kunde kontrolleras.',
       addLink: 'Lägg en länk till {{url}} på varje sida, till exempel i sidfoten som alla sidor delar. Sidor utan länk: {{list}}.',
       addLinkMore: 'Lägg en länk till {{url}} på varje sida, till exempel i sidfoten som alla sidor delar. Sidor utan länk: {{list}} och {{more}} till.',
       addStatement: 'Skriv en integritetspolicy på en egen sida (till exempel /privacy) och länka till den från sidfoten på varje sida, med ett tydligt namn som "Integritetspolicy".',
@@ -57,14 +69,23 @@ export const statementLinked: Check = {
     const statementKeys = new Set([statement?.url, statement?.linkedUrl, ...(statement?.chain ?? [])].filter((url): url is string => url !== undefined).map(key));
     const pages = livePages(crawl).filter((page) => !statementKeys.has(key(page.url)));
     const count = pages.length;
+    const unread = pages.filter((page) => page.incomplete !== undefined && !page.statementLink);
+    if (!statement && unread.length > 0) {
+      // A link may sit in the part of a page that never arrived (footers come last).
+      const reason = unread[0]?.incomplete ?? '';
+      return { status: 'error', summary: msg('noStatementIncomplete', { count: unread.length, reason }), advice: [], evidence: { pagesChecked: pages.map((page) => page.url), incomplete: unread.map((page) => page.url) } };
+    }
     if (!statement) {
       return { status: 'fail', summary: msg('noStatement', { count }), advice: [msg('addStatement')], evidence: { pagesChecked: pages.map((page) => page.url) } };
     }
     const url = statement.linkedUrl ?? statement.url;
-    const missing = pages.filter((page) => !page.statementLink).map((page) => page.url);
-    const facts = { statement: url, pagesChecked: count, pagesWithoutLink: missing.slice(0, 100), truncatedCrawl: crawl.truncated === true };
+    const missing = pages.filter((page) => !page.statementLink && page.incomplete === undefined).map((page) => page.url);
+    const facts = { statement: url, pagesChecked: count, pagesWithoutLink: missing.slice(0, 100), truncatedCrawl: crawl.truncated === true, ...(unread.length > 0 ? { incomplete: unread.map((page) => page.url) } : {}) };
     if (count === 0) {
       return { status: 'skip', summary: msg('noPages', { error: 'only the privacy statement itself answered' }), advice: [], evidence: facts };
+    }
+    if (missing.length === 0 && unread.length > 0) {
+      return { status: 'warn', summary: msg('partlyUnread', { count: unread.length, reason: unread[0]?.incomplete ?? '', url }), advice: [], evidence: facts };
     }
     if (missing.length === 0) {
       return { status: 'pass', summary: msg('pass', { count, url }), advice: [], evidence: facts };

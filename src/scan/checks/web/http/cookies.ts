@@ -98,15 +98,30 @@ function run(evidence: ScanEvidence, context: CheckContext): CheckVerdict {
   }
   const facts = { hosts: answered.map((host) => host.host), cookies: findings, deleted };
   if (findings.length === 0) return verdict('pass', 'noCookies', {}, [], facts);
-  const failing = findings.filter((f) => f.severity === 'fail');
-  const warning = findings.filter((f) => f.severity === 'warn');
-  const problems = [...failing, ...warning];
-  if (problems.length === 0) return verdict('pass', 'pass', { count: findings.length }, [], facts);
+  // Counted per shop: the same cookie set by the apex and by www is one cookie (named per host only when they differ).
+  const shop = perShop(findings);
+  const total = new Set(shop.map((f) => f.name)).size;
+  const failing = new Set(shop.filter((f) => f.severity === 'fail').map((f) => f.name));
+  const warning = new Set(shop.filter((f) => f.severity === 'warn' && !failing.has(f.name)).map((f) => f.name));
+  const problems = shop.filter((f) => f.severity !== 'pass').sort((a, b) => Number(b.severity === 'fail') - Number(a.severity === 'fail'));
+  if (problems.length === 0) return verdict('pass', 'pass', { count: total }, [], facts);
   const advice = problems.slice(0, MAX_ADVICE_COOKIES).flatMap(adviceFor);
   if (problems.length > MAX_ADVICE_COOKIES) advice.push(msg('moreCookies', { count: problems.length - MAX_ADVICE_COOKIES }));
   advice.push(msg('whereToFix'));
-  if (failing.length > 0) return verdict('fail', 'fail', { count: failing.length, total: findings.length }, advice, facts);
-  return verdict('warn', 'warn', { count: warning.length, total: findings.length }, advice, facts);
+  if (failing.size > 0) return verdict('fail', 'fail', { count: failing.size, total }, advice, facts);
+  return verdict('warn', 'warn', { count: warning.size, total }, advice, facts);
+}
+
+/** Findings with the same cookie name and the same problems on several hosts become one, naming those hosts. */
+function perShop(findings: CookieFinding[]): CookieFinding[] {
+  const merged = new Map<string, CookieFinding>();
+  for (const finding of findings) {
+    const key = JSON.stringify([finding.name, finding.severity, finding.add, finding.prefixProblem ?? '', finding.sameSite ?? '', finding.secure]);
+    const seen = merged.get(key);
+    if (!seen) merged.set(key, { ...finding });
+    else if (!seen.host.split(', ').includes(finding.host)) seen.host = `${seen.host}, ${finding.host}`;
+  }
+  return [...merged.values()];
 }
 
 export const cookies: Check = {
