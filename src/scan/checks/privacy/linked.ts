@@ -20,9 +20,14 @@ export const statementLinked: Check = {
     en: {
       title: 'Privacy statement linked from every page',
       verifies: 'Every page of the shop that Weerbaar visited has a link to the privacy statement, so a visitor can find it from anywhere on the site.',
-      pass: 'All {{count}} pages visited link to the privacy statement ({{url}}).',
-      fail: '{{missing}} of the {{count}} pages visited have no link to the privacy statement ({{url}}).',
-      noStatement: 'None of the {{count}} pages visited links to a privacy statement.',
+      pass_one: 'The one page visited links to the privacy statement ({{url}}).',
+      pass_other: 'All {{count}} pages visited link to the privacy statement ({{url}}).',
+      fail_one: '{{count}} of the {{total}} pages visited has no link to the privacy statement ({{url}}).',
+      fail_other: '{{count}} of the {{total}} pages visited have no link to the privacy statement ({{url}}).',
+      failAll_one: 'The one page visited has no link to the privacy statement ({{url}}).',
+      failAll_other: 'None of the {{count}} pages visited has a link to the privacy statement ({{url}}).',
+      noStatement_one: 'The one page visited does not link to a privacy statement.',
+      noStatement_other: 'None of the {{count}} pages visited links to a privacy statement.',
       noStatementIncomplete_one: 'No page visited links to a privacy statement, but {{count}} page did not arrive whole ({{reason}}), so a link in its missing part cannot be ruled out.',
       noStatementIncomplete_other: 'No page visited links to a privacy statement, but {{count}} pages did not arrive whole ({{reason}}), so a link in their missing parts cannot be ruled out.',
       partlyUnread_one: 'The pages visited link to the privacy statement ({{url}}), except {{count}} page that did not arrive whole ({{reason}}) and could not be checked.',
@@ -34,9 +39,14 @@ export const statementLinked: Check = {
     nl: {
       title: 'Privacyverklaring vanaf elke pagina gelinkt',
       verifies: "Elke pagina van de webwinkel die Weerbaar bezocht, heeft een link naar de privacyverklaring, zodat een bezoeker die overal op de site kan vinden.",
-      pass: "Alle {{count}} bezochte pagina's linken naar de privacyverklaring ({{url}}).",
-      fail: "{{missing}} van de {{count}} bezochte pagina's hebben geen link naar de privacyverklaring ({{url}}).",
-      noStatement: "Geen van de {{count}} bezochte pagina's linkt naar een privacyverklaring.",
+      pass_one: 'De enige bezochte pagina linkt naar de privacyverklaring ({{url}}).',
+      pass_other: "Alle {{count}} bezochte pagina's linken naar de privacyverklaring ({{url}}).",
+      fail_one: "{{count}} van de {{total}} bezochte pagina's heeft geen link naar de privacyverklaring ({{url}}).",
+      fail_other: "{{count}} van de {{total}} bezochte pagina's hebben geen link naar de privacyverklaring ({{url}}).",
+      failAll_one: 'De enige bezochte pagina heeft geen link naar de privacyverklaring ({{url}}).',
+      failAll_other: "Geen van de {{count}} bezochte pagina's heeft een link naar de privacyverklaring ({{url}}).",
+      noStatement_one: 'De enige bezochte pagina linkt niet naar een privacyverklaring.',
+      noStatement_other: "Geen van de {{count}} bezochte pagina's linkt naar een privacyverklaring.",
       noStatementIncomplete_one: "Geen van de bezochte pagina's linkt naar een privacyverklaring, maar {{count}} pagina kwam niet volledig binnen ({{reason}}), dus een link in het ontbrekende deel is niet uit te sluiten.",
       noStatementIncomplete_other: "Geen van de bezochte pagina's linkt naar een privacyverklaring, maar {{count}} pagina's kwamen niet volledig binnen ({{reason}}), dus een link in de ontbrekende delen is niet uit te sluiten.",
       partlyUnread_one: "De bezochte pagina's linken naar de privacyverklaring ({{url}}), behalve {{count}} pagina die niet volledig binnenkwam ({{reason}}) en niet kon worden gecontroleerd.",
@@ -48,9 +58,14 @@ export const statementLinked: Check = {
     sv: {
       title: 'Integritetspolicyn länkas från varje sida',
       verifies: 'Varje sida i butiken som Weerbaar besökte har en länk till integritetspolicyn, så att en besökare hittar den var som helst på webbplatsen.',
-      pass: 'Alla {{count}} besökta sidor länkar till integritetspolicyn ({{url}}).',
-      fail: '{{missing}} av de {{count}} besökta sidorna saknar länk till integritetspolicyn ({{url}}).',
-      noStatement: 'Ingen av de {{count}} besökta sidorna länkar till en integritetspolicy.',
+      pass_one: 'Den enda besökta sidan länkar till integritetspolicyn ({{url}}).',
+      pass_other: 'Alla {{count}} besökta sidor länkar till integritetspolicyn ({{url}}).',
+      fail_one: '{{count}} av de {{total}} besökta sidorna saknar länk till integritetspolicyn ({{url}}).',
+      fail_other: '{{count}} av de {{total}} besökta sidorna saknar länk till integritetspolicyn ({{url}}).',
+      failAll_one: 'Den enda besökta sidan saknar länk till integritetspolicyn ({{url}}).',
+      failAll_other: 'Ingen av de {{count}} besökta sidorna har en länk till integritetspolicyn ({{url}}).',
+      noStatement_one: 'Den enda besökta sidan länkar inte till en integritetspolicy.',
+      noStatement_other: 'Ingen av de {{count}} besökta sidorna länkar till en integritetspolicy.',
       noStatementIncomplete_one: 'Ingen av de besökta sidorna länkar till en integritetspolicy, men {{count}} sida kom inte fram hel ({{reason}}), så en länk i den saknade delen kan inte uteslutas.',
       noStatementIncomplete_other: 'Ingen av de besökta sidorna länkar till en integritetspolicy, men {{count}} sidor kom inte fram hela ({{reason}}), så en länk i de saknade delarna kan inte uteslutas.',
       partlyUnread_one: 'De besökta sidorna länkar till integritetspolicyn ({{url}}), utom {{count}} sida som inte kom fram hel ({{reason}}) och inte kunde kontrolleras.',
@@ -91,6 +106,6 @@ export const statementLinked: Check = {
       return { status: 'pass', summary: msg('pass', { count, url }), advice: [], evidence: facts };
     }
     const { list, more } = listed(missing);
-    return { status: 'fail', summary: msg('fail', { missing: missing.length, count, url }), advice: [more > 0 ? msg('addLinkMore', { url, list, more }) : msg('addLink', { url, list })], evidence: facts };
+    return { status: 'fail', summary: missing.length === count ? msg('failAll', { count, url }) : msg('fail', { count: missing.length, total: count, url }), advice: [more > 0 ? msg('addLinkMore', { url, list, more }) : msg('addLink', { url, list })], evidence: facts };
   },
 };

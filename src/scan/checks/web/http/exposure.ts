@@ -146,7 +146,8 @@ export const exposure: Check = {
       title: 'Exposed files and version numbers',
       verifies:
         'Files that must never be public (source-code history, password and settings files, database backups, server diagnostics) cannot be downloaded, and the site does not advertise which software versions it runs.',
-      pass: 'None of the {{count}} well-known sensitive files can be downloaded from {{host}}, and no software versions are shown.',
+      pass_one: 'The one well-known sensitive file checked cannot be downloaded from {{host}}, and no software versions are shown.',
+      pass_other: 'None of the {{count}} well-known sensitive files can be downloaded from {{host}}, and no software versions are shown.',
       exposed_one: '{{count}} sensitive file can be downloaded from {{host}}: {{paths}}.',
       exposed_other: '{{count}} sensitive files can be downloaded from {{host}}: {{paths}}.',
       banner: 'The site shows which software versions it runs ({{banners}}), which helps attackers look up known weaknesses.',
@@ -183,7 +184,8 @@ export const exposure: Check = {
       title: 'Openbare bestanden en versienummers',
       verifies:
         'Bestanden die nooit openbaar mogen zijn (broncodegeschiedenis, wachtwoord- en instellingenbestanden, databaseback-ups, serverdiagnose) zijn niet te downloaden, en de site vertelt niet welke softwareversies ze draait.',
-      pass: 'Geen van de {{count}} bekende gevoelige bestanden is te downloaden van {{host}}, en er worden geen softwareversies getoond.',
+      pass_one: 'Het ene gecontroleerde bekende gevoelige bestand is niet te downloaden van {{host}}, en er worden geen softwareversies getoond.',
+      pass_other: 'Geen van de {{count}} bekende gevoelige bestanden is te downloaden van {{host}}, en er worden geen softwareversies getoond.',
       exposed_one: '{{count}} gevoelig bestand is te downloaden van {{host}}: {{paths}}.',
       exposed_other: '{{count}} gevoelige bestanden zijn te downloaden van {{host}}: {{paths}}.',
       banner: 'De site laat zien welke softwareversies ze draait ({{banners}}); daarmee kunnen aanvallers bekende zwakke plekken opzoeken.',
@@ -220,7 +222,8 @@ export const exposure: Check = {
       title: 'Exponerade filer och versionsnummer',
       verifies:
         'Filer som aldrig får vara offentliga (källkodshistorik, lösenords- och inställningsfiler, databassäkerhetskopior, serverdiagnostik) går inte att ladda ner, och webbplatsen visar inte vilka programversioner den kör.',
-      pass: 'Ingen av de {{count}} välkända känsliga filerna går att ladda ner från {{host}}, och inga programversioner visas.',
+      pass_one: 'Den enda kontrollerade välkända känsliga filen går inte att ladda ner från {{host}}, och inga programversioner visas.',
+      pass_other: 'Ingen av de {{count}} välkända känsliga filerna går att ladda ner från {{host}}, och inga programversioner visas.',
       exposed_one: '{{count}} känslig fil går att ladda ner från {{host}}: {{paths}}.',
       exposed_other: '{{count}} känsliga filer går att ladda ner från {{host}}: {{paths}}.',
       banner: 'Webbplatsen visar vilka programversioner den kör ({{banners}}), vilket hjälper angripare att slå upp kända svagheter.',
