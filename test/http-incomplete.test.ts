@@ -9,11 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, type CollectContext } from '../src/scan/collect/context.js';
 import { fetchChain } from '../src/scan/collect/http/fetch.js';
 import { probePaths } from '../src/scan/collect/http/paths.js';
+import { collectCrawl } from '../src/scan/collect/privacy/crawl.js';
+import { statementLinked } from '../src/scan/checks/privacy/linked.js';
+import type { ScanEvidence } from '../src/scan/evidence/index.js';
 import { testPki } from './fixtures/pki.js';
 import { LIMITS, resolved } from './http/fixture.js';
 
 const CUT = '127.0.114.1';
 const PAGE = '<html><head><title>Shop</title></head><body><a href="/privacy">Privacy</a></body></html>';
+const ABOUT = '<html><head><title>About</title></head><body><p>We sell mugs.</p></body></html>';
 const SECURITY_TXT = 'Contact: mailto:security@cut.test\nExpires: 2099-01-01T00:00:00Z\n';
 
 let ctx: CollectContext;
@@ -51,6 +55,14 @@ function answer(path: string, socket: TLSSocket): void {
       return;
     case '/headers-300k':
       socket.end(`HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n${bigHeaders(300 * 1024)}Content-Length: ${PAGE.length}\r\n\r\n${PAGE}`);
+      return;
+    case '/':
+      // The home page of a shop whose server cuts it off: a link to /about arrived, the footer never did.
+      socket.write(head('Content-Length: 10000\r\n') + '<html><head><title>Shop</title></head><body><a href="/about">About us</a>');
+      setTimeout(() => socket.destroy(), 50);
+      return;
+    case '/about':
+      socket.end(head(`Content-Length: ${ABOUT.length}\r\n`) + ABOUT);
       return;
     case '/security.txt':
       socket.end(`HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${SECURITY_TXT.length}\r\n\r\n${SECURITY_TXT}`);
@@ -154,5 +166,17 @@ describe('probePaths: security.txt at the legacy location', () => {
     expect(paths.securityTxt.hops.at(-1)?.status).toBe(404);
     expect(paths.securityTxtLegacy?.hops.at(-1)?.status).toBe(200);
     expect(paths.securityTxtLegacy?.body).toBe(SECURITY_TXT);
+  });
+});
+
+describe('the privacy crawl: a home page cut short', () => {
+  it('follows the links that arrived, marks the page incomplete, and concludes no "no privacy statement"', async () => {
+    const crawl = await collectCrawl('cut.test', ctx, { maxPages: 5 });
+    expect(crawl.pages?.map((page) => page.url)).toEqual(['https://cut.test/', 'https://cut.test/about']);
+    expect(crawl.pages?.[0]?.incomplete).toMatch(/connection closed after \d+ of the 10000 announced bytes/);
+    expect(crawl.pages?.[1]?.incomplete).toBeUndefined();
+    const verdict = statementLinked.run({ target: 'cut.test', collectedAt: '', privacy: { crawl } } as unknown as ScanEvidence, { now: new Date() });
+    expect(verdict.status).toBe('error');
+    expect(verdict.summary.key).toBe('noStatementIncomplete');
   });
 });
