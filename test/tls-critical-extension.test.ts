@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeTls } from '../src/scan/collect/tls/probe.js';
 import { verifyChain } from '../src/scan/collect/tls/raw-certificate.js';
 import { judge } from '../src/scan/checks/web/tls/cert-trust.js';
+import { mailCertTrust } from '../src/scan/checks/mail/transport/tls.js';
 import { testPki, type TestPki } from './fixtures/pki.js';
 
 const ADDRESS = '127.0.114.2';
@@ -42,6 +43,8 @@ describe('a certificate with an unknown critical extension', () => {
     expect(verdict.status).toBe('fail');
     expect(verdict.summary).toEqual({ key: 'criticalExtension', params: { host: 'critical.test', reason: '1.3.6.1.4.1.55555.14.1' } });
     expect(verdict.advice.map((ref) => ref.key)).toEqual(['reissueWithoutExtension']);
+    // The mail twin says it of a mail server, not of browsers.
+    expect(mailCertTrust.texts.en.criticalExtension).toMatch(/mail server/);
   });
 
   it('the raw-flight verifier names it too', () => {
