@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckVerdict } from '../src/scan/check.js';
 import { cookies } from '../src/scan/checks/web/http/cookies.js';
+import { csp } from '../src/scan/checks/web/http/csp.js';
 import { exposure } from '../src/scan/checks/web/http/exposure.js';
 import { httpsAvailable } from '../src/scan/checks/web/http/https-available.js';
 import { httpsRedirect } from '../src/scan/checks/web/http/https-redirect.js';
@@ -54,6 +55,21 @@ describe('web.mixed-content on a page that did not arrive whole', () => {
 
   it('a whole page is judged as before', () => {
     expect(judge(mixedContent, scan(host(APEX, 'apex'))).status).toBe('pass');
+  });
+});
+
+describe('web.headers.csp on a page whose <head> did not arrive whole', () => {
+  const noCsp = GOOD_HEADERS.filter(([name]) => name !== 'content-security-policy');
+  const cut = (body: string) => ({ ...httpsPage(APEX, noCsp, body), bodyTruncated: true, bodyIncomplete: CUT });
+
+  it('no header still fails, but it does not claim the page has no policy at all', () => {
+    const result = judge(csp, scan(host(APEX, 'apex', { https: cut('<html><head><title>Shop</title>') })));
+    expect(result.status).toBe('fail');
+    expect(result.summary).toEqual({ key: 'noHeaderHeadUnread', params: { host: APEX, reason: CUT.message } });
+  });
+
+  it('once the <head> is over, "missing" is said as before', () => {
+    expect(judge(csp, scan(host(APEX, 'apex', { https: cut('<html><head></head><body>') }))).summary.key).toBe('missing');
   });
 });
 

@@ -80,6 +80,11 @@ export function incompleteReason(chain: FetchChain | undefined): string | undefi
   return chain.bodyIncomplete?.message ?? 'the body was cut off before its end';
 }
 
+/** The page's <head> is over: every <meta> policy it can have has been seen, even when the rest never arrived. */
+export function headSeen(body: string | undefined): boolean {
+  return /<\/head\s*>|<body[\s>]/i.test(body ?? '');
+}
+
 /** The usual shape of a check: judge each host, then combine. */
 export function judgeEachHost(evidence: ScanEvidence, judge: (host: WebHostEvidence) => HostVerdict): CheckVerdict {
   const hosts = judgedHosts(evidence);

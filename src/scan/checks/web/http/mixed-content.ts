@@ -10,11 +10,10 @@ import { msg, type Check, type MessageRef } from '../../../check.js';
 import type { WebHostEvidence } from '../../../evidence/index.js';
 import { withCommonTexts } from './common-texts.js';
 import { hasDirective, metaPolicies, parseCspHeaders } from './csp-policy.js';
-import { finalHttpsResponse, firstHeaderValue, headerValues, hostVerdict, incompleteReason, judgeEachHost, type HostVerdict } from './hosts.js';
+import { finalHttpsResponse, firstHeaderValue, headerValues, headSeen, hostVerdict, incompleteReason, judgeEachHost, type HostVerdict } from './hosts.js';
 
 const MAX_ADVICE_URLS = 10;
-/** The <head> is over: every <meta> policy of the page has been seen. */
-const HEAD_END = /<\/head\s*>|<body[\s>]/i;
+
 
 /** [selector, attribute, active?] */
 const REFERENCES: readonly [string, string, boolean][] = [
@@ -98,7 +97,7 @@ function judge(host: WebHostEvidence): HostVerdict {
   const count = found.active.length + found.passive.length;
   // Half a page proves nothing clean; what it does contain still counts, unless a policy
   // (upgrade-insecure-requests in a <meta> of the unseen <head>) could change the verdict.
-  if (incomplete && (count === 0 || !HEAD_END.test(chain.body ?? ''))) {
+  if (incomplete && (count === 0 || !headSeen(chain.body))) {
     return hostVerdict(host.host, 'error', 'incomplete', { reason: incomplete }, [msg('checkComplete', { host: host.host })], evidence);
   }
   if (count === 0) return hostVerdict(host.host, 'pass', 'pass', {}, [], evidence);
