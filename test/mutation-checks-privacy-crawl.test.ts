@@ -70,7 +70,7 @@ describe('privacy.statement.linked', () => {
     const result = run(statementLinked, { statement: statement({ linkedUrl: undefined }), pages: [page('https://shop.test/'), ...missing] });
     expect(result).toEqual({
       status: 'fail',
-      summary: { key: 'fail', params: { missing: 3, count: 4, url: STATEMENT_URL } },
+      summary: { key: 'fail', params: { count: 3, total: 4, url: STATEMENT_URL } },
       advice: [{ key: 'addLink', params: { url: STATEMENT_URL, list: 'https://shop.test/p0, https://shop.test/p1, https://shop.test/p2' } }],
       evidence: { statement: STATEMENT_URL, pagesChecked: 4, pagesWithoutLink: missing.map((p) => p.url), truncatedCrawl: false },
     });
@@ -80,7 +80,7 @@ describe('privacy.statement.linked', () => {
 
   it('keeps the query when telling pages apart, and at most 100 pages in the facts', () => {
     const result = run(statementLinked, { statement: statement(), pages: [page('https://shop.test/privacy?lang=nl', false)] });
-    expect(result.summary.params).toMatchObject({ missing: 1, count: 1 });
+    expect(result.summary).toMatchObject({ key: 'failAll', params: { count: 1 } });
     const many = Array.from({ length: 120 }, (_, index) => page(`https://shop.test/m${index}`, false));
     expect((run(statementLinked, { statement: statement(), pages: many }).evidence.pagesWithoutLink as string[]).length).toBe(100);
   });
@@ -90,7 +90,7 @@ describe('privacy.statement.linked', () => {
       status: 'fail', summary: { key: 'noStatement', params: { count: 1 } }, advice: [{ key: 'addStatement' }], evidence: { pagesChecked: ['https://shop.test/'] },
     });
     expect(run(statementLinked, { statement: statement(), pages: [page(STATEMENT_URL)] })).toMatchObject({ status: 'skip', summary: { key: 'noPages', params: { error: 'only the privacy statement itself answered' } } });
-    expect(run(statementLinked, { statement: statement(), pages: [page('not a url', false)] }).summary.params).toMatchObject({ missing: 1 });
+    expect(run(statementLinked, { statement: statement(), pages: [page('not a url', false)] }).summary).toMatchObject({ key: 'failAll', params: { count: 1 } });
   });
 });
 
@@ -107,8 +107,8 @@ describe('privacy.statement.reachable', () => {
   it('needs 200 readable characters, whitespace squeezed', () => {
     expect(MIN_STATEMENT_CHARS).toBe(200);
     expect(reach({ text: 'x'.repeat(200) }).status).toBe('pass');
-    expect(reach({ text: `  ${'x'.repeat(199)}  ` })).toMatchObject({ status: 'fail', summary: { key: 'empty', params: { url: STATEMENT_URL, chars: 199 } }, advice: [{ key: 'writeText' }] });
-    expect(reach({ text: 'x \n\n  '.repeat(60) }).summary).toEqual({ key: 'empty', params: { url: STATEMENT_URL, chars: 119 } });
+    expect(reach({ text: `  ${'x'.repeat(199)}  ` })).toMatchObject({ status: 'fail', summary: { key: 'empty', params: { url: STATEMENT_URL, count: 199 } }, advice: [{ key: 'writeText' }] });
+    expect(reach({ text: 'x \n\n  '.repeat(60) }).summary).toEqual({ key: 'empty', params: { url: STATEMENT_URL, count: 119 } });
   });
 
   it('errors: robots.txt skips, a locked PDF fails, anything else fails with the link to fix', () => {
@@ -138,7 +138,7 @@ describe('privacy.statement.reachable', () => {
     });
     expect(pdf({ pagesRead: 30, note: 'PDF: read the first 30 of 500 pages' }).summary).toEqual({ key: 'pdfPartly', params: { url: STATEMENT_URL, reason: 'read the first 30 of 500 pages' } });
     expect(pdf({ pagesRead: 1, text: 'short', note: 'PDF: scanned images' }).summary).toEqual({ key: 'pdfUnread', params: { url: STATEMENT_URL, reason: 'scanned images' } });
-    expect(pdf({ pagesRead: 1, text: 'short' })).toMatchObject({ status: 'fail', summary: { key: 'pdfNoText', params: { url: STATEMENT_URL, chars: 5 } }, advice: [{ key: 'writeText' }, { key: 'htmlPage' }] });
+    expect(pdf({ pagesRead: 1, text: 'short' })).toMatchObject({ status: 'fail', summary: { key: 'pdfNoText', params: { url: STATEMENT_URL, count: 5 } }, advice: [{ key: 'writeText' }, { key: 'htmlPage' }] });
     expect(pdf({ text: '' }).summary).toEqual({ key: 'pdf', params: { url: STATEMENT_URL } });
     expect(pdf({ text: '', note: 'PDF: too big' }).summary).toEqual({ key: 'pdfUnread', params: { url: STATEMENT_URL, reason: 'too big' } });
   });
@@ -158,7 +158,7 @@ describe('privacy.forms', () => {
     ];
     const result = run(privacyForms, { pages });
     expect(result.status).toBe('fail');
-    expect(result.summary).toEqual({ key: 'fail', params: { bad: 2, count: 3, list: 'http://shop.test/login (https://shop.test/), http://shop.test/contact (https://shop.test/contact)' } });
+    expect(result.summary).toEqual({ key: 'fail', params: { count: 2, total: 3, list: 'http://shop.test/login (https://shop.test/), http://shop.test/contact (https://shop.test/contact)' } });
     expect(result.advice).toEqual([{ key: 'useHttps', params: { list: 'http://shop.test/login (https://shop.test/), http://shop.test/contact (https://shop.test/contact)' } }]);
     expect(result.evidence).toEqual({
       forms: [

@@ -102,7 +102,7 @@ describe('web.cookies facts and advice', () => {
 
   it('a warning only: counted as such; an empty name is shown as such', () => {
     const result = judge(cookies, withCookies('=1; Max-Age=9; Secure'));
-    expect(result.summary).toEqual({ key: 'warn', params: { count: 1, total: 1 } });
+    expect(result.summary).toEqual({ key: 'warnAll', params: { count: 1 } });
     expect(result.advice).toEqual([{ key: 'fixCookie', params: { cookie: '(empty name)', host: APEX, add: 'SameSite=Lax' } }, { key: 'whereToFix' }]);
     const lifetime = judge(cookies, withCookies('prefs=1; Secure; SameSite=Strict'));
     expect(lifetime.advice[0]).toEqual({ key: 'fixCookie', params: { cookie: 'prefs', host: APEX, add: 'HttpOnly' } });

@@ -19,28 +19,28 @@ describe('web.hsts: the one-year minimum', () => {
     const result = judge(hsts, withHsts(`max-age=${ONE_YEAR_SECONDS}`));
     expect(ONE_YEAR_SECONDS).toBe(31_536_000);
     expect(result.status).toBe('pass');
-    expect(result.summary).toMatchObject({ key: 'pass', params: { days: 365 } });
+    expect(result.summary).toMatchObject({ key: 'pass', params: { count: 365 } });
     expect(result.advice).toEqual([]);
   });
 
   it('warns one second short of a year (364 days), and asks to raise it', () => {
     const result = judge(hsts, withHsts(`max-age=${ONE_YEAR_SECONDS - 1}`));
     expect(result.status).toBe('warn');
-    expect(result.summary).toMatchObject({ key: 'short', params: { days: 364 } });
-    expect(result.advice).toEqual([{ key: 'raiseMaxAge', params: { host: APEX, days: 364 } }]);
+    expect(result.summary).toMatchObject({ key: 'short', params: { count: 364 } });
+    expect(result.advice).toEqual([{ key: 'raiseMaxAge', params: { host: APEX, count: 364 } }]);
   });
 
   it('warns at 180 days and at 364 days: half a year is not enough', () => {
     for (const days of [180, 364]) {
       const result = judge(hsts, withHsts(`max-age=${days * 86_400}`));
       expect(result.status, `${days} days`).toBe('warn');
-      expect(result.summary.params?.days, `${days} days`).toBe(days);
+      expect(result.summary.params?.count, `${days} days`).toBe(days);
     }
   });
 
   it('counts whole days, rounding down', () => {
-    expect(judge(hsts, withHsts(`max-age=${400 * 86_400 + 86_399}`)).summary.params?.days).toBe(400);
-    expect(judge(hsts, withHsts('max-age=86399')).summary).toMatchObject({ key: 'short', params: { days: 0 } });
+    expect(judge(hsts, withHsts(`max-age=${400 * 86_400 + 86_399}`)).summary.params?.count).toBe(400);
+    expect(judge(hsts, withHsts('max-age=86399')).summary).toMatchObject({ key: 'short', params: { count: 0 } });
   });
 
   it('fails max-age=0 (it switches HSTS off), with the advice to add the header', () => {

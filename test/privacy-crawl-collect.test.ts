@@ -170,7 +170,7 @@ describe('collectCrawl: pages without the link', () => {
     const evidence = { target: 'nolink.test', collectedAt: '', privacy: { crawl, browser: {} } } as unknown as ScanEvidence;
     const linked = privacyCrawlChecks[0]?.run(evidence, { now: new Date() });
     expect(linked?.status).toBe('fail');
-    expect(linked?.summary.params).toMatchObject({ missing: 2, count: 4 });
+    expect(linked?.summary).toMatchObject({ key: 'fail', params: { count: 2, total: 4 } });
     expect(linked?.advice[0]?.params?.list).toBe('https://nolink.test/b, https://nolink.test/c');
     expect(run(crawl)['privacy.forms']).toBe('skip');
   }, 30_000);

@@ -153,7 +153,7 @@ describe('the crawl checks on recorded evidence', () => {
   it('lists at most 10 pages without the link and says how many more, not counting the statement page', () => {
     const pages = [page('https://shop.test/privacy', false), ...Array.from({ length: 13 }, (_, i) => page(`https://shop.test/p${i}`, false)), page('https://shop.test/')];
     const linked = verdicts({ pages, statement: statement() })['privacy.statement.linked'];
-    expect(linked).toMatchObject({ status: 'fail', summary: { params: { missing: 13, count: 14 } } });
+    expect(linked).toMatchObject({ status: 'fail', summary: { key: 'fail', params: { count: 13, total: 14 } } });
     expect(linked?.advice[0]).toMatchObject({ key: 'addLinkMore', params: { more: 3 } });
     expect(String(linked?.advice[0]?.params?.list).split(', ')).toHaveLength(10);
   });

@@ -181,12 +181,13 @@ describe('hostile servers', () => {
     expect(statusOf('garbage.test', 'web.https.available')).toBe('fail');
   });
 
-  it('caps a 100 MB body and still judges the page', () => {
+  it('caps a 100 MB body, and does not judge the first megabyte as the whole page (issue 14)', () => {
     const result = results.get('bigbody.test')!.result!;
     const https = result.evidence.web?.hosts[0]?.https;
     expect(https?.bodyTruncated).toBe(true);
+    expect(https?.bodyIncomplete?.kind).toBe('cap');
     expect(https?.bodyBytes).toBeLessThanOrEqual(1_048_576);
-    expect(statusOf('bigbody.test', 'web.mixed-content')).toBe('pass');
+    expect(statusOf('bigbody.test', 'web.mixed-content')).toBe('error');
   });
 
   it('reports the redirect loop in the evidence', () => {

@@ -61,6 +61,8 @@ export interface PageEvidence {
   statementCandidates: StatementLink[];
   forms: FormEvidence[];
   error?: string;
+  /** Why the page's body is not whole (cut off, broken, over the cap): its missing links and forms prove nothing. */
+  incomplete?: string;
 }
 
 export interface CrawlEvidence {

@@ -82,14 +82,29 @@ export interface FetchChain {
   /** Body of the last hop, decoded as UTF-8, at most the collector's byte cap. */
   body?: string;
   bodyBytes: number;
+  /** The body is not the whole answer (see `bodyIncomplete` for why). */
   bodyTruncated: boolean;
+  /** Why the body is not the whole answer; set whenever `bodyTruncated` is (absent in scans stored before issue 14). */
+  bodyIncomplete?: BodyIncomplete;
   /** Set when the chain did not end in a response (the last hop's error, or a redirect limit). */
   error?: FetchError;
+}
+
+/**
+ * 'cap': the body is larger than the byte cap (the rest was never read); 'broken': it stopped
+ * arriving (a timeout, a connection closed before the announced length, a broken chunked
+ * encoding). Either way a check that reads the body did not see the whole page.
+ */
+export interface BodyIncomplete {
+  kind: 'cap' | 'broken';
+  message: string;
 }
 
 export interface PathEvidence {
   /** GET https://host/.well-known/security.txt (redirects followed). */
   securityTxt: FetchChain;
+  /** GET https://host/security.txt, the legacy location (RFC 9116 section 3), when /.well-known/ had no plain-text file. */
+  securityTxtLegacy?: FetchChain;
   /** Safe GETs of well-known sensitive paths; no redirects followed. */
   exposure: ExposedPathProbe[];
   /** Where the sensitive paths were probed: https://host, or http://host when HTTPS did not answer. */
@@ -112,6 +127,8 @@ export interface ExposedPathProbe {
   bodyBytes: number;
   /** The signature the body matched (whatever the status; the check judges the status). */
   signature?: ExposureKind;
+  /** The body stopped arriving before the cap (not the cap itself, which is by design): it was not fully judged. */
+  incomplete?: string;
   error?: string;
 }
 
@@ -198,6 +215,8 @@ export interface TlsEvidence {
     /** Chain verified against system roots plus --ca-file. */
     trusted: boolean;
     trustError?: string;
+    /** OIDs of critical extensions no verifier knows (then trustError is UNHANDLED_CRITICAL_EXTENSION). */
+    unknownCriticalExtensions?: string[];
     /** Hostname verification result against `host`. */
     hostnameMatches: boolean;
     hostnameError?: string;

@@ -33,11 +33,13 @@ export const statementReachable: Check = {
       pdfRead: 'The privacy statement at {{url}} is a PDF file, not a web page. Weerbaar did read its text and checked what it says.',
       pdfPartly: 'The privacy statement at {{url}} is a PDF file, not a web page. Weerbaar could read only part of it ({{reason}}).',
       pdfUnread: 'The privacy statement at {{url}} is a PDF file, not a web page, and Weerbaar could not read its text ({{reason}}).',
-      pdfNoText: 'The privacy statement at {{url}} is a PDF file without readable text ({{chars}} characters); it is probably a scanned image.',
+      pdfNoText_one: 'The privacy statement at {{url}} is a PDF file without readable text ({{count}} character); it is probably a scanned image.',
+      pdfNoText_other: 'The privacy statement at {{url}} is a PDF file without readable text ({{count}} characters); it is probably a scanned image.',
       pdfLocked: 'The privacy statement at {{url}} is a PDF file protected with a password: visitors cannot open it without that password.',
       htmlPage: 'Also publish the statement as a normal web page: easier to read on a phone, for screen readers and for search.',
       notAPage: 'The privacy statement link {{url}} opens a {{type}} file, not a web page.',
-      empty: 'The privacy statement at {{url}} has almost no readable text ({{chars}} characters); it may be an image or empty.',
+      empty_one: 'The privacy statement at {{url}} has almost no readable text ({{count}} character); it may be an image or empty.',
+      empty_other: 'The privacy statement at {{url}} has almost no readable text ({{count}} characters); it may be an image or empty.',
       writeText: 'Put the statement on the page as text, not as an image, so every visitor (and a screen reader) can read it.',
     },
     nl: {
@@ -58,11 +60,13 @@ export const statementReachable: Check = {
       pdfRead: 'De privacyverklaring op {{url}} is een pdf-bestand, geen webpagina. Weerbaar heeft de tekst wel gelezen en gecontroleerd wat erin staat.',
       pdfPartly: 'De privacyverklaring op {{url}} is een pdf-bestand, geen webpagina. Weerbaar kon er maar een deel van lezen ({{reason}}).',
       pdfUnread: 'De privacyverklaring op {{url}} is een pdf-bestand, geen webpagina, en Weerbaar kon de tekst niet lezen ({{reason}}).',
-      pdfNoText: 'De privacyverklaring op {{url}} is een pdf-bestand zonder leesbare tekst ({{chars}} tekens); waarschijnlijk is het een gescande afbeelding.',
+      pdfNoText_one: 'De privacyverklaring op {{url}} is een pdf-bestand zonder leesbare tekst ({{count}} teken); waarschijnlijk is het een gescande afbeelding.',
+      pdfNoText_other: 'De privacyverklaring op {{url}} is een pdf-bestand zonder leesbare tekst ({{count}} tekens); waarschijnlijk is het een gescande afbeelding.',
       pdfLocked: 'De privacyverklaring op {{url}} is een pdf-bestand met een wachtwoord: bezoekers kunnen het zonder dat wachtwoord niet openen.',
       htmlPage: 'Publiceer de verklaring ook als gewone webpagina: beter leesbaar op een telefoon, voor schermlezers en voor zoekmachines.',
       notAPage: 'De link naar de privacyverklaring {{url}} opent een bestand van het type {{type}}, geen webpagina.',
-      empty: 'De privacyverklaring op {{url}} bevat bijna geen leesbare tekst ({{chars}} tekens); mogelijk is het een afbeelding of is de pagina leeg.',
+      empty_one: 'De privacyverklaring op {{url}} bevat bijna geen leesbare tekst ({{count}} teken); mogelijk is het een afbeelding of is de pagina leeg.',
+      empty_other: 'De privacyverklaring op {{url}} bevat bijna geen leesbare tekst ({{count}} tekens); mogelijk is het een afbeelding of is de pagina leeg.',
       writeText: 'Zet de verklaring als tekst op de pagina, niet als afbeelding, zodat elke bezoeker (en een schermlezer) hem kan lezen.',
     },
     sv: {
@@ -83,11 +87,13 @@ export const statementReachable: Check = {
       pdfRead: 'Integritetspolicyn på {{url}} är en PDF-fil, inte en webbsida. Weerbaar har ändå läst texten och kontrollerat vad den säger.',
       pdfPartly: 'Integritetspolicyn på {{url}} är en PDF-fil, inte en webbsida. Weerbaar kunde bara läsa en del av den ({{reason}}).',
       pdfUnread: 'Integritetspolicyn på {{url}} är en PDF-fil, inte en webbsida, och Weerbaar kunde inte läsa texten ({{reason}}).',
-      pdfNoText: 'Integritetspolicyn på {{url}} är en PDF-fil utan läsbar text ({{chars}} tecken); den är troligen en inskannad bild.',
+      pdfNoText_one: 'Integritetspolicyn på {{url}} är en PDF-fil utan läsbar text ({{count}} tecken); den är troligen en inskannad bild.',
+      pdfNoText_other: 'Integritetspolicyn på {{url}} är en PDF-fil utan läsbar text ({{count}} tecken); den är troligen en inskannad bild.',
       pdfLocked: 'Integritetspolicyn på {{url}} är en PDF-fil som är skyddad med lösenord: besökare kan inte öppna den utan lösenordet.',
       htmlPage: 'Publicera policyn även som en vanlig webbsida: lättare att läsa i mobilen, för skärmläsare och för sökning.',
       notAPage: 'Länken till integritetspolicyn {{url}} öppnar en fil av typen {{type}}, inte en webbsida.',
-      empty: 'Integritetspolicyn på {{url}} har nästan ingen läsbar text ({{chars}} tecken); den kan vara en bild eller tom.',
+      empty_one: 'Integritetspolicyn på {{url}} har nästan ingen läsbar text ({{count}} tecken); den kan vara en bild eller tom.',
+      empty_other: 'Integritetspolicyn på {{url}} har nästan ingen läsbar text ({{count}} tecken); den kan vara en bild eller tom.',
       writeText: 'Lägg policyn som text på sidan, inte som en bild, så att alla besökare (och en skärmläsare) kan läsa den.',
     },
   }),
@@ -129,7 +135,7 @@ export const statementReachable: Check = {
       return { status: 'fail', summary: msg('notAPage', { url, type }), advice: [msg('htmlPage')], evidence: facts };
     }
     const chars = readableChars(statement.text);
-    if (chars < MIN_STATEMENT_CHARS) return { status: 'fail', summary: msg('empty', { url, chars }), advice: [msg('writeText')], evidence: facts };
+    if (chars < MIN_STATEMENT_CHARS) return { status: 'fail', summary: msg('empty', { url, count: chars }), advice: [msg('writeText')], evidence: facts };
     return { status: 'pass', summary: msg('pass', { url }), advice: [], evidence: facts };
   },
 };
@@ -147,5 +153,5 @@ function pdfVerdict(statement: StatementEvidence, facts: Record<string, unknown>
   if (statement.pagesRead === undefined) return warn(statement.note ? msg('pdfUnread', { url, reason: statement.note.replace(/^PDF: /, '') }) : msg('pdf', { url }));
   if (chars >= MIN_STATEMENT_CHARS) return warn(statement.note ? msg('pdfPartly', { url, reason: statement.note.replace(/^PDF: /, '') }) : msg('pdfRead', { url }));
   if (statement.note) return warn(msg('pdfUnread', { url, reason: statement.note.replace(/^PDF: /, '') }));
-  return { status: 'fail', summary: msg('pdfNoText', { url, chars }), advice: [msg('writeText'), msg('htmlPage')], evidence: facts };
+  return { status: 'fail', summary: msg('pdfNoText', { url, count: chars }), advice: [msg('writeText'), msg('htmlPage')], evidence: facts };
 }

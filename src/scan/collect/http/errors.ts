@@ -18,6 +18,7 @@ export interface ErrorPhase {
   scanAborted: boolean;
   connectTimeoutMs: number;
   requestTimeoutMs: number;
+  maxHeaderBytes: number;
 }
 
 const CONNECT_CODES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'EHOSTDOWN', 'ENETDOWN']);
@@ -53,7 +54,7 @@ export function classifyError(error: unknown, phase: ErrorPhase): FetchError {
     case 'UND_ERR_BODY_TIMEOUT':
       return { kind: 'timeout', message: `the server stopped answering (${code})` };
     case 'UND_ERR_HEADERS_OVERFLOW':
-      return { kind: 'headers-too-large', message: 'the response header block is larger than the limit' };
+      return { kind: 'headers-too-large', message: `the response headers are larger than ${Math.round(phase.maxHeaderBytes / 1024)} KB, more than browsers accept` };
     default:
       break;
   }
@@ -72,4 +73,20 @@ export function classifyError(error: unknown, phase: ErrorPhase): FetchError {
     return { kind: 'protocol', message: `the server closed the connection without a complete answer: ${detail}` };
   }
   return { kind: 'protocol', message: detail };
+}
+
+/**
+ * Why a body stopped before its end, after the headers arrived: the page is then judged
+ * as incomplete, never as if it were whole (issue 14).
+ */
+export function describeBrokenBody(error: unknown, phase: ErrorPhase, received: number, announcedLength?: string): string {
+  const code = codeOf(error);
+  if (phase.scanAborted) return `the scan deadline was reached after ${received} bytes of the body`;
+  if (phase.timedOut) return `the body did not finish arriving within ${phase.requestTimeoutMs} ms (${received} bytes received)`;
+  if (code === 'UND_ERR_BODY_TIMEOUT') return `the server stopped sending the body after ${received} bytes`;
+  if ((error as { name?: unknown } | null)?.name === 'HTTPParserError' || code?.startsWith('HPE_')) {
+    return `the body is malformed after ${received} bytes (broken chunked encoding): ${errorMessage(error)}`;
+  }
+  const expected = announcedLength !== undefined && /^\d+$/.test(announcedLength.trim()) ? ` of the ${announcedLength.trim()} announced` : '';
+  return `the connection closed after ${received}${expected} bytes of the body, before the page was complete`;
 }

@@ -123,6 +123,7 @@ export async function fetchChain(url: string, ctx: CollectContext, options: Fetc
         body: new TextDecoder('utf-8').decode(response.body),
         bodyBytes: response.body.length,
         bodyTruncated: response.bodyTruncated,
+        ...(response.bodyIncomplete ? { bodyIncomplete: response.bodyIncomplete } : {}),
         ...(options.keepBytes?.(hop, response.body) ? { rawBody: response.body } : {}),
       });
     }

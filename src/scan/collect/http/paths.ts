@@ -6,7 +6,7 @@
  * organisation. Each answer is matched against its signature here, while the bytes are
  * in hand, and only the signature's name, the status, the type and the size remain.
  */
-import type { ExposedPathProbe, PathEvidence } from '../../evidence/index.js';
+import type { ExposedPathProbe, FetchChain, PathEvidence } from '../../evidence/index.js';
 import type { CollectContext } from '../context.js';
 import { fetchChain, firstHeader } from './fetch.js';
 import { requestOnce } from './request.js';
@@ -39,6 +39,13 @@ const TITLE_SCAN_BYTES = 16_384;
 const CONCURRENCY = 4;
 
 
+/** The chain ended in a 200 text/plain answer: a security.txt file is there (its contents are judged by the check). */
+function isPlainTextFile(chain: FetchChain): boolean {
+  const last = chain.hops.at(-1);
+  const type = last ? (firstHeader(last, 'content-type') ?? '') : '';
+  return !chain.error && last?.status === 200 && type.split(';')[0]?.trim().toLowerCase() === 'text/plain';
+}
+
 function htmlTitle(text: string): string | undefined {
   const match = /<title[^>]*>([^<]{0,300})<\/title>/i.exec(text);
   return match?.[1]?.trim().replace(/\s+/g, ' ');
@@ -50,9 +57,11 @@ function hostForUrl(host: string): string {
 
 async function probeOne(origin: string, path: string, address: string, ctx: CollectContext): Promise<ExposedPathProbe> {
   const url = new URL(path, origin);
-  const { hop, body } = await requestOnce({ url, address, ctx, maxBodyBytes: TITLE_SCAN_BYTES, wantBody: () => true });
+  const { hop, body, bodyIncomplete } = await requestOnce({ url, address, ctx, maxBodyBytes: TITLE_SCAN_BYTES, wantBody: () => true });
   if (hop.error) return { path, bodyBytes: 0, error: hop.error.message };
   const probe: ExposedPathProbe = { path, bodyBytes: body.length };
+  // Cutting at the cap is by design (the signatures need only the start); a body cut short before it is not.
+  if (bodyIncomplete?.kind === 'broken') probe.incomplete = bodyIncomplete.message;
   if (hop.status !== undefined) probe.status = hop.status;
   const contentType = firstHeader(hop, 'content-type');
   if (contentType !== undefined) probe.contentType = contentType;
@@ -86,6 +95,10 @@ export async function probePaths(host: string, ctx: CollectContext, address?: st
   // Same server as the first security.txt request (the pinned address, or the one resolved then).
   const useAddress = address ?? first.address;
   if (useAddress === undefined) return { securityTxt, exposure: notProbed('not probed: no address') };
-  const exposure = await mapLimit(SENSITIVE_PATHS, CONCURRENCY, (path) => probeOne(origin, path, useAddress, ctx));
-  return { securityTxt, exposure, exposureOrigin: origin };
+  const [legacy, exposure] = await Promise.all([
+    // RFC 9116 section 3: the legacy top-level location may still hold the file; it is judged, with a warning.
+    isPlainTextFile(securityTxt) ? undefined : fetchChain(`${origin}/security.txt`, ctx, { pinnedAddress: useAddress }),
+    mapLimit(SENSITIVE_PATHS, CONCURRENCY, (path) => probeOne(origin, path, useAddress, ctx)),
+  ]);
+  return { securityTxt, ...(legacy ? { securityTxtLegacy: legacy } : {}), exposure, exposureOrigin: origin };
 }

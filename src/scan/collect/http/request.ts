@@ -12,9 +12,9 @@ import { createSecureContext, type TLSSocket } from 'node:tls';
 import { performance } from 'node:perf_hooks';
 import { Client, buildConnector } from 'undici';
 import { once } from '../../../core/once.js';
-import type { FetchHop } from '../../evidence/index.js';
+import type { BodyIncomplete, FetchHop } from '../../evidence/index.js';
 import type { CollectContext } from '../context.js';
-import { classifyError, type ErrorPhase } from './errors.js';
+import { classifyError, describeBrokenBody, type ErrorPhase } from './errors.js';
 
 export const USER_AGENT = 'Weerbaar/0.1 (security scan)';
 
@@ -57,11 +57,18 @@ export interface SingleResponse {
   hop: FetchHop;
   body: Buffer;
   bodyTruncated: boolean;
+  /** Why the body is not the whole answer (set whenever bodyTruncated is). */
+  bodyIncomplete?: BodyIncomplete;
 }
+
 
 /** URL hostnames keep IPv6 brackets; sockets and our resolver want them without. */
 export function bareHost(url: URL): string {
   return url.hostname.replace(/^\[(.*)\]$/, '$1');
+}
+
+function firstRawHeader(hop: FetchHop, name: string): string | undefined {
+  return hop.headers.find(([key]) => key === name)?.[1];
 }
 
 function pairs(raw: string[]): [string, string][] {
@@ -70,7 +77,11 @@ function pairs(raw: string[]): [string, string][] {
   return out;
 }
 
-async function readCapped(body: AsyncIterable<Buffer>, cap: number): Promise<{ body: Buffer; truncated: boolean }> {
+async function readCapped(
+  body: AsyncIterable<Buffer>,
+  cap: number,
+  whyBroken: (error: unknown, received: number) => string,
+): Promise<{ body: Buffer; incomplete?: BodyIncomplete }> {
   const chunks: Buffer[] = [];
   let total = 0;
   try {
@@ -80,15 +91,15 @@ async function readCapped(body: AsyncIterable<Buffer>, cap: number): Promise<{ b
         total = cap;
         // Leaving the loop destroys the stream; the caller then destroys the client,
         // so an endless or huge body costs about `cap` bytes and no more waiting.
-        return { body: Buffer.concat(chunks, total), truncated: true };
+        return { body: Buffer.concat(chunks, total), incomplete: { kind: 'cap', message: `the body is larger than ${cap} bytes; only the first ${cap} were read` } };
       }
       chunks.push(chunk);
       total += chunk.length;
     }
-    return { body: Buffer.concat(chunks, total), truncated: false };
-  } catch {
-    // Timed out or aborted mid-body: keep what arrived, marked incomplete.
-    return { body: Buffer.concat(chunks, total), truncated: true };
+    return { body: Buffer.concat(chunks, total) };
+  } catch (error) {
+    // Timed out, cut off or malformed mid-body: keep what arrived, marked incomplete with the reason.
+    return { body: Buffer.concat(chunks, total), incomplete: { kind: 'broken', message: whyBroken(error, total) } };
   }
 }
 
@@ -107,6 +118,7 @@ export async function requestOnce(request: SingleRequest): Promise<SingleRespons
     scanAborted: false,
     connectTimeoutMs: limits.connectTimeoutMs,
     requestTimeoutMs: limits.requestTimeoutMs,
+    maxHeaderBytes: limits.maxHeaderBytes,
   };
   const finish = (result: Omit<SingleResponse, 'hop'>): SingleResponse => {
     hop.durationMs = Math.round(performance.now() - started);
@@ -179,8 +191,9 @@ export async function requestOnce(request: SingleRequest): Promise<SingleRespons
       response.body.destroy();
       return finish({ body: Buffer.alloc(0), bodyTruncated: false });
     }
-    const read = await readCapped(response.body, maxBodyBytes);
-    return finish({ body: read.body, bodyTruncated: read.truncated });
+    const announced = firstRawHeader(hop, 'content-length');
+    const read = await readCapped(response.body, maxBodyBytes, (error, received) => describeBrokenBody(error, phase, received, announced));
+    return finish({ body: read.body, bodyTruncated: read.incomplete !== undefined, ...(read.incomplete ? { bodyIncomplete: read.incomplete } : {}) });
   } catch (error) {
     hop.error = classifyError(error, phase);
     return finish({ body: Buffer.alloc(0), bodyTruncated: false });

@@ -168,6 +168,8 @@ export async function collectCrawl(target: string, context: CollectContext, opti
         ...(parsed.title ? { title: parsed.title } : {}),
         statementCandidates: parsed.statementLinks.map(({ url, text }) => ({ url, text })),
         forms: parsed.forms,
+        // Its links are still followed, but what it lacks proves nothing: the rest never arrived.
+        ...(last.bodyTruncated ? { incomplete: last.bodyIncomplete?.message ?? 'the page was cut off before its end' } : {}),
       });
       candidates.push(parsed.statementLinks);
       if (hop.status < 200 || hop.status >= 300) continue;

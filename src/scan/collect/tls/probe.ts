@@ -16,6 +16,7 @@ import { TLS_VERSIONS, type CertInfo, type CipherSuiteSeen, type TlsEvidence, ty
 import { certInfo } from './cert-info.js';
 import { certDigests } from './cert-digests.js';
 import { certificateFromFlight } from './raw-certificate.js';
+import { chainUnknownCriticalExtensions, UNHANDLED_CRITICAL_EXTENSION } from './critical-extensions.js';
 import { AttemptError, createLimiter } from './connection.js';
 import type { Enumeration } from './enumerate.js';
 import type { NodeHandshake } from './handshake.js';
@@ -199,12 +200,16 @@ export async function probeTls(options: ProbeTlsOptions): Promise<TlsEvidence> {
       const chainDer = !needChainProbe && topLegacy?.flight?.certificates ? topLegacy.flight.certificates : 'value' in chainProbe && chainProbe.value ? chainProbe.value : handshake.path;
       const chain = chainInfo(chainDer, options.certificateDigests === true);
       if (chain.length < chainDer.length) untested.push({ what: 'Certificates in the chain', why: 'The server sent a certificate that could not be parsed.' });
+      // OpenSSL's reason for an unknown critical extension reaches us as 'UNSPECIFIED': name it.
+      const unknownCritical = handshake.authorized ? [] : chainUnknownCriticalExtensions(chainDer);
+      const trustError = unknownCritical.length > 0 ? UNHANDLED_CRITICAL_EXTENSION : handshake.authorizationError;
       certificate = {
         chain,
         trusted: handshake.authorized,
         hostnameMatches: handshake.hostnameError === undefined,
         ocspStapled: handshake.ocspStapled,
-        ...(handshake.authorizationError ? { trustError: handshake.authorizationError } : {}),
+        ...(trustError ? { trustError } : {}),
+        ...(unknownCritical.length > 0 ? { unknownCriticalExtensions: unknownCritical } : {}),
         ...(handshake.hostnameError ? { hostnameError: handshake.hostnameError } : {}),
       };
     } else {

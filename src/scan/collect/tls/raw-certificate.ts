@@ -7,6 +7,7 @@
 import { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { TlsEvidence } from '../../evidence/index.js';
+import { chainUnknownCriticalExtensions, UNHANDLED_CRITICAL_EXTENSION } from './critical-extensions.js';
 
 type CertificateEvidence = NonNullable<TlsEvidence['certificate']>;
 
@@ -49,6 +50,7 @@ export function verifyChain(chain: X509Certificate[], ca: readonly string[], now
     const parent = chain[index + 1];
     if (child && parent && !signedBy(child, parent)) return 'CERT_SIGNATURE_FAILURE';
   }
+  if (chainUnknownCriticalExtensions(chain.map((cert) => cert.raw)).length > 0) return UNHANDLED_CRITICAL_EXTENSION;
   const store = trustStore(ca);
   const top = chain[chain.length - 1] ?? leaf;
   const isAnchor = store.some((root) => root.fingerprint256 === top.fingerprint256);

@@ -39,7 +39,8 @@ export const mailDkim: Check = {
       tooWeak: 'A DKIM key of {{domain}} is too weak to be trusted: {{keys}}.',
       allRevoked: 'The only DKIM keys found for {{domain}} have been revoked (empty p=): {{keys}}. No usable key was found under the {{count}} selector names tried.',
       allBroken: 'The DKIM key records found for {{domain}} cannot be used: {{keys}}.',
-      notFound: 'No DKIM key was found for {{domain}} under the {{count}} selector names tried ({{selectors}}). That does not mean DKIM is missing: the selector name is only visible in signed e-mail, so Weerbaar cannot see keys under other names from outside.',
+      notFound_one: 'No DKIM key was found for {{domain}} under the {{count}} selector name tried ({{selectors}}). That does not mean DKIM is missing: the selector name is only visible in signed e-mail, so Weerbaar cannot see keys under other names from outside.',
+      notFound_other: 'No DKIM key was found for {{domain}} under the {{count}} selector names tried ({{selectors}}). That does not mean DKIM is missing: the selector name is only visible in signed e-mail, so Weerbaar cannot see keys under other names from outside.',
       notApplicable: '{{domain}} signals that it sends no e-mail ({{signal}}: no mail servers, and no SPF record that lets a server send), so DKIM does not apply.',
       revokedMeaning:
         'A revoked key (a record with an empty p=) means the key was withdrawn: receivers reject the DKIM signature of any e-mail still signed with it. That is right after a key change or when {{keys}} is no longer used. If you still send e-mail signed under {{keys}}, publish the current key there again from your e-mail provider; if you sign under another selector, scan again with --dkim-selector NAME to have that key checked.',
@@ -64,7 +65,8 @@ export const mailDkim: Check = {
       tooWeak: 'Een DKIM-sleutel van {{domain}} is te zwak om te vertrouwen: {{keys}}.',
       allRevoked: 'De enige gevonden DKIM-sleutels van {{domain}} zijn ingetrokken (lege p=): {{keys}}. Onder de {{count}} geprobeerde selectornamen is geen bruikbare sleutel gevonden.',
       allBroken: 'De gevonden DKIM-sleutelrecords van {{domain}} zijn onbruikbaar: {{keys}}.',
-      notFound: 'Er is geen DKIM-sleutel gevonden voor {{domain}} onder de {{count}} geprobeerde selectornamen ({{selectors}}). Dat betekent niet dat DKIM ontbreekt: de selectornaam is alleen zichtbaar in ondertekende e-mail, dus Weerbaar kan sleutels onder andere namen van buitenaf niet zien.',
+      notFound_one: 'Er is geen DKIM-sleutel gevonden voor {{domain}} onder de {{count}} geprobeerde selectornaam ({{selectors}}). Dat betekent niet dat DKIM ontbreekt: de selectornaam is alleen zichtbaar in ondertekende e-mail, dus Weerbaar kan sleutels onder andere namen van buitenaf niet zien.',
+      notFound_other: 'Er is geen DKIM-sleutel gevonden voor {{domain}} onder de {{count}} geprobeerde selectornamen ({{selectors}}). Dat betekent niet dat DKIM ontbreekt: de selectornaam is alleen zichtbaar in ondertekende e-mail, dus Weerbaar kan sleutels onder andere namen van buitenaf niet zien.',
       notApplicable: '{{domain}} geeft aan geen e-mail te versturen ({{signal}}: geen mailservers, en geen SPF-record dat een server laat versturen), dus DKIM is niet van toepassing.',
       revokedMeaning:
         'Een ingetrokken sleutel (een record met een lege p=) betekent dat de sleutel is teruggetrokken: ontvangers keuren de DKIM-handtekening af van elke e-mail die er nog mee is ondertekend. Dat is juist na een sleutelwissel of als {{keys}} niet meer wordt gebruikt. Ondertekent u nog e-mail onder {{keys}}, publiceer daar dan opnieuw de huidige sleutel van uw e-mailprovider; ondertekent u onder een andere selector, scan dan opnieuw met --dkim-selector NAAM om die sleutel te laten controleren.',
@@ -88,7 +90,8 @@ export const mailDkim: Check = {
       tooWeak: 'En DKIM-nyckel för {{domain}} är för svag för att lita på: {{keys}}.',
       allRevoked: 'De enda DKIM-nycklar som hittades för {{domain}} är återkallade (tomt p=): {{keys}}. Ingen användbar nyckel hittades under de {{count}} selektornamn som provades.',
       allBroken: 'De DKIM-nyckelposter som hittades för {{domain}} går inte att använda: {{keys}}.',
-      notFound: 'Ingen DKIM-nyckel hittades för {{domain}} under de {{count}} selektornamn som provades ({{selectors}}). Det betyder inte att DKIM saknas: selektornamnet syns bara i signerad e-post, så Weerbaar kan inte se nycklar under andra namn utifrån.',
+      notFound_one: 'Ingen DKIM-nyckel hittades för {{domain}} under det {{count}} selektornamn som provades ({{selectors}}). Det betyder inte att DKIM saknas: selektornamnet syns bara i signerad e-post, så Weerbaar kan inte se nycklar under andra namn utifrån.',
+      notFound_other: 'Ingen DKIM-nyckel hittades för {{domain}} under de {{count}} selektornamn som provades ({{selectors}}). Det betyder inte att DKIM saknas: selektornamnet syns bara i signerad e-post, så Weerbaar kan inte se nycklar under andra namn utifrån.',
       notApplicable: '{{domain}} anger att den inte skickar e-post ({{signal}}: inga e-postservrar, och ingen SPF-post som låter en server skicka), så DKIM gäller inte.',
       revokedMeaning:
         'En återkallad nyckel (en post med tomt p=) betyder att nyckeln har dragits tillbaka: mottagare underkänner DKIM-signaturen på all e-post som fortfarande signeras med den. Det är rätt efter ett nyckelbyte eller när {{keys}} inte längre används. Om du fortfarande skickar e-post signerad under {{keys}}, publicera den aktuella nyckeln där igen från din e-postleverantör; om du signerar under en annan selektor, skanna igen med --dkim-selector NAMN för att få den nyckeln kontrollerad.',

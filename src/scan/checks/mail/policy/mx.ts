@@ -13,7 +13,8 @@ export const mailMx: Check = {
     en: {
       title: 'Mail servers (MX)',
       verifies: 'The domain names its mail servers in MX records, and each of them can be found: it has its own address, is not an IP address and not an alias (CNAME). A Null MX, the standard way to say "this domain receives no e-mail", also passes.',
-      pass: 'All {{count}} mail servers of {{domain}} can be found: {{hosts}}.',
+      pass_one: 'The one mail server of {{domain}} can be found: {{hosts}}.',
+      pass_other: 'All {{count}} mail servers of {{domain}} can be found: {{hosts}}.',
       passChecked: 'The {{checked}} mail servers of {{domain}} that Weerbaar looked up can be found: {{hosts}}. The other {{unchecked}} of its {{count}} MX records were not looked up (at most {{checked}} are).',
       nullMx: '{{domain}} has a Null MX: it says clearly that it accepts no e-mail.',
       nullMixed: '{{domain}} has a Null MX ("no mail here") together with other MX records, which contradict each other.',
@@ -30,7 +31,8 @@ export const mailMx: Check = {
     nl: {
       title: 'Mailservers (MX)',
       verifies: 'Het domein noemt zijn mailservers in MX-records, en elk daarvan is te vinden: met een eigen adres, geen IP-adres en geen alias (CNAME). Een Null MX, de standaardmanier om te zeggen "dit domein ontvangt geen e-mail", is ook goed.',
-      pass: 'Alle {{count}} mailservers van {{domain}} zijn te vinden: {{hosts}}.',
+      pass_one: 'De enige mailserver van {{domain}} is te vinden: {{hosts}}.',
+      pass_other: 'Alle {{count}} mailservers van {{domain}} zijn te vinden: {{hosts}}.',
       passChecked: 'De {{checked}} mailservers van {{domain}} die Weerbaar opzocht, zijn te vinden: {{hosts}}. De andere {{unchecked}} van de {{count}} MX-records zijn niet opgezocht (hooguit {{checked}} worden dat).',
       nullMx: '{{domain}} heeft een Null MX: het zegt duidelijk dat het geen e-mail ontvangt.',
       nullMixed: '{{domain}} heeft een Null MX ("hier geen e-mail") naast andere MX-records; die spreken elkaar tegen.',
@@ -47,7 +49,8 @@ export const mailMx: Check = {
     sv: {
       title: 'E-postservrar (MX)',
       verifies: 'Domänen anger sina e-postservrar i MX-poster, och var och en går att hitta: med en egen adress, ingen IP-adress och inget alias (CNAME). En Null MX, standardsättet att säga "den här domänen tar inte emot e-post", godkänns också.',
-      pass: 'Alla {{count}} e-postservrar för {{domain}} går att hitta: {{hosts}}.',
+      pass_one: 'Den enda e-postservern för {{domain}} går att hitta: {{hosts}}.',
+      pass_other: 'Alla {{count}} e-postservrar för {{domain}} går att hitta: {{hosts}}.',
       passChecked: 'De {{checked}} e-postservrar för {{domain}} som Weerbaar slog upp går att hitta: {{hosts}}. De övriga {{unchecked}} av dess {{count}} MX-poster slogs inte upp (högst {{checked}} görs det).',
       nullMx: '{{domain}} har en Null MX: den säger tydligt att den inte tar emot e-post.',
       nullMixed: '{{domain}} har en Null MX ("ingen e-post här") tillsammans med andra MX-poster, och de motsäger varandra.',

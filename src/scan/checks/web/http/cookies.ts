@@ -98,15 +98,31 @@ function run(evidence: ScanEvidence, context: CheckContext): CheckVerdict {
   }
   const facts = { hosts: answered.map((host) => host.host), cookies: findings, deleted };
   if (findings.length === 0) return verdict('pass', 'noCookies', {}, [], facts);
-  const failing = findings.filter((f) => f.severity === 'fail');
-  const warning = findings.filter((f) => f.severity === 'warn');
-  const problems = [...failing, ...warning];
-  if (problems.length === 0) return verdict('pass', 'pass', { count: findings.length }, [], facts);
+  // Counted per shop: the same cookie set by the apex and by www is one cookie (named per host only when they differ).
+  const shop = perShop(findings);
+  const total = new Set(shop.map((f) => f.name)).size;
+  const failing = new Set(shop.filter((f) => f.severity === 'fail').map((f) => f.name));
+  const warning = new Set(shop.filter((f) => f.severity === 'warn' && !failing.has(f.name)).map((f) => f.name));
+  const problems = shop.filter((f) => f.severity !== 'pass').sort((a, b) => Number(b.severity === 'fail') - Number(a.severity === 'fail'));
+  if (problems.length === 0) return verdict('pass', 'pass', { count: total }, [], facts);
   const advice = problems.slice(0, MAX_ADVICE_COOKIES).flatMap(adviceFor);
   if (problems.length > MAX_ADVICE_COOKIES) advice.push(msg('moreCookies', { count: problems.length - MAX_ADVICE_COOKIES }));
   advice.push(msg('whereToFix'));
-  if (failing.length > 0) return verdict('fail', 'fail', { count: failing.length, total: findings.length }, advice, facts);
-  return verdict('warn', 'warn', { count: warning.length, total: findings.length }, advice, facts);
+  // "1 of 1 cookies" is no sentence: when every cookie has the problem, say "all" (or "the only").
+  if (failing.size > 0) return failing.size === total ? verdict('fail', 'failAll', { count: total }, advice, facts) : verdict('fail', 'fail', { count: failing.size, total }, advice, facts);
+  return warning.size === total ? verdict('warn', 'warnAll', { count: total }, advice, facts) : verdict('warn', 'warn', { count: warning.size, total }, advice, facts);
+}
+
+/** Findings with the same cookie name and the same problems on several hosts become one, naming those hosts. */
+function perShop(findings: CookieFinding[]): CookieFinding[] {
+  const merged = new Map<string, CookieFinding>();
+  for (const finding of findings) {
+    const key = JSON.stringify([finding.name, finding.severity, finding.add, finding.prefixProblem ?? '', finding.sameSite ?? '', finding.secure]);
+    const seen = merged.get(key);
+    if (!seen) merged.set(key, { ...finding });
+    else if (!seen.host.split(', ').includes(finding.host)) seen.host = `${seen.host}, ${finding.host}`;
+  }
+  return [...merged.values()];
 }
 
 export const cookies: Check = {
@@ -123,6 +139,10 @@ export const cookies: Check = {
       fail_other: '{{count}} of {{total}} cookies lack an important safety setting, such as Secure or HttpOnly on a login cookie.',
       warn_one: '{{count}} of {{total}} cookies lacks a recommended setting (HttpOnly or SameSite).',
       warn_other: '{{count}} of {{total}} cookies lack a recommended setting (HttpOnly or SameSite).',
+      failAll_one: 'The only cookie set over HTTPS lacks an important safety setting, such as Secure or HttpOnly on a login cookie.',
+      failAll_other: 'All {{count}} cookies set over HTTPS lack an important safety setting, such as Secure or HttpOnly on a login cookie.',
+      warnAll_one: 'The only cookie set over HTTPS lacks a recommended setting (HttpOnly or SameSite).',
+      warnAll_other: 'All {{count}} cookies set over HTTPS lack a recommended setting (HttpOnly or SameSite).',
       fixCookie: 'Add {{add}} to the cookie {{cookie}} set by {{host}}.',
       sameSiteNone:
         'The cookie {{cookie}} from {{host}} has SameSite=None without Secure; browsers reject such a cookie. Add Secure, or use SameSite=Lax if the cookie is not needed on other sites.',
@@ -144,6 +164,10 @@ export const cookies: Check = {
       fail_other: '{{count}} van de {{total}} cookies missen een belangrijke veiligheidsinstelling, zoals Secure of HttpOnly op een inlogcookie.',
       warn_one: '{{count}} van de {{total}} cookies mist een aanbevolen instelling (HttpOnly of SameSite).',
       warn_other: '{{count}} van de {{total}} cookies missen een aanbevolen instelling (HttpOnly of SameSite).',
+      failAll_one: 'De enige cookie die via HTTPS wordt gezet, mist een belangrijke veiligheidsinstelling, zoals Secure of HttpOnly op een inlogcookie.',
+      failAll_other: 'Alle {{count}} cookies die via HTTPS worden gezet, missen een belangrijke veiligheidsinstelling, zoals Secure of HttpOnly op een inlogcookie.',
+      warnAll_one: 'De enige cookie die via HTTPS wordt gezet, mist een aanbevolen instelling (HttpOnly of SameSite).',
+      warnAll_other: 'Alle {{count}} cookies die via HTTPS worden gezet, missen een aanbevolen instelling (HttpOnly of SameSite).',
       fixCookie: 'Voeg {{add}} toe aan de cookie {{cookie}} die {{host}} zet.',
       sameSiteNone:
         'De cookie {{cookie}} van {{host}} heeft SameSite=None zonder Secure; browsers weigeren zo’n cookie. Voeg Secure toe, of gebruik SameSite=Lax als de cookie niet op andere sites nodig is.',
@@ -165,6 +189,10 @@ export const cookies: Check = {
       fail_other: '{{count}} av {{total}} cookies saknar en viktig säkerhetsinställning, till exempel Secure eller HttpOnly på en inloggningscookie.',
       warn_one: '{{count}} av {{total}} cookies saknar en rekommenderad inställning (HttpOnly eller SameSite).',
       warn_other: '{{count}} av {{total}} cookies saknar en rekommenderad inställning (HttpOnly eller SameSite).',
+      failAll_one: 'Den enda kakan som sätts över HTTPS saknar en viktig säkerhetsinställning, som Secure eller HttpOnly på en inloggningskaka.',
+      failAll_other: 'Alla {{count}} kakor som sätts över HTTPS saknar en viktig säkerhetsinställning, som Secure eller HttpOnly på en inloggningskaka.',
+      warnAll_one: 'Den enda kakan som sätts över HTTPS saknar en rekommenderad inställning (HttpOnly eller SameSite).',
+      warnAll_other: 'Alla {{count}} kakor som sätts över HTTPS saknar en rekommenderad inställning (HttpOnly eller SameSite).',
       fixCookie: 'Lägg till {{add}} på cookien {{cookie}} som {{host}} sätter.',
       sameSiteNone:
         'Cookien {{cookie}} från {{host}} har SameSite=None utan Secure; webbläsare avvisar en sådan cookie. Lägg till Secure, eller använd SameSite=Lax om cookien inte behövs på andra webbplatser.',

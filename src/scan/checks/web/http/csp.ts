@@ -8,7 +8,7 @@ import { msg, type Check, type MessageRef } from '../../../check.js';
 import type { WebHostEvidence } from '../../../evidence/index.js';
 import { withCommonTexts } from './common-texts.js';
 import { combinedFailures, metaPolicies, parseCspHeaders, type CspRule } from './csp-policy.js';
-import { finalHttpsResponse, headerValues, hostVerdict, judgeEachHost, type HostVerdict } from './hosts.js';
+import { finalHttpsResponse, headerValues, headSeen, hostVerdict, incompleteReason, judgeEachHost, type HostVerdict } from './hosts.js';
 
 const RULE_ADVICE: Record<CspRule, string> = {
   'script-src-missing': 'ruleScriptSrcMissing',
@@ -39,6 +39,9 @@ function judge(host: WebHostEvidence): HostVerdict {
     if (headers.length > 0) return hostVerdict(host.host, 'fail', 'invalid', {}, [add], base);
     if (reportOnly.length > 0) return hostVerdict(host.host, 'fail', 'reportOnly', {}, [msg('enforceReportOnly', { host: host.host })], base);
     if (meta.length > 0) return hostVerdict(host.host, 'fail', 'metaOnly', {}, [msg('metaToHeader', { host: host.host })], base);
+    // A <meta> policy may sit in the part of the <head> that never arrived: no header, but not "none at all".
+    const incomplete = incompleteReason(chain);
+    if (incomplete && !headSeen(chain.body)) return hostVerdict(host.host, 'fail', 'noHeaderHeadUnread', { reason: incomplete }, [add], { ...base, incomplete });
     return hostVerdict(host.host, 'fail', 'missing', {}, [add], base);
   }
 
@@ -71,6 +74,7 @@ export const csp: Check = {
       warnRules_other: '{{host}} has a Content Security Policy, but {{count}} recommended rules are not met.',
       failRules_one: 'The Content Security Policy of {{host}} breaks {{count}} rule and does not stop injected scripts well enough.',
       failRules_other: 'The Content Security Policy of {{host}} breaks {{count}} rules and does not stop injected scripts well enough.',
+      noHeaderHeadUnread: '{{host}} sends no Content-Security-Policy header, so nothing limits which scripts may run if code is injected (the page itself did not arrive whole, {{reason}}, so a policy inside it could not be read).',
       missing: '{{host}} sends no Content Security Policy, so nothing limits which scripts may run if someone manages to inject code.',
       reportOnly: '{{host}} only has a Content-Security-Policy-Report-Only header: it reports problems but blocks nothing.',
       metaOnly: '{{host}} sets its Content Security Policy only inside the page (a meta tag), not as a header; a meta tag cannot stop framing and takes effect late.',
@@ -113,6 +117,7 @@ export const csp: Check = {
       warnRules_other: '{{host}} heeft een Content Security Policy, maar {{count}} aanbevolen regels worden niet gevolgd.',
       failRules_one: 'De Content Security Policy van {{host}} overtreedt {{count}} regel en houdt geïnjecteerde scripts onvoldoende tegen.',
       failRules_other: 'De Content Security Policy van {{host}} overtreedt {{count}} regels en houdt geïnjecteerde scripts onvoldoende tegen.',
+      noHeaderHeadUnread: '{{host}} stuurt geen Content-Security-Policy-header, dus niets beperkt welke scripts mogen draaien als er code wordt binnengesmokkeld (de pagina zelf kwam niet volledig binnen, {{reason}}, dus een beleid daarin kon niet worden gelezen).',
       missing: '{{host}} stuurt geen Content Security Policy, dus niets beperkt welke scripts mogen draaien als iemand erin slaagt code te injecteren.',
       reportOnly: '{{host}} heeft alleen een Content-Security-Policy-Report-Only-header: die meldt problemen, maar blokkeert niets.',
       metaOnly: '{{host}} zet de Content Security Policy alleen in de pagina zelf (een meta-tag) en niet als header; een meta-tag kan inbedden in frames niet tegenhouden en werkt pas laat.',
@@ -155,6 +160,7 @@ export const csp: Check = {
       warnRules_other: '{{host}} har en Content Security Policy, men {{count}} rekommenderade regler följs inte.',
       failRules_one: 'Content Security Policy för {{host}} bryter mot {{count}} regel och stoppar inte inskjutna skript tillräckligt bra.',
       failRules_other: 'Content Security Policy för {{host}} bryter mot {{count}} regler och stoppar inte inskjutna skript tillräckligt bra.',
+      noHeaderHeadUnread: '{{host}} skickar inget Content-Security-Policy-huvud, så inget begränsar vilka skript som får köras om kod smugglas in (själva sidan kom inte fram hel, {{reason}}, så en policy i den kunde inte läsas).',
       missing: '{{host}} skickar ingen Content Security Policy, så inget begränsar vilka skript som får köras om någon lyckas smyga in kod.',
       reportOnly: '{{host}} har bara en Content-Security-Policy-Report-Only-header: den rapporterar problem men blockerar ingenting.',
       metaOnly: '{{host}} anger sin Content Security Policy bara i själva sidan (en meta-tagg) och inte som header; en meta-tagg kan inte hindra inramning och börjar gälla sent.',

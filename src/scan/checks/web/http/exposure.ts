@@ -61,6 +61,33 @@ interface Exposed {
   bytes: number;
 }
 
+const unique = (values: string[]): string[] => [...new Set(values)];
+
+interface ExposedFile {
+  path: string;
+  kind: ExposureKind;
+  hosts: string[];
+}
+
+/** One entry per file of the shop (path and kind), with every host that serves it. */
+function perFile(exposed: Exposed[]): ExposedFile[] {
+  const files = new Map<string, ExposedFile>();
+  for (const e of exposed) {
+    const key = `${e.kind}\n${e.path}`;
+    const file = files.get(key) ?? { path: e.path, kind: e.kind, hosts: [] };
+    if (!file.hosts.includes(e.host)) file.hosts.push(e.host);
+    files.set(key, file);
+  }
+  return [...files.values()];
+}
+
+/** The paths, each naming its hosts only when not every file is on the same hosts. */
+function namedPerHost(files: ExposedFile[]): string {
+  const everywhere = unique(files.flatMap((file) => file.hosts)).length;
+  const same = files.every((file) => file.hosts.length === everywhere);
+  return files.map((file) => (same ? file.path : `${file.path} (${file.hosts.join(', ')})`)).join(', ');
+}
+
 function run(evidence: ScanEvidence): CheckVerdict {
   const hosts = judgedHosts(evidence);
   const apex = hosts?.find((host) => host.role === 'apex');
@@ -70,7 +97,9 @@ function run(evidence: ScanEvidence): CheckVerdict {
 
   // Every host that was probed (apex and www): a shop may serve its files from either.
   const probed = hosts.flatMap((host) => (host.paths ? host.paths.exposure.map((probe) => ({ host: host.host, origin: host.paths?.exposureOrigin, probe })) : []));
-  const answered = probed.filter(({ probe }) => probe.error === undefined);
+  // A probe whose body broke off before its signature could be read proves nothing either way.
+  const unread = probed.filter(({ probe }) => probe.error === undefined && probe.incomplete !== undefined && probe.signature === undefined);
+  const answered = probed.filter(({ probe }) => probe.error === undefined && !unread.some((u) => u.probe === probe));
   const exposed: Exposed[] = probed.flatMap(({ host, origin, probe }) => {
     const kind = exposedKind(probe);
     if (!kind) return [];
@@ -79,7 +108,7 @@ function run(evidence: ScanEvidence): CheckVerdict {
   });
   const shown = banners(hosts);
   const facts = {
-    probed: probed.map(({ host, origin, probe }) => ({ host, origin, path: probe.path, status: probe.status, error: probe.error })),
+    probed: probed.map(({ host, origin, probe }) => ({ host, origin, path: probe.path, status: probe.status, error: probe.error, ...(probe.incomplete ? { incomplete: probe.incomplete } : {}) })),
     exposed,
     banners: shown,
   };
@@ -87,9 +116,9 @@ function run(evidence: ScanEvidence): CheckVerdict {
   const bannerAdvice: MessageRef[] = shown.slice(0, MAX_BANNERS).map((b) => msg('hideBanner', { host: b.host, header: b.header, value: b.value }));
   if (shown.length > 0) bannerAdvice.push(msg('hideBannerHow'));
   if (exposed.length > 0) {
-    const advice = [...exposed.map((e) => msg(ADVICE[e.kind], { host: e.host, path: e.path })), msg('blockPaths'), ...bannerAdvice];
-    const where = [...new Set(exposed.map((e) => e.host))].join(', ');
-    return verdict('fail', 'exposed', { host: where, count: exposed.length, paths: exposed.map((e) => e.path).join(', ') }, advice, facts);
+    const files = perFile(exposed);
+    const advice = [...files.map((file) => msg(ADVICE[file.kind], { host: file.hosts.join(', '), path: file.path })), msg('blockPaths'), ...bannerAdvice];
+    return verdict('fail', 'exposed', { host: unique(exposed.map((e) => e.host)).join(', '), count: files.length, paths: namedPerHost(files) }, advice, facts);
   }
   const bannerList = shown.map((b) => `${b.header}: ${b.value}`).join('; ');
   const host = apex.host;
@@ -100,8 +129,14 @@ function run(evidence: ScanEvidence): CheckVerdict {
     if (apex.https?.hops[0]?.status === undefined && apex.http?.hops[0]?.status === undefined) return verdict('skip', 'noHttps', { host }, [], facts);
     return verdict('error', 'pathsUnchecked', { host, reason }, [], facts);
   }
+  if (unread.length > 0) {
+    const paths = unique(unread.map(({ probe }) => probe.path));
+    const reason = unread[0]?.probe.incomplete ?? '';
+    return verdict('warn', 'partlyUnread', { host, count: paths.length, paths: paths.join(', '), reason }, bannerAdvice, facts);
+  }
   if (shown.length > 0) return verdict('warn', 'banner', { banners: bannerList }, bannerAdvice, facts);
-  return verdict('pass', 'pass', { host, count: answered.length }, [], facts);
+  // Per shop: the apex and www answering the same twelve paths are twelve files checked, not 24.
+  return verdict('pass', 'pass', { host: unique(answered.map((a) => a.host)).join(', '), count: unique(answered.map(({ probe }) => probe.path)).length }, [], facts);
 }
 
 export const exposure: Check = {
@@ -111,12 +146,15 @@ export const exposure: Check = {
       title: 'Exposed files and version numbers',
       verifies:
         'Files that must never be public (source-code history, password and settings files, database backups, server diagnostics) cannot be downloaded, and the site does not advertise which software versions it runs.',
-      pass: 'None of the {{count}} well-known sensitive files can be downloaded from {{host}}, and no software versions are shown.',
+      pass_one: 'The one well-known sensitive file checked cannot be downloaded from {{host}}, and no software versions are shown.',
+      pass_other: 'None of the {{count}} well-known sensitive files can be downloaded from {{host}}, and no software versions are shown.',
       exposed_one: '{{count}} sensitive file can be downloaded from {{host}}: {{paths}}.',
       exposed_other: '{{count}} sensitive files can be downloaded from {{host}}: {{paths}}.',
       banner: 'The site shows which software versions it runs ({{banners}}), which helps attackers look up known weaknesses.',
       bannerPathsUnchecked:
         'The site shows which software versions it runs ({{banners}}); the sensitive files could not be checked ({{reason}}).',
+      partlyUnread_one: 'No sensitive file could be downloaded from {{host}}, but {{count}} answer broke off before it could be read ({{paths}}: {{reason}}), so that file is not proven safe.',
+      partlyUnread_other: 'No sensitive file could be downloaded from {{host}}, but {{count}} answers broke off before they could be read ({{paths}}: {{reason}}), so those files are not proven safe.',
       pathsUnchecked: 'The sensitive files on {{host}} could not be checked ({{reason}}).',
       exposedGit:
         'Serious: {{path}} on {{host}} exposes the Git history of your site. Anyone can rebuild your source code from it, often including passwords and keys. Block the /.git folder in the web server, remove it from the web folder, and change any password or key that was ever committed.',
@@ -146,12 +184,15 @@ export const exposure: Check = {
       title: 'Openbare bestanden en versienummers',
       verifies:
         'Bestanden die nooit openbaar mogen zijn (broncodegeschiedenis, wachtwoord- en instellingenbestanden, databaseback-ups, serverdiagnose) zijn niet te downloaden, en de site vertelt niet welke softwareversies ze draait.',
-      pass: 'Geen van de {{count}} bekende gevoelige bestanden is te downloaden van {{host}}, en er worden geen softwareversies getoond.',
+      pass_one: 'Het ene gecontroleerde bekende gevoelige bestand is niet te downloaden van {{host}}, en er worden geen softwareversies getoond.',
+      pass_other: 'Geen van de {{count}} bekende gevoelige bestanden is te downloaden van {{host}}, en er worden geen softwareversies getoond.',
       exposed_one: '{{count}} gevoelig bestand is te downloaden van {{host}}: {{paths}}.',
       exposed_other: '{{count}} gevoelige bestanden zijn te downloaden van {{host}}: {{paths}}.',
       banner: 'De site laat zien welke softwareversies ze draait ({{banners}}); daarmee kunnen aanvallers bekende zwakke plekken opzoeken.',
       bannerPathsUnchecked:
         'De site laat zien welke softwareversies ze draait ({{banners}}); de gevoelige bestanden konden niet worden gecontroleerd ({{reason}}).',
+      partlyUnread_one: 'Er was geen gevoelig bestand te downloaden van {{host}}, maar {{count}} antwoord brak af voordat het gelezen kon worden ({{paths}}: {{reason}}), dus van dat bestand is niet aangetoond dat het veilig is.',
+      partlyUnread_other: 'Er was geen gevoelig bestand te downloaden van {{host}}, maar {{count}} antwoorden braken af voordat ze gelezen konden worden ({{paths}}: {{reason}}), dus van die bestanden is niet aangetoond dat ze veilig zijn.',
       pathsUnchecked: 'De gevoelige bestanden op {{host}} konden niet worden gecontroleerd ({{reason}}).',
       exposedGit:
         'Ernstig: {{path}} op {{host}} geeft de Git-geschiedenis van uw site prijs. Iedereen kan daaruit uw broncode herstellen, vaak inclusief wachtwoorden en sleutels. Blokkeer de map /.git in de webserver, haal hem weg uit de webmap en verander elk wachtwoord en elke sleutel die er ooit in heeft gestaan.',
@@ -181,12 +222,15 @@ export const exposure: Check = {
       title: 'Exponerade filer och versionsnummer',
       verifies:
         'Filer som aldrig får vara offentliga (källkodshistorik, lösenords- och inställningsfiler, databassäkerhetskopior, serverdiagnostik) går inte att ladda ner, och webbplatsen visar inte vilka programversioner den kör.',
-      pass: 'Ingen av de {{count}} välkända känsliga filerna går att ladda ner från {{host}}, och inga programversioner visas.',
+      pass_one: 'Den enda kontrollerade välkända känsliga filen går inte att ladda ner från {{host}}, och inga programversioner visas.',
+      pass_other: 'Ingen av de {{count}} välkända känsliga filerna går att ladda ner från {{host}}, och inga programversioner visas.',
       exposed_one: '{{count}} känslig fil går att ladda ner från {{host}}: {{paths}}.',
       exposed_other: '{{count}} känsliga filer går att ladda ner från {{host}}: {{paths}}.',
       banner: 'Webbplatsen visar vilka programversioner den kör ({{banners}}), vilket hjälper angripare att slå upp kända svagheter.',
       bannerPathsUnchecked:
         'Webbplatsen visar vilka programversioner den kör ({{banners}}); de känsliga filerna kunde inte kontrolleras ({{reason}}).',
+      partlyUnread_one: 'Ingen känslig fil gick att ladda ner från {{host}}, men {{count}} svar bröts innan det kunde läsas ({{paths}}: {{reason}}), så den filen är inte bevisat säker.',
+      partlyUnread_other: 'Ingen känslig fil gick att ladda ner från {{host}}, men {{count}} svar bröts innan de kunde läsas ({{paths}}: {{reason}}), så de filerna är inte bevisat säkra.',
       pathsUnchecked: 'De känsliga filerna på {{host}} kunde inte kontrolleras ({{reason}}).',
       exposedGit:
         'Allvarligt: {{path}} på {{host}} avslöjar webbplatsens Git-historik. Vem som helst kan återskapa din källkod ur den, ofta med lösenord och nycklar. Blockera mappen /.git i webbservern, ta bort den från webbmappen och byt varje lösenord och nyckel som någonsin har legat där.',

@@ -70,6 +70,21 @@ export function finalHttpsResponse(host: WebHostEvidence): { hop: FetchHop; chai
   return { hop: last, chain };
 }
 
+/**
+ * Why the body of this chain is not the whole answer, or undefined when it is whole. A check
+ * that reads a body says so instead of judging part of a page as the page (issue 14).
+ */
+export function incompleteReason(chain: FetchChain | undefined): string | undefined {
+  if (!chain?.bodyTruncated) return undefined;
+  // Scans stored before the reason was recorded only know that the body was cut.
+  return chain.bodyIncomplete?.message ?? 'the body was cut off before its end';
+}
+
+/** The page's <head> is over: every <meta> policy it can have has been seen, even when the rest never arrived. */
+export function headSeen(body: string | undefined): boolean {
+  return /<\/head\s*>|<body[\s>]/i.test(body ?? '');
+}
+
 /** The usual shape of a check: judge each host, then combine. */
 export function judgeEachHost(evidence: ScanEvidence, judge: (host: WebHostEvidence) => HostVerdict): CheckVerdict {
   const hosts = judgedHosts(evidence);

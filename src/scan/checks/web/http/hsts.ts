@@ -59,9 +59,9 @@ function judge(host: WebHostEvidence): HostVerdict {
   if (policy.maxAge === 0) return hostVerdict(host.host, 'fail', 'zero', {}, add, evidence);
   const days = Math.floor(policy.maxAge / 86_400);
   if (policy.maxAge < ONE_YEAR) {
-    return hostVerdict(host.host, 'warn', 'short', { days }, [msg('raiseMaxAge', { host: host.host, days })], evidence);
+    return hostVerdict(host.host, 'warn', 'short', { count: days }, [msg('raiseMaxAge', { host: host.host, count: days })], evidence);
   }
-  return hostVerdict(host.host, 'pass', 'pass', { days }, [], evidence);
+  return hostVerdict(host.host, 'pass', 'pass', { count: days }, [], evidence);
 }
 
 export const hsts: Check = {
@@ -71,8 +71,10 @@ export const hsts: Check = {
       title: 'HSTS (always use HTTPS)',
       verifies:
         'The first HTTPS answer carries a Strict-Transport-Security header of at least one year, so browsers never again try the unencrypted version of the site.',
-      pass: '{{host}} tells browsers to use only HTTPS for {{days}} days (HSTS).',
-      short: '{{host}} tells browsers to use only HTTPS for just {{days}} days; at least 365 days is recommended.',
+      pass_one: '{{host}} tells browsers to use only HTTPS for {{count}} day (HSTS).',
+      pass_other: '{{host}} tells browsers to use only HTTPS for {{count}} days (HSTS).',
+      short_one: '{{host}} tells browsers to use only HTTPS for just {{count}} day; at least 365 days is recommended.',
+      short_other: '{{host}} tells browsers to use only HTTPS for just {{count}} days; at least 365 days is recommended.',
       missing: '{{host}} does not send an HSTS header, so browsers may still try the unencrypted connection, where traffic can be intercepted.',
       missingOnFirst:
         'The first HTTPS answer of {{host}} has no HSTS header (only a later page has it), so a visitor who never gets past the first answer is not protected.',
@@ -80,15 +82,17 @@ export const hsts: Check = {
       invalid: 'The HSTS header of {{host}} is invalid ({{reason}}), so browsers ignore it.',
       addHsts:
         'Send the header Strict-Transport-Security: max-age=31536000 on every HTTPS answer of {{host}}, redirects included. Many hosting panels and CMS security plugins have an HSTS option; in nginx use add_header Strict-Transport-Security "max-age=31536000" always; and in Apache Header always set Strict-Transport-Security "max-age=31536000".',
-      raiseMaxAge:
-        'Raise max-age in the Strict-Transport-Security header of {{host}} to at least 31536000 (one year); it is now {{days}} days. Start lower only while you are still testing HTTPS.',
+      raiseMaxAge_one: 'Raise max-age in the Strict-Transport-Security header of {{host}} to at least 31536000 (one year); it is now {{count}} day. Start lower only while you are still testing HTTPS.',
+      raiseMaxAge_other: 'Raise max-age in the Strict-Transport-Security header of {{host}} to at least 31536000 (one year); it is now {{count}} days. Start lower only while you are still testing HTTPS.',
     },
     nl: {
       title: 'HSTS (altijd HTTPS gebruiken)',
       verifies:
         'Het eerste HTTPS-antwoord bevat een Strict-Transport-Security-header van minstens een jaar, zodat browsers nooit meer de onversleutelde versie van de site proberen.',
-      pass: '{{host}} vraagt browsers om {{days}} dagen lang alleen HTTPS te gebruiken (HSTS).',
-      short: '{{host}} vraagt browsers om maar {{days}} dagen lang alleen HTTPS te gebruiken; minstens 365 dagen wordt aangeraden.',
+      pass_one: '{{host}} vraagt browsers om {{count}} dag lang alleen HTTPS te gebruiken (HSTS).',
+      pass_other: '{{host}} vraagt browsers om {{count}} dagen lang alleen HTTPS te gebruiken (HSTS).',
+      short_one: '{{host}} vraagt browsers om maar {{count}} dag lang alleen HTTPS te gebruiken; minstens 365 dagen wordt aangeraden.',
+      short_other: '{{host}} vraagt browsers om maar {{count}} dagen lang alleen HTTPS te gebruiken; minstens 365 dagen wordt aangeraden.',
       missing: '{{host}} stuurt geen HSTS-header, dus browsers kunnen nog de onversleutelde verbinding proberen, waar verkeer kan worden onderschept.',
       missingOnFirst:
         'Het eerste HTTPS-antwoord van {{host}} heeft geen HSTS-header (alleen een latere pagina wel), dus een bezoeker die niet verder komt dan dat eerste antwoord is niet beschermd.',
@@ -96,15 +100,17 @@ export const hsts: Check = {
       invalid: 'De HSTS-header van {{host}} is ongeldig ({{reason}}), dus browsers negeren hem.',
       addHsts:
         'Stuur de header Strict-Transport-Security: max-age=31536000 mee met elk HTTPS-antwoord van {{host}}, ook met doorverwijzingen. Veel hostingpanelen en beveiligingsplugins voor uw CMS hebben een HSTS-optie; in nginx gebruikt u add_header Strict-Transport-Security "max-age=31536000" always; en in Apache Header always set Strict-Transport-Security "max-age=31536000".',
-      raiseMaxAge:
-        'Verhoog max-age in de Strict-Transport-Security-header van {{host}} naar minstens 31536000 (één jaar); nu is het {{days}} dagen. Begin alleen lager zolang u HTTPS nog aan het testen bent.',
+      raiseMaxAge_one: 'Verhoog max-age in de Strict-Transport-Security-header van {{host}} naar minstens 31536000 (één jaar); nu is het {{count}} dag. Begin alleen lager zolang u HTTPS nog aan het testen bent.',
+      raiseMaxAge_other: 'Verhoog max-age in de Strict-Transport-Security-header van {{host}} naar minstens 31536000 (één jaar); nu is het {{count}} dagen. Begin alleen lager zolang u HTTPS nog aan het testen bent.',
     },
     sv: {
       title: 'HSTS (använd alltid HTTPS)',
       verifies:
         'Det första HTTPS-svaret har en Strict-Transport-Security-header på minst ett år, så att webbläsare aldrig mer försöker med den okrypterade versionen av webbplatsen.',
-      pass: '{{host}} säger åt webbläsare att bara använda HTTPS i {{days}} dagar (HSTS).',
-      short: '{{host}} säger åt webbläsare att bara använda HTTPS i endast {{days}} dagar; minst 365 dagar rekommenderas.',
+      pass_one: '{{host}} säger åt webbläsare att bara använda HTTPS i {{count}} dag (HSTS).',
+      pass_other: '{{host}} säger åt webbläsare att bara använda HTTPS i {{count}} dagar (HSTS).',
+      short_one: '{{host}} säger åt webbläsare att bara använda HTTPS i endast {{count}} dag; minst 365 dagar rekommenderas.',
+      short_other: '{{host}} säger åt webbläsare att bara använda HTTPS i endast {{count}} dagar; minst 365 dagar rekommenderas.',
       missing: '{{host}} skickar ingen HSTS-header, så webbläsare kan fortfarande försöka med den okrypterade anslutningen, där trafiken kan avlyssnas.',
       missingOnFirst:
         'Det första HTTPS-svaret från {{host}} saknar HSTS-header (bara en senare sida har den), så en besökare som aldrig kommer förbi det första svaret är inte skyddad.',
@@ -112,8 +118,8 @@ export const hsts: Check = {
       invalid: 'HSTS-headern för {{host}} är ogiltig ({{reason}}), så webbläsare ignorerar den.',
       addHsts:
         'Skicka headern Strict-Transport-Security: max-age=31536000 med varje HTTPS-svar från {{host}}, även omdirigeringar. Många kontrollpaneler och säkerhetstillägg för CMS har ett HSTS-alternativ; i nginx använder du add_header Strict-Transport-Security "max-age=31536000" always; och i Apache Header always set Strict-Transport-Security "max-age=31536000".',
-      raiseMaxAge:
-        'Höj max-age i Strict-Transport-Security-headern för {{host}} till minst 31536000 (ett år); nu är det {{days}} dagar. Börja bara lägre medan du fortfarande testar HTTPS.',
+      raiseMaxAge_one: 'Höj max-age i Strict-Transport-Security-headern för {{host}} till minst 31536000 (ett år); nu är det {{count}} dag. Börja bara lägre medan du fortfarande testar HTTPS.',
+      raiseMaxAge_other: 'Höj max-age i Strict-Transport-Security-headern för {{host}} till minst 31536000 (ett år); nu är det {{count}} dagar. Börja bara lägre medan du fortfarande testar HTTPS.',
     },
   }),
   run: (evidence) => judgeEachHost(evidence, judge),

@@ -21,6 +21,10 @@ function judge(host: WebHostEvidence): HostVerdict {
   if (first?.status !== undefined) {
     return hostVerdict(host.host, 'pass', 'pass', { protocol: evidence.protocol ?? 'TLS' }, [], evidence);
   }
+  // Not "did not answer": it answered with more header bytes than browsers accept (256 KB), so they show an error page.
+  if (first?.error?.kind === 'headers-too-large') {
+    return hostVerdict(host.host, 'warn', 'headersTooLarge', { reason: first.error.message }, [msg('shrinkHeaders', { host: host.host })], evidence);
+  }
   if (host.tls?.handshake.ok) {
     const reason = first?.error?.message ?? 'no response';
     return hostVerdict(host.host, 'pass', 'passHandshakeOnly', { reason }, [], evidence);
@@ -46,6 +50,9 @@ export const httpsAvailable: Check = {
       passHandshakeOnly: '{{host}} completes the secure HTTPS connection, but the web page itself did not answer ({{reason}}).',
       failClosed: '{{host}} does not answer over HTTPS ({{reason}}), so visitors can only use an unencrypted connection.',
       failHandshake: 'The secure HTTPS connection to {{host}} fails ({{reason}}), so browsers show an error instead of the shop.',
+      headersTooLarge: '{{host}} answers over HTTPS, but its response headers are too large ({{reason}}), so browsers show an error instead of the shop.',
+      shrinkHeaders:
+        'Find what makes the response headers of {{host}} so large: usually many or very large cookies, or a plugin that adds a header on every request. Remove what is not needed; ask your hosting provider or developer if you cannot find it.',
       unanswered: '{{host}} accepts connections on the HTTPS port but gave no usable answer ({{reason}}), so Weerbaar could not tell whether HTTPS works.',
       checkServer:
         'Open https://{{host}}/ in a browser. If it hangs or shows an error, the web server or a firewall in front of it is misbehaving: ask your hosting provider to look at it.',
@@ -61,6 +68,9 @@ export const httpsAvailable: Check = {
       passHandshakeOnly: '{{host}} maakt de beveiligde HTTPS-verbinding, maar de webpagina zelf gaf geen antwoord ({{reason}}).',
       failClosed: '{{host}} antwoordt niet via HTTPS ({{reason}}), dus bezoekers kunnen alleen een onversleutelde verbinding gebruiken.',
       failHandshake: 'De beveiligde HTTPS-verbinding met {{host}} mislukt ({{reason}}), dus browsers tonen een foutmelding in plaats van de winkel.',
+      headersTooLarge: '{{host}} antwoordt via HTTPS, maar de antwoordheaders zijn te groot ({{reason}}), dus browsers tonen een foutmelding in plaats van de winkel.',
+      shrinkHeaders:
+        'Zoek uit waardoor de antwoordheaders van {{host}} zo groot zijn: meestal veel of heel grote cookies, of een plugin die bij elk verzoek een header toevoegt. Haal weg wat niet nodig is; vraag uw hostingprovider of ontwikkelaar als u het niet vindt.',
       unanswered: '{{host}} neemt verbindingen aan op de HTTPS-poort maar gaf geen bruikbaar antwoord ({{reason}}), dus Weerbaar kon niet vaststellen of HTTPS werkt.',
       checkServer:
         'Open https://{{host}}/ in een browser. Blijft die hangen of krijgt u een foutmelding, dan doet de webserver of een firewall ervoor het niet goed: vraag uw hostingprovider om ernaar te kijken.',
@@ -76,6 +86,9 @@ export const httpsAvailable: Check = {
       passHandshakeOnly: '{{host}} upprättar den säkra HTTPS-anslutningen, men själva webbsidan svarade inte ({{reason}}).',
       failClosed: '{{host}} svarar inte över HTTPS ({{reason}}), så besökarna kan bara använda en okrypterad anslutning.',
       failHandshake: 'Den säkra HTTPS-anslutningen till {{host}} misslyckas ({{reason}}), så webbläsare visar ett felmeddelande i stället för butiken.',
+      headersTooLarge: '{{host}} svarar över HTTPS, men svarshuvudena är för stora ({{reason}}), så webbläsare visar ett felmeddelande i stället för butiken.',
+      shrinkHeaders:
+        'Ta reda på vad som gör svarshuvudena från {{host}} så stora: oftast många eller mycket stora kakor, eller ett tillägg som lägger till ett huvud vid varje begäran. Ta bort det som inte behövs; fråga ditt webbhotell eller din utvecklare om du inte hittar det.',
       unanswered: '{{host}} tar emot anslutningar på HTTPS-porten men gav inget användbart svar ({{reason}}), så Weerbaar kunde inte avgöra om HTTPS fungerar.',
       checkServer:
         'Öppna https://{{host}}/ i en webbläsare. Om sidan hänger sig eller visar ett fel fungerar inte webbservern eller en brandvägg framför den som den ska: be ditt webbhotell att titta på det.',

@@ -10,9 +10,10 @@ import { msg, type Check, type MessageRef } from '../../../check.js';
 import type { WebHostEvidence } from '../../../evidence/index.js';
 import { withCommonTexts } from './common-texts.js';
 import { hasDirective, metaPolicies, parseCspHeaders } from './csp-policy.js';
-import { finalHttpsResponse, firstHeaderValue, headerValues, hostVerdict, judgeEachHost, type HostVerdict } from './hosts.js';
+import { finalHttpsResponse, firstHeaderValue, headerValues, headSeen, hostVerdict, incompleteReason, judgeEachHost, type HostVerdict } from './hosts.js';
 
 const MAX_ADVICE_URLS = 10;
+
 
 /** [selector, attribute, active?] */
 const REFERENCES: readonly [string, string, boolean][] = [
@@ -91,8 +92,14 @@ function judge(host: WebHostEvidence): HostVerdict {
   const found = findMixedContent(chain.body ?? '', hop.url);
   const policies = parseCspHeaders([...headerValues(hop, 'content-security-policy'), ...metaPolicies(chain.body)]);
   const upgrade = hasDirective(policies, 'upgrade-insecure-requests');
-  const evidence = { url: hop.url, ...found, upgradeInsecureRequests: upgrade, bodyTruncated: chain.bodyTruncated };
+  const incomplete = incompleteReason(chain);
+  const evidence = { url: hop.url, ...found, upgradeInsecureRequests: upgrade, bodyTruncated: chain.bodyTruncated, ...(incomplete ? { incomplete } : {}) };
   const count = found.active.length + found.passive.length;
+  // Half a page proves nothing clean; what it does contain still counts, unless a policy
+  // (upgrade-insecure-requests in a <meta> of the unseen <head>) could change the verdict.
+  if (incomplete && (count === 0 || !headSeen(chain.body))) {
+    return hostVerdict(host.host, 'error', 'incomplete', { reason: incomplete }, [msg('checkComplete', { host: host.host })], evidence);
+  }
   if (count === 0) return hostVerdict(host.host, 'pass', 'pass', {}, [], evidence);
   const advice = [
     ...(found.active.length > 0 ? listAdvice('fixActive', host.host, found.active) : []),
@@ -120,6 +127,9 @@ export const mixedContent: Check = {
       upgraded_one: 'The HTTPS home page of {{host}} links {{count}} item over http://, but its policy (upgrade-insecure-requests) makes browsers fetch it over HTTPS.',
       upgraded_other: 'The HTTPS home page of {{host}} links {{count}} items over http://, but its policy (upgrade-insecure-requests) makes browsers fetch them over HTTPS.',
       finalNotHttps: 'The HTTPS address of {{host}} ends on an unencrypted page ({{url}}), so there is no HTTPS page to check.',
+      incomplete: 'Weerbaar did not receive the whole HTTPS home page of {{host}} ({{reason}}), so it cannot say whether the page loads anything over http://.',
+      checkComplete:
+        'Open https://{{host}}/ in a browser and check that it loads completely and quickly. A page that stops halfway is usually a slow or overloaded server, a plugin that crashes, or a firewall that cuts connections: ask your hosting provider to look at it.',
       notHtml: 'The HTTPS home page of {{host}} is not a web page ({{type}}), so there is nothing to check.',
       fixActive: 'Change these addresses on {{host}} to https:// (scripts, styles, frames or forms): {{urls}}',
       fixPassive: 'Change these image or media addresses on {{host}} to https://: {{urls}}',
@@ -139,6 +149,9 @@ export const mixedContent: Check = {
       upgraded_one: 'De HTTPS-homepage van {{host}} linkt {{count}} onderdeel via http://, maar het beleid (upgrade-insecure-requests) laat browsers het via HTTPS ophalen.',
       upgraded_other: 'De HTTPS-homepage van {{host}} linkt {{count}} onderdelen via http://, maar het beleid (upgrade-insecure-requests) laat browsers ze via HTTPS ophalen.',
       finalNotHttps: 'Het HTTPS-adres van {{host}} eindigt op een onversleutelde pagina ({{url}}), dus er is geen HTTPS-pagina om te controleren.',
+      incomplete: 'Weerbaar heeft de HTTPS-homepage van {{host}} niet volledig ontvangen ({{reason}}), dus kan niet zeggen of de pagina iets via http:// laadt.',
+      checkComplete:
+        'Open https://{{host}}/ in een browser en controleer of de pagina volledig en snel laadt. Een pagina die halverwege stopt, komt meestal door een trage of overbelaste server, een plugin die vastloopt of een firewall die verbindingen afbreekt: vraag uw hostingprovider ernaar te kijken.',
       notHtml: 'De HTTPS-homepage van {{host}} is geen webpagina ({{type}}), dus er valt niets te controleren.',
       fixActive: 'Verander deze adressen op {{host}} in https:// (scripts, stijlen, frames of formulieren): {{urls}}',
       fixPassive: 'Verander deze afbeeldings- of media-adressen op {{host}} in https://: {{urls}}',
@@ -158,6 +171,9 @@ export const mixedContent: Check = {
       upgraded_one: 'HTTPS-startsidan för {{host}} länkar {{count}} del över http://, men dess policy (upgrade-insecure-requests) får webbläsare att hämta den över HTTPS.',
       upgraded_other: 'HTTPS-startsidan för {{host}} länkar {{count}} delar över http://, men dess policy (upgrade-insecure-requests) får webbläsare att hämta dem över HTTPS.',
       finalNotHttps: 'HTTPS-adressen för {{host}} slutar på en okrypterad sida ({{url}}), så det finns ingen HTTPS-sida att kontrollera.',
+      incomplete: 'Weerbaar tog inte emot hela HTTPS-startsidan för {{host}} ({{reason}}), så det går inte att säga om sidan laddar något över http://.',
+      checkComplete:
+        'Öppna https://{{host}}/ i en webbläsare och kontrollera att sidan laddas helt och snabbt. En sida som stannar halvvägs beror oftast på en långsam eller överbelastad server, ett tillägg som kraschar eller en brandvägg som bryter anslutningar: be ditt webbhotell att titta på det.',
       notHtml: 'HTTPS-startsidan för {{host}} är ingen webbsida ({{type}}), så det finns inget att kontrollera.',
       fixActive: 'Ändra de här adresserna på {{host}} till https:// (skript, stilar, ramar eller formulär): {{urls}}',
       fixPassive: 'Ändra de här bild- eller medieadresserna på {{host}} till https://: {{urls}}',

@@ -5,12 +5,19 @@
  * later date warns. The file tells people who find a vulnerability how to reach you.
  */
 import { msg, verdict, type Check, type CheckContext, type CheckVerdict, type MessageRef } from '../../../check.js';
-import type { ScanEvidence } from '../../../evidence/index.js';
+import type { FetchChain, ScanEvidence } from '../../../evidence/index.js';
 import { withCommonTexts } from './common-texts.js';
-import { firstHeaderValue, unreachable } from './hosts.js';
+import { firstHeaderValue, incompleteReason, unreachable } from './hosts.js';
 import { parseRfc3339, parseSecurityTxt } from './security-txt-parse.js';
 
 const DAY = 86_400_000;
+
+/** The chain ended in a whole-or-partial 200 text/plain answer: a file to judge. */
+function isTextFile(chain: FetchChain | undefined): boolean {
+  const last = chain?.hops.at(-1);
+  const type = (last ? (firstHeaderValue(last, 'content-type') ?? '') : '').split(';')[0]?.trim().toLowerCase();
+  return chain !== undefined && !chain.error && last?.status === 200 && type === 'text/plain';
+}
 
 function run(evidence: ScanEvidence, context: CheckContext): CheckVerdict {
   const apex = evidence.web?.hosts.find((host) => host.role === 'apex');
@@ -25,17 +32,22 @@ function run(evidence: ScanEvidence, context: CheckContext): CheckVerdict {
   }
   const example = new Date(context.now.getTime() + 330 * DAY).toISOString().slice(0, 10) + 'T00:00:00Z';
   const publish = [msg('publish', { host, example })];
-  const last = chain?.hops.at(-1);
-  const base = { url: last?.url, status: last?.status, contentType: last ? firstHeaderValue(last, 'content-type') : undefined };
-  if (chain?.error || last?.status === undefined) {
-    return verdict('fail', 'broken', { host, reason: chain?.error?.message ?? 'no response' }, publish, base);
+  // RFC 9116 section 3: the legacy top-level /security.txt is allowed, but /.well-known/ is where it belongs.
+  const legacy = !isTextFile(chain) && isTextFile(apex.paths?.securityTxtLegacy);
+  const judged = legacy ? apex.paths?.securityTxtLegacy : chain;
+  const last = judged?.hops.at(-1);
+  const base = { url: last?.url, status: last?.status, contentType: last ? firstHeaderValue(last, 'content-type') : undefined, ...(legacy ? { legacyLocation: true } : {}) };
+  if (judged?.error || last?.status === undefined) {
+    return verdict('fail', 'broken', { host, reason: judged?.error?.message ?? 'no response' }, publish, base);
   }
   if (last.status !== 200) return verdict('fail', 'missing', { host, status: last.status }, publish, base);
   const contentType = (base.contentType ?? '').toLowerCase();
   const [mediaType = '', ...parameters] = contentType.split(';').map((part) => part.trim());
   if (mediaType !== 'text/plain') return verdict('fail', 'wrongType', { host, type: mediaType || '-' }, publish, base);
+  const incomplete = incompleteReason(judged);
+  if (incomplete) return verdict('error', 'incomplete', { host, reason: incomplete }, [], { ...base, incomplete });
 
-  const parsed = parseSecurityTxt(chain?.body ?? '');
+  const parsed = parseSecurityTxt(judged?.body ?? '');
   const values = (name: string): string[] => parsed.fields.filter((f) => f.name === name).map((f) => f.value);
   const contacts = values('contact');
   const expiresValues = values('expires');
@@ -43,7 +55,7 @@ function run(evidence: ScanEvidence, context: CheckContext): CheckVerdict {
   const facts = { ...base, signed: parsed.signed, contacts, expires: expiresValues, fields: parsed.fields.slice(0, 30), badLines: parsed.badLines };
 
   const fails: MessageRef[] = [];
-  const warns: MessageRef[] = [];
+  const warns: MessageRef[] = legacy ? [msg('moveToWellKnown', { host })] : [];
   if (contacts.length === 0) fails.push(msg('noContact', { host }));
   if (expiresValues.length === 0) fails.push(msg('noExpires', { example }));
   else if (expiresValues.length > 1) fails.push(msg('multipleExpires'));
@@ -56,6 +68,7 @@ function run(evidence: ScanEvidence, context: CheckContext): CheckVerdict {
   if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') warns.push(msg('charset', { charset }));
 
   if (fails.length > 0) return verdict('fail', 'invalid', { host }, [...fails, ...warns], facts);
+  if (legacy) return verdict('warn', 'legacyOnly', { host }, warns, facts);
   if (warns.length > 0) return verdict('warn', 'warn', { host }, warns, facts);
   return verdict('pass', 'pass', { host, date: expires?.toISOString().slice(0, 10) ?? '' }, [], facts);
 }
@@ -72,6 +85,9 @@ export const securityTxt: Check = {
       invalid: 'The security.txt of {{host}} is incomplete or out of date, so people who find a problem may not know how to reach you.',
       missing: '{{host}} has no security.txt (the address answers with status {{status}}).',
       wrongType: '{{host}} does not serve a security.txt file: the address returns {{type}} instead of plain text, probably an ordinary web page.',
+      legacyOnly: '{{host}} publishes its security.txt only at the old address /security.txt, not at /.well-known/security.txt where the standard (RFC 9116) says to look first.',
+      incomplete: 'Weerbaar did not receive the whole security.txt of {{host}} ({{reason}}), so its contents could not be judged.',
+      moveToWellKnown: 'Put the file at https://{{host}}/.well-known/security.txt (or redirect /security.txt there), so tools and researchers that look in the standard place find it.',
       broken: 'The security.txt address of {{host}} could not be loaded ({{reason}}).',
       publish:
         'Publish a plain text file at https://{{host}}/.well-known/security.txt with at least a Contact line (for example Contact: mailto:security@{{host}}) and an Expires line less than a year ahead (for example Expires: {{example}}). securitytxt.org has a generator; upload the file with your hosting file manager or a CMS plugin, and set a reminder to renew the date.',
@@ -93,6 +109,9 @@ export const securityTxt: Check = {
       invalid: 'De security.txt van {{host}} is onvolledig of verouderd, dus mensen die een probleem vinden weten misschien niet hoe ze u kunnen bereiken.',
       missing: '{{host}} heeft geen security.txt (het adres antwoordt met status {{status}}).',
       wrongType: '{{host}} levert geen security.txt-bestand: het adres geeft {{type}} terug in plaats van platte tekst, waarschijnlijk een gewone webpagina.',
+      legacyOnly: '{{host}} publiceert zijn security.txt alleen op het oude adres /security.txt, niet op /.well-known/security.txt waar de standaard (RFC 9116) eerst laat zoeken.',
+      incomplete: 'Weerbaar heeft de security.txt van {{host}} niet volledig ontvangen ({{reason}}), dus de inhoud kon niet worden beoordeeld.',
+      moveToWellKnown: 'Zet het bestand op https://{{host}}/.well-known/security.txt (of stuur /security.txt daarheen door), zodat hulpmiddelen en onderzoekers die op de standaardplek kijken het vinden.',
       broken: 'Het security.txt-adres van {{host}} kon niet worden geladen ({{reason}}).',
       publish:
         'Publiceer een tekstbestand op https://{{host}}/.well-known/security.txt met minstens een Contact-regel (bijvoorbeeld Contact: mailto:security@{{host}}) en een Expires-regel minder dan een jaar vooruit (bijvoorbeeld Expires: {{example}}). Op securitytxt.org staat een generator; upload het bestand met de bestandsbeheerder van uw hosting of een CMS-plugin, en zet een herinnering om de datum te vernieuwen.',
@@ -114,6 +133,9 @@ export const securityTxt: Check = {
       invalid: 'Filen security.txt för {{host}} är ofullständig eller inaktuell, så den som hittar ett problem vet kanske inte hur du nås.',
       missing: '{{host}} har ingen security.txt (adressen svarar med status {{status}}).',
       wrongType: '{{host}} levererar ingen security.txt-fil: adressen returnerar {{type}} i stället för ren text, troligen en vanlig webbsida.',
+      legacyOnly: '{{host}} publicerar sin security.txt bara på den gamla adressen /security.txt, inte på /.well-known/security.txt där standarden (RFC 9116) säger att man ska leta först.',
+      incomplete: 'Weerbaar tog inte emot hela security.txt för {{host}} ({{reason}}), så innehållet kunde inte bedömas.',
+      moveToWellKnown: 'Lägg filen på https://{{host}}/.well-known/security.txt (eller omdirigera /security.txt dit), så att verktyg och forskare som letar på standardplatsen hittar den.',
       broken: 'Adressen till security.txt för {{host}} kunde inte laddas ({{reason}}).',
       publish:
         'Publicera en textfil på https://{{host}}/.well-known/security.txt med minst en Contact-rad (till exempel Contact: mailto:security@{{host}}) och en Expires-rad mindre än ett år framåt (till exempel Expires: {{example}}). På securitytxt.org finns en generator; ladda upp filen med webbhotellets filhanterare eller ett CMS-tillägg, och lägg in en påminnelse om att förnya datumet.',

@@ -9,7 +9,7 @@ import type { TlsEvidence } from '../../../evidence/index.js';
 import { withTlsTexts } from './common-texts.js';
 import { certificateOf, hostVerdict, judgeTlsHosts, type HostVerdict } from './hosts.js';
 
-type Problem = 'selfSigned' | 'untrustedRoot' | 'incomplete' | 'unknownIssuer' | 'expired' | 'notYetValid' | 'revoked' | 'other';
+type Problem = 'selfSigned' | 'untrustedRoot' | 'incomplete' | 'unknownIssuer' | 'expired' | 'notYetValid' | 'revoked' | 'criticalExtension' | 'other';
 
 function problemOf(certificate: NonNullable<TlsEvidence['certificate']>): Problem {
   const code = certificate.trustError ?? '';
@@ -31,6 +31,9 @@ function problemOf(certificate: NonNullable<TlsEvidence['certificate']>): Proble
       return 'notYetValid';
     case 'CERT_REVOKED':
       return 'revoked';
+    // Not the issuer: the certificate carries a critical extension that browsers do not understand.
+    case 'UNHANDLED_CRITICAL_EXTENSION':
+      return 'criticalExtension';
     default:
       return 'other';
   }
@@ -42,6 +45,7 @@ const ADVICE: Record<Problem, string> = {
   unknownIssuer: 'installTrusted',
   revoked: 'installTrusted',
   other: 'installTrusted',
+  criticalExtension: 'reissueWithoutExtension',
   incomplete: 'sendChain',
   expired: 'renew',
   notYetValid: 'checkDates',
@@ -57,7 +61,8 @@ export function judge(host: string, tls: TlsEvidence): HostVerdict {
     return hostVerdict(host, 'pass', 'pass', { issuer: /(?:^|, )CN=([^,]+)/.exec(issuer)?.[1] ?? issuer }, [], evidence);
   }
   const problem = problemOf(certificate);
-  return hostVerdict(host, 'fail', problem, { reason: certificate.trustError ?? 'unknown' }, [msg(ADVICE[problem], { host })], evidence);
+  const reason = problem === 'criticalExtension' ? (certificate.unknownCriticalExtensions ?? []).join(', ') || 'unknown' : (certificate.trustError ?? 'unknown');
+  return hostVerdict(host, 'fail', problem, { reason }, [msg(ADVICE[problem], { host })], evidence);
 }
 
 export const certTrust: Check = {
@@ -76,6 +81,9 @@ export const certTrust: Check = {
       expired: 'The certificate chain of {{host}} does not validate because a certificate in it has expired; browsers show a security warning.',
       notYetValid: 'The certificate of {{host}} is not valid yet, so browsers show a security warning.',
       revoked: 'The certificate of {{host}} has been revoked by its issuer.',
+      criticalExtension: 'The certificate of {{host}} contains a part marked critical that browsers do not understand ({{reason}}), so they must reject it and show a security warning.',
+      reissueWithoutExtension:
+        'Have the certificate for {{host}} issued again without the unusual critical extension; an ordinary certificate from a publicly trusted authority (such as a free Let\'s Encrypt certificate from your hosting control panel) does not have one.',
       other: 'The certificate of {{host}} could not be validated ({{reason}}), so browsers may show a security warning.',
       installTrusted:
         "Install a certificate from a publicly trusted certificate authority on {{host}}. Most hosting control panels offer a free Let's Encrypt certificate with one click; otherwise ask your hosting provider.",
@@ -98,6 +106,9 @@ export const certTrust: Check = {
       expired: 'De certificaatketen van {{host}} is niet geldig omdat er een certificaat in is verlopen; browsers tonen een beveiligingswaarschuwing.',
       notYetValid: 'Het certificaat van {{host}} is nog niet geldig, dus browsers tonen een beveiligingswaarschuwing.',
       revoked: 'Het certificaat van {{host}} is door de uitgever ingetrokken.',
+      criticalExtension: 'Het certificaat van {{host}} bevat een als kritiek gemarkeerd onderdeel dat browsers niet kennen ({{reason}}), dus zij moeten het weigeren en tonen een beveiligingswaarschuwing.',
+      reissueWithoutExtension:
+        'Laat het certificaat voor {{host}} opnieuw uitgeven zonder de ongebruikelijke kritieke extensie; een gewoon certificaat van een publiek vertrouwde autoriteit (zoals een gratis Let\'s Encrypt-certificaat uit uw hostingpaneel) heeft die niet.',
       other: 'Het certificaat van {{host}} kon niet worden gevalideerd ({{reason}}), dus browsers kunnen een beveiligingswaarschuwing tonen.',
       installTrusted:
         "Installeer op {{host}} een certificaat van een publiek vertrouwde certificaatautoriteit. De meeste hostingpanelen bieden met één klik een gratis Let's Encrypt-certificaat; vraag het anders aan uw hostingprovider.",
@@ -120,6 +131,9 @@ export const certTrust: Check = {
       expired: 'Certifikatkedjan för {{host}} är inte giltig eftersom ett certifikat i den har gått ut; webbläsare visar en säkerhetsvarning.',
       notYetValid: 'Certifikatet för {{host}} är inte giltigt ännu, så webbläsare visar en säkerhetsvarning.',
       revoked: 'Certifikatet för {{host}} har återkallats av utfärdaren.',
+      criticalExtension: 'Certifikatet för {{host}} innehåller en del som är märkt kritisk och som webbläsare inte förstår ({{reason}}), så de måste avvisa det och visar en säkerhetsvarning.',
+      reissueWithoutExtension:
+        'Låt utfärda certifikatet för {{host}} på nytt utan det ovanliga kritiska tillägget; ett vanligt certifikat från en allmänt betrodd utfärdare (som ett gratis Let\'s Encrypt-certifikat från webbhotellets kontrollpanel) har inget sådant.',
       other: 'Certifikatet för {{host}} kunde inte valideras ({{reason}}), så webbläsare kan visa en säkerhetsvarning.',
       installTrusted:
         "Installera ett certifikat från en allmänt betrodd certifikatutfärdare på {{host}}. De flesta kontrollpaneler hos webbhotell erbjuder ett gratis Let's Encrypt-certifikat med ett klick; fråga annars ditt webbhotell.",
