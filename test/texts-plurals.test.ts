@@ -36,6 +36,10 @@ const NEVER_ONE: [string, string, string, string][] = [
   ['privacy.statement.contents', 'coreMissing', 'total', 'the number of art. 13 elements, a constant above 10'],
   ['privacy.statement.contents', 'someMissing', 'total', 'idem'],
   ['privacy.statement.contents', 'complete', 'total', 'idem'],
+  ['privacy.statement.contents', 'gaps', 'total', 'idem'],
+  ['privacy.statement.contents', 'gapsAndDenies', 'total', 'idem'],
+  ['mail.mx', 'passChecked', 'checked', 'the constant limit of MX hosts looked up (10)'],
+  ['mail.mx', 'passChecked', 'count', 'said only when there are more MX records than that limit'],
   ['mail.dkim', 'replaceWeak', 'bits', 'an RSA key size in bits'],
   ['mail.dkim', 'upgrade1024', 'bits', 'idem'],
   ['mail.spf', 'multiple', 'count', 'said only for 2 or more SPF records'],
@@ -60,7 +64,7 @@ const TEXTUAL = new Set([
   'path', 'paths', 'cookie', 'cookies', 'issuer', 'mx', 'protocol', 'version', 'error', 'cipher', 'ciphers', 'group', 'groups', 'list',
   'example', 'charset', 'banners', 'add', 'sources', 'server', 'address', 'addresses', 'from', 'foundAt', 'zone', 'selectors', 'keys',
   'companies', 'www', 'chosen', 'old', 'untested', 'uri', 'queried', 'policy', 'rua', 'certs', 'signal', 'missing', 'label', 'user', 'org',
-  'role', 'email', 'link', 'date', 'title', 'algorithms', 'who', 'what', 'actor', 'token', 'when',
+  'role', 'email', 'link', 'date', 'title', 'algorithms', 'who', 'what', 'actor', 'token', 'when', 'final', 'denied', 'phrase',
 ]);
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
@@ -81,7 +85,10 @@ function pluralNouns(lang: Lang): Set<string> {
     for (const [key, other] of Object.entries(texts[lang])) {
       if (!key.endsWith('_other')) continue;
       const one = texts[lang][key.replace(/_other$/, '_one')] ?? '';
-      const singular = new Set(wordsAfterPlaceholders(one).map(([, word]) => word));
+      const singular = new Set(wordsAfterPlaceholders(one).filter(([name]) => name === 'count').map(([, word]) => word));
+      // Learn only from pairs that put a word after the number in both forms ("{{count}} day" /
+      // "{{count}} days"): a _one that says "the only cookie" teaches nothing about "{{count}} of".
+      if (singular.size === 0) continue;
       for (const [name, word] of wordsAfterPlaceholders(other)) if (name === 'count' && !singular.has(word)) nouns.add(word);
     }
   }
