@@ -20,13 +20,6 @@ interface KnownMiss {
 /** What the analyser still gets wrong on the blind-written set, and why. */
 const KNOWN_MISSES: KnownMiss[] = [
   { item: 'b3-en-swedish-shop', element: 'withdrawConsent', reason: '"(legal basis: consent; you can withdraw it at any time ...)": the withdrawal refers back to "consent" across a semicolon, with "it"' },
-  { item: 'b3-fr-sans-reclamation', element: 'rightAccess', reason: '"consulter les données que nous détenons": "consulter" is not a known access verb' },
-  { item: 'b3-fr-sans-reclamation', element: 'rightRectification', reason: '"les faire modifier": "modifier" is not a known rectification verb' },
-  { item: 'b3-fr-sans-reclamation', element: 'rightPortability', reason: '"en obtenir une copie dans un format courant": portability without "portabilité" or "lisible par machine"' },
-  { item: 'b3-nl-geen-klacht-account', element: 'purposes', reason: '"om uw fiets te leveren": the purpose names the product, not an order, and no purpose word is used' },
-  { item: 'b3-sv-samtycke-utan-aterkallelse', element: 'rightAccess', reason: '"få information om vilka uppgifter vi har om dig": only "få veta / se vilka uppgifter" is known' },
-  { item: 'b3-sv-samtycke-utan-aterkallelse', element: 'rightPortability', reason: '"få dina uppgifter överförda till en annan leverantör": passive "överförda" is not a known portability phrase' },
-  { item: 'b3-sv-samtycke-utan-aterkallelse', element: 'check', reason: 'with access and portability missed only two rights are found, so the check fails instead of warning' },
 ];
 
 const items = loadCorpus(BLIND_CORPUS);

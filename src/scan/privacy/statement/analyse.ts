@@ -13,7 +13,9 @@ import { detectLanguage, normaliseDeclaredLang } from './language.js';
 import { isNegated } from './negation.js';
 import { sharedPatterns, type LanguagePatterns, type PatternKey } from './pattern-types.js';
 import { EN, NL } from './patterns-en-nl.js';
+import { PLAIN_PATTERNS } from './patterns-plain.js';
 import { DE, FR, SV } from './patterns-sv-de-fr.js';
+import { once } from '../../../core/once.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import {
   RIGHT_ELEMENTS,
@@ -25,22 +27,38 @@ import {
   type StatementLang,
 } from './types.js';
 
+/** A language's own patterns followed by its plain-words ones (tried after, so the clearer sentence is cited). */
+function withPlain(lang: StatementLang, base: LanguagePatterns): LanguagePatterns {
+  const plain = PLAIN_PATTERNS()[lang];
+  const patterns = { ...base.patterns };
+  for (const [key, extra] of Object.entries(plain) as [PatternKey, RegExp[]][]) patterns[key] = [...patterns[key], ...extra];
+  return { ...base, patterns };
+}
+
+const COMPILED = {
+  en: once(() => withPlain('en', EN())),
+  nl: once(() => withPlain('nl', NL())),
+  sv: once(() => withPlain('sv', SV())),
+  de: once(() => withPlain('de', DE())),
+  fr: once(() => withPlain('fr', FR())),
+};
+
 /** Each language's patterns, compiled when a statement in that language is first read. */
 export const LANGUAGE_PATTERNS: Readonly<Record<StatementLang, LanguagePatterns>> = {
   get en() {
-    return EN();
+    return COMPILED.en();
   },
   get nl() {
-    return NL();
+    return COMPILED.nl();
   },
   get sv() {
-    return SV();
+    return COMPILED.sv();
   },
   get de() {
-    return DE();
+    return COMPILED.de();
   },
   get fr() {
-    return FR();
+    return COMPILED.fr();
   },
 };
 
@@ -93,7 +111,7 @@ export function analyseStatement(text: string, options: AnalyseOptions = {}): St
     // A sentence that says who does *not* get the data still speaks of recipients: negation ignored.
     plain('recipients', 'required', finder.search('recipients', { extra: sharedPatterns().RECIPIENT_NAMES })),
     transfersFinding(finder),
-    plain('retention', 'required', finder.search('retention')),
+    plain('retention', 'required', finder.search('retention', { exclude: sharedPatterns().AGE_LIMIT })),
     ...RIGHT_ELEMENTS.map((right) => negatable(right, 'required', finder.search(right, { rightsOnly: true }))),
     conditional('withdrawConsent', reliesOn.consent, finder.search('withdrawConsent', { negatable: true })),
     negatable('complaint', 'core', finder.search('complaint', { negatable: true, extra: sharedPatterns().AUTHORITY_NAMES })),
@@ -133,7 +151,7 @@ class Finder {
    * two years" still states a retention period. `alsoDenial` also finds a denial that comes after
    * the first positive sentence.
    */
-  search(key: PatternKey, options: { negatable?: boolean; rightsOnly?: boolean; extra?: RegExp; alsoDenial?: boolean } = {}): Search {
+  search(key: PatternKey, options: { negatable?: boolean; rightsOnly?: boolean; extra?: RegExp; alsoDenial?: boolean; exclude?: RegExp } = {}): Search {
     const negatable = options.negatable ?? options.rightsOnly ?? false;
     const result: Search = {};
     // A heading ("Automated decisions") only names a topic; a sentence under it is better
@@ -147,6 +165,8 @@ class Finder {
         const global = new RegExp(pattern.source, `${pattern.flags}g`);
         for (const sentence of this.sentences) {
           if (options.rightsOnly && !this.inRightsContext(lang, sentence.index)) continue;
+          // A sentence about something else that happens to match ("children under 16 years" for retention).
+          if (options.exclude?.test(sentence.text)) continue;
           for (const match of sentence.text.matchAll(global)) {
             const start = match.index;
             const denied = negatable && (this.negated(sentence, start, start + match[0].length, lang) || this.answeredNo(sentence));
@@ -220,9 +240,12 @@ class Finder {
 
 /**
  * A short line without closing punctuation that is not a list item: a section title. A line with
- * a label and a value ("Orders and invoices: 6 years") is content, not a title.
+ * a label and a value ("Orders and invoices: 6 years") is content, not a title. A question is a
+ * title too, however long: it asks about the topic ("Who is our data protection officer?"), the
+ * answer under it states it, and that answer is what is cited.
  */
 function isHeading(sentence: Sentence): boolean {
+  if (sentence.text.endsWith('?')) return true;
   return !sentence.listItem && !/[.!:;]$/.test(sentence.text) && !/\S: \S/.test(sentence.text) && sentence.text.split(/\s+/).length <= 8;
 }
 
@@ -285,6 +308,8 @@ function controllerFinding(finder: Finder, sentences: Sentence[]): ElementFindin
     if (contact) break;
   }
   if (roleHit && contact) return found('controller', 'core', [roleHit, { sentence: contact, lang: roleHit.lang }]);
+  const block = contactBlock(sentences);
+  if (block) return found('controller', 'core', [{ sentence: block, lang: finder.firstLang }]);
   if (roleHit) return missing('controller', 'core', 'noContact', [roleHit]);
   return missing('controller', 'core');
 }
@@ -307,6 +332,30 @@ function identityLine(sentences: Sentence[]): Sentence | undefined {
     const contactBlock = sharedPatterns().AUTHORITY_NAMES.test(withNext) ? sentence.text : withNext;
     return sharedPatterns().CONTACT_US.test(sentence.text) && sharedPatterns().POSTAL_CODE.test(contactBlock) && sharedPatterns().CONTACT_DETAILS[0]!.test(contactBlock);
   });
+}
+
+/** Lines under a contact title this many at most make up its block. */
+const CONTACT_BLOCK_LINES = 6;
+
+/**
+ * A contact title with the controller's details on the lines under it ("Contact / Bloemenhuis
+ * Jansen / Kerkstraat 1 / 3511 AB Utrecht / info@..."): a name line and an e-mail address or a
+ * postal code. The evidence is the block on one line.
+ */
+function contactBlock(sentences: Sentence[]): Sentence | undefined {
+  const shared = sharedPatterns();
+  for (const title of sentences) {
+    if (!shared.CONTACT_TITLE.test(title.text)) continue;
+    const lines = sentences.slice(title.index + 1, title.index + 1 + CONTACT_BLOCK_LINES);
+    const end = lines.findIndex((line) => shared.CONTACT_DETAILS[0]!.test(line.text) || shared.POSTAL_CODE.test(line.text));
+    // The first line names someone: short, without contact details, not a sentence of its own.
+    const name = lines[0];
+    if (end < 1 || !name || name.text.split(/\s+/).length > 6 || /[.!?]$/.test(name.text)) continue;
+    const block = lines.slice(0, end + 1).filter((line) => line.text.split(/\s+/).length <= 12);
+    if (block.length !== end + 1) continue;
+    return { ...title, text: `${title.text} — ${block.map((line) => line.text).join(', ')}` };
+  }
+  return undefined;
 }
 
 function legalBasisFinding(basis: Search, liBasis: Search): ElementFinding {

@@ -27,7 +27,7 @@ const GERMAN_FORMAL = new Set(['Sie', 'Ihre', 'Ihr', 'Ihnen']);
  * A head ending in one of these (articles, prepositions, conjunctions) continues into the next word
  * ("transmises à La Poste", "Ohne Ihre Anschrift").
  */
-const CONTINUING = new Set([
+export const CONTINUING = new Set([
   'a', 'an', 'the', 'to', 'of', 'at', 'by', 'with', 'from', 'for', 'and', 'or', 'that', 'than', 'as', 'without', 'about', 'under', 'after', 'before', 'through', 'into', 'via', 'per', 'on', 'in',
   'de', 'het', 'een', 'van', 'aan', 'naar', 'met', 'bij', 'voor', 'en', 'of', 'dat', 'dan', 'als', 'door', 'op', 'zonder', 'over', 'onder', 'na', 'uit', 'tot', 'om',
   'och', 'att', 'till', 'av', 'på', 'med', 'för', 'eller', 'som', 'än', 'hos', 'utan', 'om', 'efter', 'före', 'genom', 'i', 'från', 'vid',

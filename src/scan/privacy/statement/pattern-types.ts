@@ -104,6 +104,18 @@ export const sharedPatterns = once(() => ({
     /\b(?:PostNL|DHL|DPD|GLS|UPS|FedEx|PostNord|Bring|Budbee|Instabox|DB Schenker|bpost|Colissimo|Chronopost|Mondial Relay|La Poste|An Post|MaltaPost|Hermes|Sendcloud|Mollie|Klarna|Stripe|PayPal|Adyen|Svea|Buckaroo|MultiSafepay|Mailchimp)\b/,
     true,
   ),
+  /**
+   * An age limit ("children under 16 years", "kinderen jonger dan 16 jaar", "Kinder unter 16 Jahren",
+   * "enfants de moins de 15 ans", "barn under 13 år"): its years are no retention period.
+   */
+  AGE_LIMIT: u(
+    /\b(?:children|child|minors?|under the age|years? of age|years? old|aged? (?:under|below|over)|kinderen|kind|minderjarigen?|jonger dan|ouder dan|leeftijd|Kinder|Kindern|Minderjährige\p{L}*|Lebensjahr\p{L}*|Jahre alt|enfants?|mineurs?|âgée?s? de|barn|minderåriga|år gammal|ålder)\b/u,
+  ),
+  /**
+   * A one-to-three-word title over the controller's contact block ("Contact", "Kontakt", "Contactgegevens",
+   * "Coordonnées", "Impressum"), whose lines (name, street, postcode and town, e-mail) follow one per line.
+   */
+  CONTACT_TITLE: u(/^(?:contact(?: details| information| us)?|contactgegevens|contactinformatie|kontakt(?:uppgifter| information)?|kontaktdaten|impressum|anbieter|coordonnées|nous contacter|contactez-nous|contact et coordonnées)[:.]?$/),
   /** A title about data-subject rights, also as the end of a compound ("Betroffenenrechte", "Privacyrechten"). */
   RIGHTS_TITLE: /(?:rights|rechte|rechten|rättigheter(?:na)?|droits)(?![\p{L}])/iu,
   /** A sentence that speaks of a right ("you have the right not to be subject to ..."). */
