@@ -24,8 +24,11 @@ export interface Expectation {
   denied?: ElementId[];
   notApplicable?: ElementId[];
   notes?: Partial<Record<ElementId, string>>;
-  /** Per found element, a short substring the cited sentence (sentences[0]) must contain. */
-  cites?: Partial<Record<ElementId, string>>;
+  /**
+   * Per found element, a short substring the cited sentence (sentences[0]) must contain; a list when
+   * several sentences state the element (each row of a table), any one of them is right.
+   */
+  cites?: Partial<Record<ElementId, string | string[]>>;
   check: 'pass' | 'warn' | 'fail';
 }
 
@@ -146,12 +149,13 @@ export function evaluateItem(item: CorpusItem): ItemResult {
   }
   // A citation is judged only where the element was found; a missed element is a status mismatch already.
   const cites: Tally = { asserted: 0, met: 0 };
-  for (const [id, part] of Object.entries(expectation.cites ?? {}) as [ElementId, string][]) {
+  for (const [id, parts] of Object.entries(expectation.cites ?? {}) as [ElementId, string | string[]][]) {
     if (byId.get(id)?.status !== 'found') continue;
-    const cited = evidenceOf(id) ?? '';
+    const cited = normalised(evidenceOf(id) ?? '');
+    const wanted = typeof parts === 'string' ? [parts] : parts;
     cites.asserted += 1;
-    if (normalised(cited).includes(normalised(part))) cites.met += 1;
-    else mismatches.push({ item: item.name, element: id, kind: 'cite', expected: `a sentence with « ${part} »`, got: 'another sentence', evidence: cited });
+    if (wanted.some((part) => cited.includes(normalised(part)))) cites.met += 1;
+    else mismatches.push({ item: item.name, element: id, kind: 'cite', expected: `a sentence with « ${wanted.join(' » or « ')} »`, got: 'another sentence', evidence: evidenceOf(id) });
   }
   const result = privacyContents.run(evidenceFor(item.text, declaredLang), { now: new Date('2026-01-01T00:00:00Z') });
   if (result.status !== expectation.check) mismatches.push({ item: item.name, element: 'check', kind: 'check', expected: expectation.check, got: result.status });
