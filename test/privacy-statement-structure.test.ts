@@ -290,8 +290,73 @@ const TRAPS: Case[] = [
   },
 ];
 
+/** Kinds the tuning batch b4 showed, on sentences written for these tests. */
+const EVIDENCE: Case[] = [
+  {
+    name: 'a definition from the law is not the controller nor a purpose',
+    text: '"Controller" means the natural or legal person which determines the purposes and means of the processing.\nWe sell teapots. Questions go to help@teapots.example.',
+    expect: { controller: 'missing', purposes: 'missing' },
+  },
+  {
+    name: 'sv: en definition avses',
+    text: 'Med personuppgiftsansvarig avses i denna policy den fysiska eller juridiska person som bestämmer ändamålen.\nVi säljer tekannor. Frågor till hej@tekannor.example.',
+    expect: { controller: 'missing' },
+  },
+  {
+    name: 'an address block without a title, ending in an e-mail address',
+    text: 'We sell candles.\n\nWick & Co\nMain Street 12\nValletta VLT 1010\nMalta\nhello@wick.example',
+    expect: { controller: { cite: 'main street 12' } },
+  },
+  {
+    name: "the supervisory authority's address block is not the controller",
+    text: 'You can complain to the data protection authority:\nData Protection Commission\n21 Fitzwilliam Square\nDublin 2\ninfo@dataprotection.example',
+    expect: { controller: 'missing' },
+  },
+  {
+    name: 'a name with its address in brackets',
+    text: 'Drukkerij Het Anker (Havenweg 3, 1234 AB Hoorn, info@anker.example) gebruikt uw adres om uw drukwerk te bezorgen.',
+    expect: { controller: { cite: 'drukkerij het anker' } },
+  },
+  {
+    name: 'a bare "Nein." is cited with the sentence that gives the reason',
+    text: 'Gibt es einen Datenschutzbeauftragten?\nNein.\nWir sind als kleiner Betrieb nicht verpflichtet, einen zu benennen.',
+    expect: { dpo: { cite: 'nicht verpflichtet' } },
+    notes: { dpo: 'none' },
+  },
+  {
+    name: 'a long title naming several topics states none of them',
+    text: 'Met welk doel en op basis van welke grondslag wij persoonsgegevens verwerken\nWij verwerken je gegevens om je bestelling te bezorgen.',
+    expect: { legalBasis: 'missing', purposes: 'found' },
+  },
+  {
+    name: 'a sentence announcing a list is cited with its first item',
+    text: 'We process your data for the following purposes:\n- sending your order to you',
+    expect: { purposes: { cite: 'sending your order' } },
+  },
+  {
+    name: 'a table row keeps each short value with its label',
+    text: 'Zweck: Versand Ihrer Bestellung. Rechtsgrundlage: Vertrag. Speicherdauer: 10 Jahre.',
+    expect: { purposes: { cite: 'zweck: versand' }, retention: { cite: 'speicherdauer: 10 jahre' } },
+  },
+  {
+    name: 'fr: an intention denied far before the transfer words',
+    text: "Nous n'avons pas l'intention de transférer vos données personnelles vers des pays situés en dehors de l'Espace économique européen.",
+    expect: { transfers: 'found' },
+    notes: { transfers: 'none' },
+  },
+  {
+    name: 'legitimate interests described in plain words (en, nl, de, fr, sv)',
+    text:
+      'We keep a list of what you bought because it is in our business interest to know what sells.\n' +
+      'Wij houden bij wat je koopt, omdat het in ons zakelijk belang is om te weten wat goed verkoopt.\n' +
+      'Das liegt in unserem geschäftlichen Interesse; das Interesse liegt darin, gut einzukaufen.\n' +
+      "Intérêt légitime : protéger la boutique contre la fraude.\nBerättigat intresse: att skydda oss mot bedrägerier.",
+    expect: { legitimateInterests: 'found', legalBasis: 'found' },
+  },
+];
+
 describe('privacy statements as people write them (issue 14)', () => {
-  for (const [group, cases] of Object.entries({ tables: TABLES, lists: LISTS, plain: PLAIN, negation: NEGATION, traps: TRAPS })) {
+  for (const [group, cases] of Object.entries({ tables: TABLES, lists: LISTS, plain: PLAIN, negation: NEGATION, traps: TRAPS, evidence: EVIDENCE })) {
     describe(group, () => {
       for (const testCase of cases) it(testCase.name, () => check(testCase));
     });

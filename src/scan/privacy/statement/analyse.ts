@@ -11,12 +11,12 @@
  */
 import { detectLanguage, normaliseDeclaredLang } from './language.js';
 import { isNegated } from './negation.js';
-import { sharedPatterns, type LanguagePatterns, type PatternKey } from './pattern-types.js';
-import { EN, NL } from './patterns-en-nl.js';
-import { PLAIN_PATTERNS } from './patterns-plain.js';
-import { DE, FR, SV } from './patterns-sv-de-fr.js';
-import { once } from '../../../core/once.js';
+import { controllerFinding } from './controller.js';
+import { cut, found, missing, type Hit, type Search } from './findings.js';
+import { LANGUAGE_PATTERNS } from './languages.js';
+import { sharedPatterns, type PatternKey } from './pattern-types.js';
 import { splitSentences, type Sentence } from './sentences.js';
+export { LANGUAGE_PATTERNS } from './languages.js';
 import {
   RIGHT_ELEMENTS,
   STATEMENT_LANGS,
@@ -27,59 +27,15 @@ import {
   type StatementLang,
 } from './types.js';
 
-/** A language's own patterns followed by its plain-words ones (tried after, so the clearer sentence is cited). */
-function withPlain(lang: StatementLang, base: LanguagePatterns): LanguagePatterns {
-  const plain = PLAIN_PATTERNS()[lang];
-  const patterns = { ...base.patterns };
-  for (const [key, extra] of Object.entries(plain) as [PatternKey, RegExp[]][]) patterns[key] = [...patterns[key], ...extra];
-  return { ...base, patterns };
-}
-
-const COMPILED = {
-  en: once(() => withPlain('en', EN())),
-  nl: once(() => withPlain('nl', NL())),
-  sv: once(() => withPlain('sv', SV())),
-  de: once(() => withPlain('de', DE())),
-  fr: once(() => withPlain('fr', FR())),
-};
-
-/** Each language's patterns, compiled when a statement in that language is first read. */
-export const LANGUAGE_PATTERNS: Readonly<Record<StatementLang, LanguagePatterns>> = {
-  get en() {
-    return COMPILED.en();
-  },
-  get nl() {
-    return COMPILED.nl();
-  },
-  get sv() {
-    return COMPILED.sv();
-  },
-  get de() {
-    return COMPILED.de();
-  },
-  get fr() {
-    return COMPILED.fr();
-  },
-};
-
-/** Evidence sentences are cut to this length. */
-const MAX_EVIDENCE_CHARS = 300;
 /** A list item or short line this many sentences after a rights cue still belongs to the list of rights. */
 const RIGHTS_SECTION_SPAN = 12;
 const SHORT_SENTENCE_WORDS = 12;
+/** A longer title: numbered, or an indirect question. */
+const MAX_TITLE_WORDS = 16;
+const NUMBERED_TITLE = /^(?:(?:Article|Artikel|Art\.|Section|Chapter|Kapitel|Abschnitt|Chapitre|§)\s*\d+|\d+(?:\.\d+)*\.?)(?:\s|$)/iu;
+const INDIRECT_QUESTION = /^(?:\p{L}+ )?(?:how|what|which|who|why|when|where|welke?|wie|wat|waarom|hoe|wanneer|waar|welche[mnrs]?|was|warum|wozu|wofür|comment|quel(?:le)?s?|qui|pourquoi|quand|où|hur|vad|vilka|vilken|vem|varför|när|var)(?!\p{L})/iu;
 /** "No", "Nee", "Nej", "Nein", "Non" opening an answer. */
 const NEGATIVE_ANSWER = /^(?:no|nee|neen|nej|nein|non)(?:[.,!;:]|\s|$)/iu;
-
-interface Hit {
-  sentence: Sentence;
-  lang: StatementLang;
-  /** Only a section title matched (the evidence then adds the line under it). */
-  heading?: boolean;
-}
-interface Search {
-  positive?: Hit;
-  negated?: Hit;
-}
 
 export interface AnalyseOptions {
   /** The page's declared language (<html lang>, Content-Language). */
@@ -103,13 +59,14 @@ export function analyseStatement(text: string, options: AnalyseOptions = {}): St
   const reliesOn = { legitimateInterests: liBasis.positive !== undefined, consent: consentBasis.positive !== undefined };
 
   const elements: ElementFinding[] = [
-    controllerFinding(finder, sentences),
+    controllerFinding(finder.search('controllerRole'), sentences, finder.firstLang),
     optionalWithNone('dpo', finder.search('dpo', { negatable: true })),
     plain('purposes', 'core', finder.search('purposes')),
     legalBasisFinding(finder.search('legalBasis'), liBasis),
     conditional('legitimateInterests', reliesOn.legitimateInterests, finder.search('legitimateInterestDescribed')),
     // A sentence that says who does *not* get the data still speaks of recipients: negation ignored.
-    plain('recipients', 'required', finder.search('recipients', { extra: sharedPatterns().RECIPIENT_NAMES })),
+    // A named parcel or payment service is the clearest evidence, so it is looked for first.
+    plain('recipients', 'required', finder.search('recipients', { extra: sharedPatterns().RECIPIENT_NAMES, extraFirst: true })),
     transfersFinding(finder),
     plain('retention', 'required', finder.search('retention', { exclude: sharedPatterns().AGE_LIMIT })),
     ...RIGHT_ELEMENTS.map((right) => negatable(right, 'required', finder.search(right, { rightsOnly: true }))),
@@ -132,12 +89,16 @@ class Finder {
   private readonly rightsContext = new Map<StatementLang, boolean[]>();
   /** Per sentence: is it a section title (computed once: a long sentence is split on every call otherwise). */
   private readonly headings: boolean[];
+  private readonly definitions: boolean[];
+  private readonly longTitles: boolean[];
 
   constructor(
     private readonly sentences: Sentence[],
     private readonly langs: StatementLang[],
   ) {
     this.headings = sentences.map(isHeading);
+    this.longTitles = sentences.map((sentence, index) => this.headings[index] === true && !sentence.text.endsWith('?') && sentence.text.split(/\s+/).length > 8);
+    this.definitions = sentences.map((sentence) => sharedPatterns().DEFINITION.test(sentence.text));
   }
 
   /** The language tried first (detected, else declared, else English). */
@@ -151,7 +112,7 @@ class Finder {
    * two years" still states a retention period. `alsoDenial` also finds a denial that comes after
    * the first positive sentence.
    */
-  search(key: PatternKey, options: { negatable?: boolean; rightsOnly?: boolean; extra?: RegExp; alsoDenial?: boolean; exclude?: RegExp } = {}): Search {
+  search(key: PatternKey, options: { negatable?: boolean; rightsOnly?: boolean; extra?: RegExp; extraFirst?: boolean; alsoDenial?: boolean; exclude?: RegExp } = {}): Search {
     const negatable = options.negatable ?? options.rightsOnly ?? false;
     const result: Search = {};
     // A heading ("Automated decisions") only names a topic; a sentence under it is better
@@ -161,18 +122,24 @@ class Finder {
     // clearest sentence in the document becomes the evidence.
     for (const lang of this.langs) {
       const patterns = LANGUAGE_PATTERNS[lang];
-      for (const pattern of [...patterns.patterns[key], ...(options.extra ? [options.extra] : [])]) {
+      const extra = options.extra ? [options.extra] : [];
+      for (const pattern of options.extraFirst ? [...extra, ...patterns.patterns[key]] : [...patterns.patterns[key], ...extra]) {
         const global = new RegExp(pattern.source, `${pattern.flags}g`);
         for (const sentence of this.sentences) {
           if (options.rightsOnly && !this.inRightsContext(lang, sentence.index)) continue;
-          // A sentence about something else that happens to match ("children under 16 years" for retention).
-          if (options.exclude?.test(sentence.text)) continue;
+          // A sentence about something else that happens to match ("children under 16 years" for
+          // retention), or a definition from the law ("'controller' means the natural or legal person ...").
+          if (options.exclude?.test(sentence.text) || this.definitions[sentence.index]) continue;
           for (const match of sentence.text.matchAll(global)) {
             const start = match.index;
-            const denied = negatable && (this.negated(sentence, start, start + match[0].length, lang) || this.answeredNo(sentence));
-            if (denied) result.negated ??= { sentence, lang };
-            else if (!this.headings[sentence.index]) result.positive ??= { sentence, lang };
-            else headingHit ??= { sentence, lang };
+            const answeredNo = negatable && this.answeredNo(sentence);
+            const denied = answeredNo || (negatable && this.negated(sentence, start, start + match[0].length, lang));
+            // A question answered "No" is cited with its answer, which is what states the element.
+            if (denied) result.negated ??= answeredNo ? { sentence: this.withNext(sentence), lang } : { sentence, lang };
+            // "... for the following purposes:" announces a list; the evidence takes its first item along.
+            else if (!this.headings[sentence.index]) result.positive ??= { sentence: sentence.text.endsWith(':') ? this.withNext(sentence) : sentence, lang };
+            // A long title ("Met welk doel en op basis van welke grondslag ...") names several topics: the text under it states one of them at most.
+            else if (!this.longTitles[sentence.index]) headingHit ??= { sentence, lang };
             // `alsoDenial`: keep looking for a denial after the first positive sentence.
             if (result.positive && (result.negated || !options.alsoDenial)) return result;
           }
@@ -183,7 +150,7 @@ class Finder {
     // A title with no text under it (the next line is another title, or there is none) states nothing.
     const next = headingHit ? this.sentences[headingHit.sentence.index + 1] : undefined;
     if (headingHit && next && !this.headings[next.index]) {
-      const hit = { sentence: { ...headingHit.sentence, text: `${headingHit.sentence.text} — ${next.text}` }, lang: headingHit.lang, heading: true };
+      const hit = { sentence: this.withNext(headingHit.sentence), lang: headingHit.lang, heading: true };
       // "Automated decisions — We do not take decisions about you by automated means": the text
       // under the title denies its topic.
       const nextDenies = negatable && [headingHit.lang, detectLanguage(next.text).lang].some((lang) => lang !== undefined && LANGUAGE_PATTERNS[lang].negation.test(next.text));
@@ -201,6 +168,15 @@ class Finder {
     const sentenceLang = detectLanguage(sentence.text).lang;
     const langs = new Set([patternLang, this.langs[0], sentenceLang].filter((lang): lang is StatementLang => lang !== undefined));
     return [...langs].some((lang) => isNegated(sentence.text, start, end, LANGUAGE_PATTERNS[lang]));
+  }
+
+  /** The sentence with the one after it ("Do you have a DPO? — No, we have not appointed one."). */
+  private withNext(sentence: Sentence): Sentence {
+    const next = this.sentences[sentence.index + 1];
+    if (!next) return sentence;
+    // A bare "No." or "Yes." says little; the sentence after it gives the reason.
+    const after = next.text.split(/\s+/).length <= 2 ? this.sentences[sentence.index + 2] : undefined;
+    return { ...sentence, text: [sentence.text, next.text, ...(after ? [after.text] : [])].join(' — ') };
   }
 
   /** An FAQ question answered "No." ("Do you make automated decisions? — No, ...") denies its topic. */
@@ -246,20 +222,12 @@ class Finder {
  */
 function isHeading(sentence: Sentence): boolean {
   if (sentence.text.endsWith('?')) return true;
-  return !sentence.listItem && !/[.!:;]$/.test(sentence.text) && !/\S: \S/.test(sentence.text) && sentence.text.split(/\s+/).length <= 8;
+  if (sentence.listItem || /[.!:;]$/.test(sentence.text) || /\S: \S/.test(sentence.text)) return false;
+  const words = sentence.text.split(/\s+/).length;
+  // A numbered title ("Article 2 – Controller and data protection officer") or one that asks
+  // without a question mark ("Met welk doel en op basis van welke grondslag wij gegevens verwerken").
+  return words <= 8 || (words <= MAX_TITLE_WORDS && (NUMBERED_TITLE.test(sentence.text) || INDIRECT_QUESTION.test(sentence.text)));
 }
-
-const cut = (text: string): string => (text.length > MAX_EVIDENCE_CHARS ? `${text.slice(0, MAX_EVIDENCE_CHARS - 1)}…` : text);
-
-function found(id: ElementId, requirement: Requirement, hits: Hit[], note?: ElementFinding['note']): ElementFinding {
-  const texts = [...new Set(hits.map((hit) => cut(hit.sentence.text)))];
-  return { id, requirement, status: 'found', sentences: texts, ...(hits[0] ? { lang: hits[0].lang } : {}), ...(note ? { note } : {}) };
-}
-
-function missing(id: ElementId, requirement: Requirement, note?: ElementFinding['note'], context: Hit[] = []): ElementFinding {
-  return { id, requirement, status: 'missing', sentences: context.map((hit) => cut(hit.sentence.text)), ...(note ? { note } : {}) };
-}
-
 function plain(id: ElementId, requirement: Requirement, search: Search): ElementFinding {
   const hit = search.positive ?? search.negated;
   return hit ? found(id, requirement, [hit]) : missing(id, requirement);
@@ -294,68 +262,6 @@ function conditional(id: ElementId, relied: boolean, search: Search): ElementFin
   if (!relied) return { id, requirement: 'conditional', status: 'notApplicable', sentences: [] };
   if (search.negated) return { id, requirement: 'conditional', status: 'denied', sentences: [cut(search.negated.sentence.text)], lang: search.negated.lang };
   return missing(id, 'conditional');
-}
-
-function controllerFinding(finder: Finder, sentences: Sentence[]): ElementFinding {
-  const role = finder.search('controllerRole');
-  const identity = role.positive || role.negated ? undefined : identityLine(sentences);
-  if (identity) return found('controller', 'core', [{ sentence: identity, lang: finder.firstLang }]);
-  const roleHit = role.positive ?? role.negated;
-  // Prefer an e-mail address, then a phone number, then a postal code, anywhere in the text.
-  let contact: Sentence | undefined;
-  for (const pattern of sharedPatterns().CONTACT_DETAILS) {
-    contact = sentences.find((sentence) => pattern.test(sentence.text));
-    if (contact) break;
-  }
-  if (roleHit && contact) return found('controller', 'core', [roleHit, { sentence: contact, lang: roleHit.lang }]);
-  const block = contactBlock(sentences);
-  if (block) return found('controller', 'core', [{ sentence: block, lang: finder.firstLang }]);
-  if (roleHit) return missing('controller', 'core', 'noContact', [roleHit]);
-  return missing('controller', 'core');
-}
-
-/**
- * Many shops name themselves only in an imprint-like line ("Shop BV, Kerkstraat 1, Utrecht, KvK
- * 12345678") or in a contact block ("contact us at ... or by mail: Shop, 14 rue des Lilas, 33000
- * Bordeaux"). A business name with a legal form or registration number, or a "contact us" sentence,
- * with contact details in it or in the next sentence identifies the controller. A sentence about
- * recipients names processors instead.
- */
-function identityLine(sentences: Sentence[]): Sentence | undefined {
-  const aboutRecipients = (text: string): boolean =>
-    sharedPatterns().RECIPIENT_NAMES.test(text) || Object.values(LANGUAGE_PATTERNS).some((patterns) => patterns.patterns.recipients.some((pattern) => pattern.test(text)));
-  return sentences.find((sentence) => {
-    const withNext = `${sentence.text} ${sentences[sentence.index + 1]?.text ?? ''}`;
-    if (aboutRecipients(sentence.text)) return false;
-    if (sharedPatterns().LEGAL_ENTITY.test(sentence.text)) return sharedPatterns().CONTACT_DETAILS.some((pattern) => pattern.test(withNext));
-    // The next sentence may hold the shop's address, unless it is the authority's ("... or complain to the AP, Postbus ...").
-    const contactBlock = sharedPatterns().AUTHORITY_NAMES.test(withNext) ? sentence.text : withNext;
-    return sharedPatterns().CONTACT_US.test(sentence.text) && sharedPatterns().POSTAL_CODE.test(contactBlock) && sharedPatterns().CONTACT_DETAILS[0]!.test(contactBlock);
-  });
-}
-
-/** Lines under a contact title this many at most make up its block. */
-const CONTACT_BLOCK_LINES = 6;
-
-/**
- * A contact title with the controller's details on the lines under it ("Contact / Bloemenhuis
- * Jansen / Kerkstraat 1 / 3511 AB Utrecht / info@..."): a name line and an e-mail address or a
- * postal code. The evidence is the block on one line.
- */
-function contactBlock(sentences: Sentence[]): Sentence | undefined {
-  const shared = sharedPatterns();
-  for (const title of sentences) {
-    if (!shared.CONTACT_TITLE.test(title.text)) continue;
-    const lines = sentences.slice(title.index + 1, title.index + 1 + CONTACT_BLOCK_LINES);
-    const end = lines.findIndex((line) => shared.CONTACT_DETAILS[0]!.test(line.text) || shared.POSTAL_CODE.test(line.text));
-    // The first line names someone: short, without contact details, not a sentence of its own.
-    const name = lines[0];
-    if (end < 1 || !name || name.text.split(/\s+/).length > 6 || /[.!?]$/.test(name.text)) continue;
-    const block = lines.slice(0, end + 1).filter((line) => line.text.split(/\s+/).length <= 12);
-    if (block.length !== end + 1) continue;
-    return { ...title, text: `${title.text} — ${block.map((line) => line.text).join(', ')}` };
-  }
-  return undefined;
 }
 
 function legalBasisFinding(basis: Search, liBasis: Search): ElementFinding {

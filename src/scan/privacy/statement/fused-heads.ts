@@ -39,8 +39,8 @@ const MIN_COLON_BODY_WORDS = 6;
 const MIN_FUSED_BODY_WORDS = 4;
 
 /** Split a title fused onto the start of `text`; returns [text] when there is none. */
-export function splitFusedHead(text: string, options: { colonOnly?: boolean } = {}): string[] {
-  const colon = /^([^:.!?;,()]{2,60}):\s+(.+)$/u.exec(text);
+export function splitFusedHead(text: string, options: { colonOnly?: boolean; noColon?: boolean } = {}): string[] {
+  const colon = options.noColon ? null : /^([^:.!?;,()]{2,60}):\s+(.+)$/u.exec(text);
   if (colon?.[1] && colon[2]) {
     const head = colon[1].trim();
     const headWords = head.split(' ');

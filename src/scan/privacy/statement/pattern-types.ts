@@ -109,7 +109,14 @@ export const sharedPatterns = once(() => ({
    * "enfants de moins de 15 ans", "barn under 13 år"): its years are no retention period.
    */
   AGE_LIMIT: u(
-    /\b(?:children|child|minors?|under the age|years? of age|years? old|aged? (?:under|below|over)|kinderen|kind|minderjarigen?|jonger dan|ouder dan|leeftijd|Kinder|Kindern|Minderjährige\p{L}*|Lebensjahr\p{L}*|Jahre alt|enfants?|mineurs?|âgée?s? de|barn|minderåriga|år gammal|ålder)\b/u,
+    /\b(?:children|child|minors?|under the age|years? of age|years? old|aged? (?:under|below|over)|(?:younger|older) than|kinderen|kind|minderjarigen?|jonger|ouder dan|leeftijd|Kinder|Kindern|Minderjährige\p{L}*|Lebensjahr\p{L}*|Jahre alt|jünger|älter|Alter|enfants?|mineurs?|âgée?s?|âge|barn|minderåriga|år gammal|yngre|äldre|ålder)\b|\b(?:under|below|over|unter|über|ab|moins de|plus de|onder|vanaf|över|från)\s(?:\p{L}+\s)?\d{1,2}\s(?:years?|jaar|Jahren?|ans|år)\b/u,
+  ),
+  /**
+   * A definition from the law ("'controller' means the natural or legal person which ... determines the
+   * purposes and means"): it names the element's words without stating anything about this shop.
+   */
+  DEFINITION: u(
+    /\b(?:natural or legal person|natürliche oder juristische Person|personne physique ou morale|natuurlijke (?:persoon )?of rechtspersoon|fysiska eller juridiska person(?:en)?)\b|["“'‘„«][^"”'’“»]{2,40}["”'’“»]\s*(?:means|refers to|bezeichnet|désigne|betekent|avses)\b|\bwordt (?:in deze \p{L}+ )?verstaan\b|\bMed \p{L}+ avses\b/u,
   ),
   /**
    * A one-to-three-word title over the controller's contact block ("Contact", "Kontakt", "Contactgegevens",

@@ -50,6 +50,8 @@ function joinRunOnLines(lines: string[]): string[] {
       previous !== undefined &&
       !/[.!?:;…]$/.test(previous) &&
       !LIST_MARKER.test(line) &&
+      // An e-mail address or web address on its own line is a contact line, not the sentence's rest.
+      !/^(?:[\p{L}\p{N}._%+-]+@|https?:\/\/|www\.)/u.test(line) &&
       (/^\p{Ll}/u.test(line) || (previous.split(' ').length >= 3 && (CONTINUING.has(lastWord) || NEGATION_AT_END.has(lastWord))));
     if (runsOn) out[out.length - 1] = `${previous} ${line}`;
     else out.push(line);
@@ -64,8 +66,10 @@ export function splitSentences(text: string): Sentence[] {
     const numberedTitle = /^\d{1,2}[.)]\s/.test(line) && !/[.!?:;]$/.test(line) && line.split(' ').length <= 8;
     const listItem = LIST_MARKER.test(line) && !numberedTitle;
     const body = line.replace(LIST_MARKER, '').trim();
-    // List items keep their "label: text" shape; only running text carries fused titles.
-    const parts = listItem ? splitLine(body) : splitFusedHead(body).flatMap(splitLine).flatMap((part) => splitFusedHead(part, { colonOnly: true }));
+    // List items keep their "label: text" shape; only running text carries fused titles. A colon
+    // title is split per sentence, so that "Purpose: delivering your order. Legal basis: contract."
+    // (a table row) keeps each short value with its label.
+    const parts = listItem ? splitLine(body) : splitFusedHead(body, { noColon: true }).flatMap(splitLine).flatMap((part) => splitFusedHead(part, { colonOnly: true }));
     for (const part of parts) out.push({ text: part, index: out.length, listItem });
   }
   return out;
