@@ -355,8 +355,22 @@ const EVIDENCE: Case[] = [
   },
 ];
 
+/** Shop text that states no element: materials used for something, delivery and return periods, changing an order. */
+const SHOP_TALK: Record<string, string> = {
+  en: 'We make candles by hand. You can change your order within one hour. Shipping takes two to three days. If you do not like it, you can return it within 14 days.',
+  nl: 'Wij maken kaarsen met de hand. We gebruiken sojawas om ze schoon te laten branden. Je kunt je bestelling binnen een uur wijzigen. Verzending duurt twee tot drie dagen.',
+  de: 'Wir machen Kerzen von Hand. Wir verwenden Sojawachs, damit sie sauber brennen. Sie können Ihre Bestellung innerhalb einer Stunde ändern. Der Versand dauert zwei bis drei Tage.',
+  fr: "Nous utilisons de la cire de soja pour obtenir une combustion propre. Vous pouvez modifier votre commande dans l'heure. La livraison prend deux à trois jours.",
+  sv: 'Vi använder sojavax för att de ska brinna rent. Du kan ändra din beställning inom en timme. Leveransen tar två till tre dagar.',
+};
+const SHOP_TALK_CASES: Case[] = Object.entries(SHOP_TALK).map(([lang, text]) => ({
+  name: `${lang}: shop talk states no purpose, retention or rectification`,
+  text,
+  expect: { purposes: 'missing', retention: 'missing', rightRectification: 'missing' },
+}));
+
 describe('privacy statements as people write them (issue 14)', () => {
-  for (const [group, cases] of Object.entries({ tables: TABLES, lists: LISTS, plain: PLAIN, negation: NEGATION, traps: TRAPS, evidence: EVIDENCE })) {
+  for (const [group, cases] of Object.entries({ tables: TABLES, lists: LISTS, plain: PLAIN, negation: NEGATION, traps: [...TRAPS, ...SHOP_TALK_CASES], evidence: EVIDENCE })) {
     describe(group, () => {
       for (const testCase of cases) it(testCase.name, () => check(testCase));
     });

@@ -68,7 +68,7 @@ export function analyseStatement(text: string, options: AnalyseOptions = {}): St
     // A named parcel or payment service is the clearest evidence, so it is looked for first.
     plain('recipients', 'required', finder.search('recipients', { extra: sharedPatterns().RECIPIENT_NAMES, extraFirst: true })),
     transfersFinding(finder),
-    plain('retention', 'required', finder.search('retention', { exclude: sharedPatterns().AGE_LIMIT })),
+    plain('retention', 'required', finder.search('retention', { exclude: notRetention })),
     ...RIGHT_ELEMENTS.map((right) => negatable(right, 'required', finder.search(right, { rightsOnly: true }))),
     conditional('withdrawConsent', reliesOn.consent, finder.search('withdrawConsent', { negatable: true })),
     negatable('complaint', 'core', finder.search('complaint', { negatable: true, extra: sharedPatterns().AUTHORITY_NAMES })),
@@ -83,6 +83,12 @@ export function analyseStatement(text: string, options: AnalyseOptions = {}): St
     reliesOn,
     elements,
   };
+}
+
+/** A period that is an age limit, or a delivery or returns period in a sentence without data or records. */
+function notRetention(text: string): boolean {
+  const shared = sharedPatterns();
+  return shared.AGE_LIMIT.test(text) || (shared.LOGISTICS.test(text) && !shared.RECORDS.test(text));
 }
 
 class Finder {
@@ -112,7 +118,7 @@ class Finder {
    * two years" still states a retention period. `alsoDenial` also finds a denial that comes after
    * the first positive sentence.
    */
-  search(key: PatternKey, options: { negatable?: boolean; rightsOnly?: boolean; extra?: RegExp; extraFirst?: boolean; alsoDenial?: boolean; exclude?: RegExp } = {}): Search {
+  search(key: PatternKey, options: { negatable?: boolean; rightsOnly?: boolean; extra?: RegExp; extraFirst?: boolean; alsoDenial?: boolean; exclude?: (text: string) => boolean } = {}): Search {
     const negatable = options.negatable ?? options.rightsOnly ?? false;
     const result: Search = {};
     // A heading ("Automated decisions") only names a topic; a sentence under it is better
@@ -129,7 +135,7 @@ class Finder {
           if (options.rightsOnly && !this.inRightsContext(lang, sentence.index)) continue;
           // A sentence about something else that happens to match ("children under 16 years" for
           // retention), or a definition from the law ("'controller' means the natural or legal person ...").
-          if (options.exclude?.test(sentence.text) || this.definitions[sentence.index]) continue;
+          if (options.exclude?.(sentence.text) || this.definitions[sentence.index]) continue;
           for (const match of sentence.text.matchAll(global)) {
             const start = match.index;
             const answeredNo = negatable && this.answeredNo(sentence);

@@ -112,6 +112,17 @@ export const sharedPatterns = once(() => ({
     /\b(?:children|child|minors?|under the age|years? of age|years? old|aged? (?:under|below|over)|(?:younger|older) than|kinderen|kind|minderjarigen?|jonger|ouder dan|leeftijd|Kinder|Kindern|Minderjährige\p{L}*|Lebensjahr\p{L}*|Jahre alt|jünger|älter|Alter|enfants?|mineurs?|âgée?s?|âge|barn|minderåriga|år gammal|yngre|äldre|ålder)\b|\b(?:under|below|over|unter|über|ab|moins de|plus de|onder|vanaf|över|från)\s(?:\p{L}+\s)?\d{1,2}\s(?:years?|jaar|Jahren?|ans|år)\b/u,
   ),
   /**
+   * Delivery and returns ("shipping takes two to three days", "return it within 14 days"): a period
+   * in such a sentence is no retention period unless the sentence also speaks of data or records.
+   */
+  LOGISTICS: u(
+    /\b(?:shipping|delivery|deliver(?:ed)?|dispatch(?:ed)?|return(?:ed|s)?|refund|withdraw from the (?:contract|purchase)|verzending|levering|geleverd|bezorging|bezorgd|retour\p{L}*|terugsturen|herroep\p{L}*|Versand|Lieferung|geliefert|Lieferzeit|Rücksendung|zurücksenden|Widerruf\p{L}*|livraison|livré|expédition|expédié|retour\p{L}*|rétractation|remboursement|leverans\p{L}*|levereras|frakt\p{L}*|retur\p{L}*|ångerrätt\p{L}*|returnera)\b/u,
+  ),
+  /** Words that make a period one of data or records ("invoices", "account data", "stored", "deleted"). */
+  RECORDS: u(
+    /\b(?:data|personal|information|details|account|invoices?|records?|keep|kept|store[sd]?|retain(?:ed)?|delete[sd]?|erased?|gegevens|bewaren|bewaard|opgeslagen|verwijder\p{L}*|factu\p{L}*|Daten|gespeichert|speichern|aufbewahr\p{L}*|gelöscht|löschen|Rechnung\p{L}*|Konto|données|conserv\p{L}*|supprim\p{L}*|compte|uppgifter\p{L}*|sparar|sparas|lagras|raderas|gallras|faktur\p{L}*|konto)\b/u,
+  ),
+  /**
    * A definition from the law ("'controller' means the natural or legal person which ... determines the
    * purposes and means"): it names the element's words without stating anything about this shop.
    */

@@ -14,17 +14,38 @@ type Extra = Partial<Record<PatternKey, RegExp[]>>;
 
 /** A use verb, then within the clause a purpose connective. */
 const EN_USE = '(?:use[sd]?|using|need(?:ed|s)?|process(?:ed|es)?|collect(?:ed|s)?|ask (?:you )?for|keep)';
+/** What a use verb must have as its object to speak of personal data ("we use soy wax to ..." does not). */
+const EN_OBJECT = '(?:your|it|them|this|these|data|information|details|address|e-?mail|phone(?: number)?|name)';
+const NL_OBJECT = '(?:je|jouw|uw|\\p{L}*gegevens|\\p{L}*informatie|adres|naam|e-?mailadres|telefoonnummer)';
+const DE_OBJECT = '(?:Ihre[nrm]?|\\p{L}*daten|\\p{L}*angaben|Adresse|Anschrift|Namen?|E-Mail-Adresse|Telefonnummer)';
+const FR_OBJECT = '(?:vos|votre|données|informations|adresse|coordonnées|nom|e-?mail)';
+const SV_OBJECT = '(?:din|ditt|dina|\\p{L}*uppgifter(?:na)?|\\p{L}*information(?:en)?|adress(?:en)?|namn(?:et)?|e-?post(?:adress)?(?:en)?|telefonnummer|dem)';
+
+/** A rights verb with a data word within the clause, before or after it ("Ihre Daten einzusehen, zu ändern"). */
+function near(verb: string, dataWord: string): RegExp {
+  return u(new RegExp(`\\b${verb}\\b(?=[^.;]{0,50}\\b${dataWord}\\b)|(?<=\\b${dataWord}\\b[^.;]{0,50})\\b${verb}\\b`, 'u'));
+}
+
+/**
+ * A use verb with a personal-data object (before or after it, as in "Ihre Adresse brauchen wir"),
+ * then a purpose connective in the same clause.
+ */
+function usedFor(verb: string, object: string, connective: string): RegExp {
+  return u(new RegExp(`(?:\\b${object}\\b[^.;]{0,40}\\b${verb}\\b|\\b${verb}\\b[^.;]{0,40}\\b${object}\\b)[^.;]{0,50}?\\b${connective}\\b`, 'u'));
+}
 
 export const PLAIN_PATTERNS = once(
   (): Record<StatementLang, Extra> => ({
     en: {
+      retention: [u(/\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve) (?:days?|weeks?|months?|years?) (?:after|from|following)\b/)],
+      recipients: [u(/\b(?:give|pass|send|forward|hand) (?:on )?(?:your |the )?(?:name|address|details|data|information|e-?mail(?: address)?|phone number)\b[^.;]{0,40}\bto (?:the |our |a )?\p{L}+/u), u(/\bdelivery (?:company|service|firm|partner)\b/)],
       automatedDecisions: [u(/\bdecisions?\b[^.;]{0,60}\bautomated (?:processing|means)\b/)],
       purposes: [
-        u(new RegExp(`\\b${EN_USE}\\b[^.;]{0,60}\\b(?:to|so that|so we can|in order to) (?:\\p{L}+ )?(?:send|deliver|ship|process|handle|contact|call|answer|reply|invoice|bill|pay|check|verify|improve|show|tell|inform|let|keep|prevent|offer|confirm|arrange|create|manage|run|give|register|remind|email|e-mail)\\b`)),
+        usedFor(EN_USE, EN_OBJECT, `(?:to|so that|so we can|in order to) (?:\\p{L}+ )?(?:send|deliver|ship|process|handle|contact|call|answer|reply|invoice|bill|pay|check|verify|improve|show|tell|inform|let|keep|prevent|offer|confirm|arrange|create|manage|run|give|register|remind|email|e-mail)`),
         u(/\b(?:is|are) (?:only |also )?used (?:to|for)\b/),
         u(/\bso (?:that )?(?:the courier|the carrier|the delivery (?:driver|service)|our courier|we) can (?:deliver|reach|contact|send|ship|process|handle)\b/),
       ],
-      legalBasis: [
+      legalBasis: [u(/\bneed (?:it|them|this|these|your \p{L}+) to (?:deliver|process|complete|fulfil|fulfill|ship|handle) (?:your|the) order\b/u), 
         u(/\bas (?:the |our |your )?(?:contract|agreement|law)\b[^.;]{0,60}\brequires?\b/),
         u(/\bbecause\b(?=[^.;]{0,60}\b(?:need(?:ed|s)?|necessary|required|requires?|obliges?|obliged|interests?)\b)(?=[^.;]{0,80}\b(?:orders?|purchases?|contract|agreement|delivery|law|laws|legally|business|tax)\b)/),
         u(/(?<!as long as (?:it is |is )?)\b(?:needed|necessary|required) (?:for|to (?:complete|process|deliver|handle|fulfil|fulfill)) (?:your|the|an?) (?:order|purchase|contract|delivery)\b/),
@@ -44,14 +65,15 @@ export const PLAIN_PATTERNS = once(
       rightRectification: [u(/\b(?:have|get) (?:it|them|this|that) (?:corrected|fixed|updated|changed|rectified)\b/), u(/\b(?:change|correct|update|fix|amend|modify)\b(?=[^.;]{0,50}\b(?:data|information|details)\b)/)],
       rightErasure: [u(/\b(?:be|been|have (?:it|them)|get (?:it|them)) (?:deleted|erased|removed)\b/), u(/\b(?:delete|erase|remove)\b(?=[^.;]{0,50}\b(?:data|information|details|account)\b)/)],
       rightRestriction: [u(/\b(?:limit|restrict)\b(?=[^.;]{0,50}\b(?:use|using|processing|data)\b)/)],
-      rightObjection: [u(/\bstop (?:using|processing)\b/)],
+      rightObjection: [u(/\b(?:stop|no longer) (?:receiving|sending|getting|using)\b[^.;]{0,30}\b(?:marketing|newsletters?|offers|advertising|advertisements)\b/), u(/\bstop (?:using|processing)\b/)],
       rightPortability: [u(/\b(?:receive|get)\b[^.;]{0,50}\b(?:file|format)\b[^.;]{0,60}\b(?:another|other|elsewhere|new)\b/)],
     },
     nl: {
       rightErasure: [u(/^(?:verwijderen|wissen)\b/), u(/\b(?:laten|kunt|kan|mag|kun) (?:\p{L}+ ){0,3}(?:verwijderen|wissen|weghalen)\b/u), u(/\bweg te (?:laten )?halen\b/)],
       recipients: [u(/\bgeven (?:wij|we) (?:\p{L}+ )?door aan\b/u), u(/\bkoeriers?\b/)],
       purposes: [
-        u(/\b(?:gebruiken|gebruikt|verwerken|verwerkt|nodig|verzamelen|vragen|hebben (?:we|wij) nodig)\b[^.;]{0,60}\b(?:om|zodat)\b[^.;]{0,60}\b(?:te|kunnen|kan)\b/),
+        usedFor('(?:gebruiken|gebruikt|verwerken|verwerkt)(?: (?:we|wij))?', NL_OBJECT, 'voor (?:de|het|je|jouw|uw|een|onze)'),
+        usedFor('(?:gebruiken|gebruikt|verwerken|verwerkt|nodig|verzamelen|vragen)', NL_OBJECT, '(?:om|zodat)'),
         u(/\b(?:wordt|worden) (?:alleen |ook )?(?:gebruikt|verwerkt) (?:om|voor)\b/),
       ],
       legalBasis: [
@@ -72,18 +94,19 @@ export const PLAIN_PATTERNS = once(
         u(/\b(?:wettelijk|contractueel) verplicht\b/),
       ],
       rightAccess: [u(/\b(?:in ?zien|inkijken|bekijken|opvragen)\b/)],
-      rightRectification: [u(/\blaten (?:aanpassen|wijzigen|corrigeren|verbeteren|veranderen)\b/), u(/\bte (?:wijzigen|corrigeren|verbeteren|aanpassen|veranderen)\b/), u(/\b(?:wijzigen|aanpassen|veranderen)\b(?=[^.;]{0,40}\bgegevens\b)/)],
+      rightRectification: [u(/\blaten (?:aanpassen|wijzigen|corrigeren|verbeteren|veranderen)\b/), near('(?:te )?(?:wijzigen|corrigeren|verbeteren|aanpassen|veranderen)', 'gegevens')],
       rightRestriction: [u(/\bbeperken\b/)],
-      rightObjection: [u(/\b(?:stoppen met|niet meer) (?:het )?(?:gebruiken|gebruik|verwerken)\b/)],
+      rightObjection: [u(/\bgeen (?:reclame|nieuwsbrief|nieuwsbrieven|marketing|aanbiedingen|e-mails) meer\b/), u(/\b(?:stoppen met|niet meer) (?:het )?(?:gebruiken|gebruik|verwerken)\b/)],
     },
     de: {
-      recipients: [u(/\bSpedition\b/), u(/\b(?:geben|leiten) wir\b[^.;]{0,60}\bweiter\b/)],
+      rightObjection: [u(/\bkeine (?:Werbung|Newsletter|Werbe-?E-Mails) mehr\b/)],
+      recipients: [u(/\b(?:Paketdienst|Lieferdienst|Zustelldienst|Logistikpartner|Versandpartner|Paketzusteller)\p{L}*/u), u(/\bSpedition\b/), u(/\b(?:geben|leiten) wir\b[^.;]{0,60}\bweiter\b/)],
       automatedDecisions: [u(/\bEntscheidung(?:en)?\b[^.;]{0,60}\bautomatisierte[rn]? Verarbeitung\b/)],
       purposes: [
-        u(/\b(?:brauchen|benötigen|nutzen|verwenden|verarbeiten|erheben|erfassen)\b[^.;]{0,60}\b(?:um|damit)\b/),
+        usedFor('(?:brauchen|benötigen|nutzen|verwenden|verarbeiten|erheben|erfassen)', DE_OBJECT, '(?:um|damit|für|zur|zum)'),
         u(/\b(?:genutzt|verwendet|verarbeitet|benötigt|gebraucht)(?:,? um\b| (?:für|zur|zum)\b)/),
       ],
-      legalBasis: [
+      legalBasis: [u(/\b(?:Kauf)?vertrag\p{L}*\b[^.;]{0,30}\b(?:erfüllen|abwickeln|durchführen|abschließen)\b/u), 
         u(/\b(?:für|zur) (?:die )?(?:Abwicklung |Erfüllung )?(?:Ihre[rn]? |der |des |den )?(?:Bestellung|Vertrag(?:es|s)?|Kaufvertrag(?:es|s)?|Lieferung) (?:nötig|notwendig|erforderlich)\b/),
         u(/(?<!solange (?:dies |es |das )?)\b(?:nötig|notwendig|erforderlich) (?:für|zur) (?:die )?(?:Erfüllung |Abwicklung )?(?:Ihre[rn]? |der |des |den |unseres )?(?:Bestellung|Vertrag(?:es|s)?|Kaufvertrag(?:es|s)?|Lieferung)\b/),
         u(/\bweil\b(?=[^.;]{0,60}\b(?:brauchen|benötigen|nötig|notwendig|erforderlich|verpflichtet|vorschreibt|verlangt|Interesse)\b)/),
@@ -97,18 +120,20 @@ export const PLAIN_PATTERNS = once(
         u(/\bmit (?:einem )?(?:\*|Sternchen)\b/),
         u(/\bohne (?:diese|Ihre|die|sie)\b(?! (?:\p{L}+ )?(?:Einwilligung|Zustimmung))[^.;]{0,40}\b(?:nicht|kein(?:e|en)?)\b/u),
       ],
-      rightAccess: [u(/\b(?:einsehen|einzusehen|Einsicht)\b/)],
-      rightRectification: [u(/\b(?:ändern|Änderung)\b/)],
+      rightAccess: [u(/\b(?:fragen|nachfragen|erfragen),? welche (?:personenbezogenen )?Daten\b/), u(/\b(?:einsehen|einzusehen|Einsicht)\b/)],
+      rightRectification: [near('(?:ändern|Änderung)', '(?:Daten|Angaben)')],
       rightErasure: [u(/\b(?:zu )?löschen\b/)],
       rightPortability: [u(/\b(?:an|zu) einem anderen (?:Anbieter|Händler|Shop|Unternehmen|Verantwortlichen)\b/)],
     },
     fr: {
+      rightObjection: [u(/\bne plus recevoir\b/)],
       legitimateInterestDescribed: [u(/\bintérêts? (?:\p{L}+ )?(?:légitimes?|commercial)\s?:\s?\p{L}/u), u(/\bintérêt commercial (?:de|d['’]|à)/)],
       rightErasure: [u(/\b(?:supprimons|effaçons)\b/)],
       purposes: [
-        u(/\b(?:utilisons|utilisées?|utilisés?|traitons|collectons|servent|sert|besoin)\b[^.;]{0,60}\bpour (?:vous |nous |la |le |les |l['’])?\p{L}+(?:er|ir|re)\b/u),
+        u(/\b(?:sert|servent|servira|serviront) (?:uniquement |seulement |notamment )?à\b/),
+        usedFor('(?:utilisons|utilisées?|utilisés?|traitons|collectons|servent|sert|besoin)', FR_OBJECT, "pour (?:vous |nous |la |le |les |l['’])?\\p{L}+(?:er|ir|re)"),
       ],
-      legalBasis: [
+      legalBasis: [u(/\b(?:exécuter|honorer) (?:votre|vos|la|les) commandes?\b/), 
         u(/\bdans le cadre (?:du|d['’]un|de notre|de votre|de la) (?:contrat|commande|relation contractuelle)/),
         u(/\b(?:exécution|exécuter) (?:les |la |ce |votre |nos |vos )contrats?\b/),
         u(/\b(?:parce que|puisque|car)\b(?=[^.;]{0,60}\b(?:besoin|nécessaires?|obligatoires?|oblige|exige|intérêt)\b)/),
@@ -117,28 +142,30 @@ export const PLAIN_PATTERNS = once(
       ],
       legitimateInterestBasis: [u(/\bintérêt commercial\b/)],
       requirement: [u(/\bsans (?:ces|vos|votre|cette|ce|les|la|le|elles|eux)\b(?! (?:\p{L}+ )?(?:consentement|accord|frais))[^.;]{0,40}\b(?:ne|pas|impossible)\b/u), u(/\bchamps? (?:marqués?|signalés?)\b/)],
-      rightAccess: [u(/\bvoir\b(?=[^.;]{0,50}\b(?:données|informations)\b)/), u(/\bconsulter\b/)],
-      rightRectification: [u(/\b(?:modifier|mettre à jour)\b/)],
+      rightAccess: [u(/\bquelles (?:données|informations)\b/), u(/\bvoir\b(?=[^.;]{0,50}\b(?:données|informations)\b)/), u(/\bconsulter\b/)],
+      rightRectification: [near('(?:modifier|mettre à jour)', '(?:données|informations)')],
       rightPortability: [u(/\bformat (?:courant|standard|structuré|usuel|numérique)\b/)],
     },
     sv: {
+      rightObjection: [u(/\binte längre (?:vill )?(?:få|ta emot) (?:reklam|marknadsföring|nyhetsbrev)\b/)],
+      recipients: [u(/\b(?:budfirma|fraktbolag|transportör|speditör|paketombud)\p{L}*/u)],
       legitimateInterestDescribed: [u(/\bberättiga(?:t|d|de) intresse(?:n|t)?\s?:\s?\p{L}/u), u(/\baffärsintresse(?:t)? (?:att|av)\b/)],
       automatedDecisions: [u(/\bbeslut\b[^.;]{0,60}\bautomatiserad behandling\b/)],
       rightRestriction: [u(/\bbegränsar (?:behandlingen|användningen)\b/)],
       rightErasure: [u(/\b(?:korrigeras|uppdateras|rättas|ändras),? (?:\p{L}+,? ){0,2}(?:eller|och) (?:raderas|tas bort)\b/u), u(/\b(?:få|begära att) (?:\p{L}+ ){0,3}(?:raderade|raderas|borttagna)\b/u)],
       purposes: [
-        u(/\b(?:använder|behandlar|behöver|samlar in|sparar)\b[^.;]{0,60}\b(?:för att|så att)\b/),
+        usedFor('(?:använder|behandlar|behöver|samlar in|sparar)(?: vi)?', SV_OBJECT, '(?:för att|så att|för|till)'),
         u(/\b(?:används|behandlas) (?:för|till|endast för)\b/),
       ],
-      legalBasis: [
+      legalBasis: [u(/\bbehöver\b[^.;]{0,40}\bför att (?:kunna )?(?:leverera|fullgöra|skicka|hantera) (?:din|ditt|er|vår) (?:beställning|köp|order|avtal)\b/), 
         u(/\beftersom\b(?=[^.;]{0,60}\b(?:behöver|nödvändig\p{L}*|krävs|kräver|skyldiga|intresse)\b)/u),
         u(/(?<!så länge (?:det )?(?:är )?)\b(?:nödvändig\p{L}*|behövs) för (?:din |att fullgöra |vårt |ditt )?(?:beställning|köp|avtal)/u),
         u(/\blagen kräver\b/),
       ],
       legitimateInterestBasis: [u(/\baffärsintresse\b/)],
       requirement: [u(/\b(?:lämnar|uppger|anger) du (?:\p{L}+ ){0,2}inte\b/u), u(/\butan (?:dessa|dem|dina|din|ditt|de|den|det)\b(?! (?:\p{L}+ )?(?:samtycke|tillstånd|medgivande|kostnad|extra kostnad))/u), u(/\bobligatoriska (?:fält|uppgifter)\b/), u(/\b(?:frivilligt|obligatoriskt) att (?:lämna|uppge)\b/)],
-      rightAccess: [u(/\b(?:visa|se|ta del av)\b(?=[^.;]{0,50}\buppgifter)/), u(/\btillgång till (?:\p{L}+ )?(?:information|uppgifter|personuppgifter|data)\b/u), u(/\brätt(?:en)? till tillgång\b/), u(/\bfå (?:information|veta) om vilka\b/)],
-      rightRectification: [u(/\bändra\b(?=[^.;]{0,40}\buppgifter)/), u(/\brätta\b/), u(/\b(?:korrigeras|uppdateras|rättas|ändras)\b/)],
+      rightAccess: [u(/\bvilka (?:person)?uppgifter (?:vi|ni) (?:har|behandlar|sparar)\b/), u(/\b(?:visa|se|ta del av)\b(?=[^.;]{0,50}\buppgifter)/), u(/\btillgång till (?:\p{L}+ )?(?:information|uppgifter|personuppgifter|data)\b/u), u(/\brätt(?:en)? till tillgång\b/), u(/\bfå (?:information|veta) om vilka\b/)],
+      rightRectification: [near('(?:ändra|rätta|korrigeras|uppdateras|rättas|ändras)', '(?:uppgifter(?:na)?|information(?:en)?)')],
       rightPortability: [u(/\böverförda\b/), u(/\ben annan (?:leverantör|butik|aktör|personuppgiftsansvarig)\b/)],
     },
   }),
