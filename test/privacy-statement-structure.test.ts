@@ -377,6 +377,94 @@ describe('privacy statements as people write them (issue 14)', () => {
   }
 });
 
+/** One plain sentence each that states its element (rights ones under a rights title). */
+const PLAIN_PHRASINGS: [string, ElementId, string][] = [
+  ['en', 'recipients', 'Our courier gets your name and address so the parcel arrives.'],
+  ['en', 'recipients', 'We give your address to the delivery company.'],
+  ['en', 'transfers', 'Your data never leaves the EU.'],
+  ['en', 'retention', 'We delete your account data two years after your last order.'],
+  ['en', 'retention', 'Invoices stay in our books for seven years because tax law says so.'],
+  ['en', 'complaint', 'Not happy? You can complain to the Dutch Data Protection Authority.'],
+  ['en', 'legalBasis', 'The law obliges us to keep invoices.'],
+  ['en', 'rightPortability', 'You can also ask for your data in a file you can take to another shop.'],
+  ['en', 'rightObjection', 'You can tell us to stop using your data for marketing.'],
+  ['en', 'requirement', 'You do not have to give us your phone number.'],
+  ['nl', 'recipients', 'De bezorger krijgt je naam en adres.'],
+  ['nl', 'retention', 'We gooien je gegevens na twee jaar weg.'],
+  ['nl', 'purposes', 'Je e-mailadres gebruiken we voor de orderbevestiging.'],
+  ['nl', 'legalBasis', 'Dit mag omdat het nodig is om je bestelling te leveren.'],
+  ['nl', 'rightObjection', 'Wil je geen reclame meer? Laat het ons weten, dan stoppen we ermee.'],
+  ['nl', 'requirement', 'Zonder adres kunnen we niets opsturen.'],
+  ['de', 'purposes', 'Ihre E-Mail-Adresse nutzen wir für die Bestellbestätigung.'],
+  ['de', 'retention', 'Rechnungen bewahren wir zehn Jahre auf.'],
+  ['de', 'recipients', 'Der Paketdienst erhält Ihren Namen und Ihre Adresse.'],
+  ['de', 'legalBasis', 'Das ist nötig, damit wir den Kaufvertrag erfüllen können.'],
+  ['de', 'rightAccess', 'Sie können jederzeit fragen, welche Daten wir über Sie haben.'],
+  ['de', 'requirement', 'Ohne Adresse können wir nicht liefern.'],
+  ['fr', 'purposes', 'Votre adresse e-mail nous sert à vous envoyer la confirmation.'],
+  ['fr', 'retention', 'Nous gardons vos factures pendant dix ans.'],
+  ['fr', 'recipients', 'Le transporteur reçoit votre nom et votre adresse.'],
+  ['fr', 'rightAccess', 'Vous pouvez nous demander quelles données nous avons sur vous.'],
+  ['fr', 'legalBasis', 'Nous en avons besoin pour exécuter votre commande.'],
+  ['sv', 'purposes', 'Din e-postadress använder vi för orderbekräftelsen.'],
+  ['sv', 'retention', 'Vi behåller fakturor i sju år.'],
+  ['sv', 'recipients', 'Budfirman får ditt namn och din adress.'],
+  ['sv', 'legalBasis', 'Vi behöver uppgifterna för att kunna leverera din beställning.'],
+  ['sv', 'rightAccess', 'Du kan fråga oss vilka uppgifter vi har om dig.'],
+  ['sv', 'requirement', 'Utan adress kan vi inte skicka något.'],
+  ['en', 'requirement', 'You are not obliged to give us your data, but we cannot process your order without it.'],
+  ['en', 'requirement', 'Providing your email address is voluntary.'],
+  ['en', 'requirement', 'We need your postal address; otherwise we cannot send you anything.'],
+  ['nl', 'requirement', 'Je bent niet verplicht om je gegevens te geven, maar zonder kunnen we je bestelling niet leveren.'],
+  ['nl', 'requirement', 'Als je deze gegevens niet geeft, kunnen we je bestelling niet verwerken.'],
+  ['nl', 'requirement', 'Velden met een * zijn verplicht.'],
+  ['de', 'requirement', 'Sie sind nicht verpflichtet, uns Ihre Daten mitzuteilen; ohne sie können wir aber nicht liefern.'],
+  ['de', 'requirement', 'Die mit * markierten Felder sind Pflichtfelder.'],
+  ['fr', 'requirement', "Vous n'êtes pas obligé de nous communiquer vos données, mais sans elles nous ne pouvons pas livrer."],
+  ['fr', 'requirement', 'Les champs marqués d\'un astérisque sont obligatoires.'],
+  ['sv', 'requirement', 'Du är inte skyldig att lämna dina uppgifter, men utan dem kan vi inte leverera.'],
+  ['sv', 'requirement', 'Om du inte anger din adress kan vi inte skicka varan.'],
+  ['en', 'legitimateInterests', 'We rely on our legitimate interest in preventing fraud.'],
+  ['en', 'legitimateInterests', 'Legal basis: legitimate interest (keeping our webshop secure).'],
+  ['nl', 'legitimateInterests', 'Grondslag: gerechtvaardigd belang (fraude voorkomen).'],
+  ['de', 'legitimateInterests', 'Rechtsgrundlage: berechtigtes Interesse (Schutz vor Betrug).'],
+  ['fr', 'legitimateInterests', 'Base légale : intérêt légitime (prévenir la fraude).'],
+  ['sv', 'legitimateInterests', 'Rättslig grund: berättigat intresse (att förebygga bedrägerier).'],
+  ['en', 'complaint', 'You may also lodge a complaint with the Irish Data Protection Commission.'],
+  ['nl', 'complaint', 'Je kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens.'],
+  ['de', 'complaint', 'Sie können sich bei der zuständigen Datenschutzbehörde beschweren.'],
+  ['fr', 'complaint', 'Vous pouvez introduire une réclamation auprès de la CNIL.'],
+  ['sv', 'complaint', 'Du kan lämna klagomål till Integritetsskyddsmyndigheten (IMY).'],
+  ['en', 'automatedDecisions', 'A computer never decides anything about you on its own.'],
+  ['nl', 'automatedDecisions', 'Wij nemen geen besluiten die alleen door een computer worden genomen.'],
+  ['de', 'automatedDecisions', 'Eine automatisierte Entscheidungsfindung findet nicht statt.'],
+  ['fr', 'automatedDecisions', "Nous ne prenons aucune décision fondée exclusivement sur un traitement automatisé."],
+  ['sv', 'automatedDecisions', 'Vi använder inte automatiserat beslutsfattande.'],
+  ['en', 'retention', 'Your account stays until you delete it.'],
+  ['en', 'retention', 'We hold order data for as long as the law requires.'],
+  ['nl', 'retention', 'Facturen houden we 7 jaar bij voor de Belastingdienst.'],
+  ['de', 'retention', 'Bestelldaten löschen wir nach Ablauf der gesetzlichen Fristen.'],
+  ['fr', 'retention', 'Vos données sont supprimées trois ans après votre dernier achat.'],
+  ['sv', 'retention', 'Dina uppgifter raderas två år efter ditt senaste köp.'],
+  ['en', 'withdrawConsent', 'We send the newsletter only with your consent. You can withdraw it at any time.'],
+  ['nl', 'withdrawConsent', 'De nieuwsbrief sturen we alleen met je toestemming. Je kunt je op elk moment afmelden.'],
+  ['de', 'withdrawConsent', 'Den Newsletter senden wir nur mit Ihrer Einwilligung. Sie können sich jederzeit abmelden.'],
+  ['fr', 'withdrawConsent', 'La newsletter est envoyée avec votre consentement. Vous pouvez vous désabonner à tout moment.'],
+  ['sv', 'withdrawConsent', 'Nyhetsbrevet skickas med ditt samtycke. Du kan avregistrera dig när som helst.'],
+  ['en', 'dpo', 'We have not appointed a data protection officer.'],
+  ['en', 'transfers', 'All our servers are in the EU, so your data does not leave the EU.'],
+  ['de', 'transfers', 'Ihre Daten werden ausschließlich auf Servern in Deutschland gespeichert und nicht in Drittländer übermittelt.'],
+];
+
+describe('plain phrasings, one sentence each (issue 14)', () => {
+  for (const [lang, id, sentence] of PLAIN_PHRASINGS) {
+    it(`${lang}: ${id} in "${sentence}"`, () => {
+      const text = id.startsWith('right') ? `Your rights\n${sentence}` : sentence;
+      expect(analyseStatement(text).elements.find((element) => element.id === id)?.status).toBe('found');
+    });
+  }
+});
+
 describe('extractText keeps structure', () => {
   it('reads a table row by row, each cell under its header, and marks list items', () => {
     const { text } = extractText(

@@ -37,9 +37,10 @@ function usedFor(verb: string, object: string, connective: string): RegExp {
 export const PLAIN_PATTERNS = once(
   (): Record<StatementLang, Extra> => ({
     en: {
-      retention: [u(/\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve) (?:days?|weeks?|months?|years?) (?:after|from|following)\b/)],
+      withdrawConsent: [u(/\b(?:withdraw|revoke) (?:it|this|that)\b/), u(/\bunsubscribe\b[^.;]{0,40}\bat any (?:time|moment)\b/)],
+      retention: [u(/\buntil you (?:delete|close|remove|cancel)\b/), u(/\b(?:hold|keep|store|retain)\b[^.;]{0,40}\bas long as\b/), u(/\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve) (?:days?|weeks?|months?|years?) (?:after|from|following)\b/)],
       recipients: [u(/\b(?:give|pass|send|forward|hand) (?:on )?(?:your |the )?(?:name|address|details|data|information|e-?mail(?: address)?|phone number)\b[^.;]{0,40}\bto (?:the |our |a )?\p{L}+/u), u(/\bdelivery (?:company|service|firm|partner)\b/)],
-      automatedDecisions: [u(/\bdecisions?\b[^.;]{0,60}\bautomated (?:processing|means)\b/)],
+      automatedDecisions: [u(/\bcomputer (?:\p{L}+ )?decides?\b/u), u(/\bdecisions?\b[^.;]{0,60}\bautomated (?:processing|means)\b/)],
       purposes: [
         usedFor(EN_USE, EN_OBJECT, `(?:to|so that|so we can|in order to) (?:\\p{L}+ )?(?:send|deliver|ship|process|handle|contact|call|answer|reply|invoice|bill|pay|check|verify|improve|show|tell|inform|let|keep|prevent|offer|confirm|arrange|create|manage|run|give|register|remind|email|e-mail)`),
         u(/\b(?:is|are) (?:only |also )?used (?:to|for)\b/),
@@ -53,8 +54,8 @@ export const PLAIN_PATTERNS = once(
         u(/\bthe law (?:requires|obliges)\b/),
       ],
       legitimateInterestBasis: [u(/\b(?:our|a) (?:business|commercial) interests?\b/)],
-      legitimateInterestDescribed: [u(/\binterests? (?:lies|lie|consists?) in\b/), u(/\b(?:legitimate|business|commercial) interests?\s?:\s?\p{L}/u), u(/\b(?:business|commercial) interests? (?:to|in)\b/)],
-      requirement: [
+      legitimateInterestDescribed: [u(/\blegitimate interests? \(\s?\p{L}/u), u(/\binterests? (?:lies|lie|consists?) in\b/), u(/\b(?:legitimate|business|commercial) interests?\s?:\s?\p{L}/u), u(/\b(?:business|commercial) interests? (?:to|in)\b/)],
+      requirement: [u(/\b(?:providing|giving|to provide|to give)\b[^.;]{0,50}\b(?:is|are) (?:voluntary|optional|mandatory|required|compulsory)\b/), u(/\botherwise (?:we|you) (?:cannot|can't|can not|are unable|will not be able|won't be able)\b/), 
         u(/\bwithout (?:it|them|this|these|that|those|such (?:data|information|details))\b[^.;]{0,40}\b(?:cannot|can't|can not|are unable|is not possible|could not|won't be able)\b/),
         u(/\b(?:fields?|boxes) (?:marked|with)\b[^.;]{0,40}\b(?:required|mandatory|obligatory|compulsory|must)\b/),
         u(/\b(?:required|mandatory|obligatory|compulsory) fields?\b/),
@@ -69,6 +70,7 @@ export const PLAIN_PATTERNS = once(
       rightPortability: [u(/\b(?:receive|get)\b[^.;]{0,50}\b(?:file|format)\b[^.;]{0,60}\b(?:another|other|elsewhere|new)\b/)],
     },
     nl: {
+      automatedDecisions: [u(/\b(?:besluit\p{L}*|beslissing\p{L}*|beslist)\b[^.;]{0,50}\bdoor een computer\b/u)],
       rightErasure: [u(/^(?:verwijderen|wissen)\b/), u(/\b(?:laten|kunt|kan|mag|kun) (?:\p{L}+ ){0,3}(?:verwijderen|wissen|weghalen)\b/u), u(/\bweg te (?:laten )?halen\b/)],
       recipients: [u(/\bgeven (?:wij|we) (?:\p{L}+ )?door aan\b/u), u(/\bkoeriers?\b/)],
       purposes: [
@@ -84,8 +86,8 @@ export const PLAIN_PATTERNS = once(
         u(/\bde wet (?:verplicht|schrijft)\b/),
       ],
       legitimateInterestBasis: [u(/\b(?:zakelijk|bedrijfs|commercieel) belang\b/)],
-      legitimateInterestDescribed: [u(/\bbelang (?:is )?(?:om|bij)\b/), u(/\bbelang\s?:\s?\p{L}/u), u(/\b(?:zakelijk|bedrijfs|commercieel) belang (?:om|bij)\b/)],
-      requirement: [
+      legitimateInterestDescribed: [u(/\bgerechtvaardigde? belang(?:en)? \(\s?\p{L}/u), u(/\bbelang (?:is )?(?:om|bij)\b/), u(/\bbelang\s?:\s?\p{L}/u), u(/\b(?:zakelijk|bedrijfs|commercieel) belang (?:om|bij)\b/)],
+      requirement: [u(/\bniet verplicht\b[^.;]{0,40}\b(?:geven|verstrekken|invullen|delen|op te geven)\b/), u(/\b(?:als|indien|wanneer) (?:je|u|jij) (?:\p{L}+ ){0,3}niet (?:verstrekt|geeft|invult|doorgeeft|opgeeft)\b/u), u(/\b(?:zonder(?: (?:die|deze|dat|dit|ze|het))?|anders) kunnen (?:we|wij)\b[^.;]{0,40}\bniet\b/), 
         u(/\bzonder (?:die|deze|dat|dit|jouw|je|uw|de)? ?(?:\p{L}+ )?(?:gegevens|informatie|adres|naam|e-mailadres)\b/u),
         u(/\bzonder (?:die|deze|dat|dit|ze)\b[^.;]{0,40}\b(?:niet|geen)\b/),
         u(/\bverplichte velden\b/),
@@ -99,6 +101,8 @@ export const PLAIN_PATTERNS = once(
       rightObjection: [u(/\bgeen (?:reclame|nieuwsbrief|nieuwsbrieven|marketing|aanbiedingen|e-mails) meer\b/), u(/\b(?:stoppen met|niet meer) (?:het )?(?:gebruiken|gebruik|verwerken)\b/)],
     },
     de: {
+      withdrawConsent: [u(/\bjederzeit\b[^.;]{0,40}\b(?:abmelden|austragen)\b|\b(?:abmelden|austragen)\b[^.;]{0,40}\bjederzeit\b/)],
+      retention: [u(/\b(?:löschen|gelöscht)\b[^.;]{0,60}\b(?:nach Ablauf|sobald|spätestens)\b/)],
       rightObjection: [u(/\bkeine (?:Werbung|Newsletter|Werbe-?E-Mails) mehr\b/)],
       recipients: [u(/\b(?:Paketdienst|Lieferdienst|Zustelldienst|Logistikpartner|Versandpartner|Paketzusteller)\p{L}*/u), u(/\bSpedition\b/), u(/\b(?:geben|leiten) wir\b[^.;]{0,60}\bweiter\b/)],
       automatedDecisions: [u(/\bEntscheidung(?:en)?\b[^.;]{0,60}\bautomatisierte[rn]? Verarbeitung\b/)],
@@ -114,8 +118,8 @@ export const PLAIN_PATTERNS = once(
         u(/\b(?:mit|nach) Ihrer (?:Einwilligung|Zustimmung)\b/),
       ],
       legitimateInterestBasis: [u(/\b(?:geschäftliche(?:s|n)?|wirtschaftliche(?:s|n)?) Interesse(?:n|s)?\b/)],
-      legitimateInterestDescribed: [u(/\bInteresse(?:n)? (?:liegt|liegen|besteht|bestehen)\b/), u(/\bInteresse(?:n)?\s?:\s?\p{L}/u), u(/\b(?:geschäftliche(?:s|n)?|wirtschaftliche(?:s|n)?) Interesse(?:n|s)? (?:an|daran)\b/)],
-      requirement: [u(/\b(?:Daten|Angaben) nicht (?:bereitgestellt|angegeben|mitgeteilt)\b/), 
+      legitimateInterestDescribed: [u(/\bberechtigte(?:n|s)? Interesse(?:n|s)? \(\s?\p{L}/u), u(/\bInteresse(?:n)? (?:liegt|liegen|besteht|bestehen)\b/), u(/\bInteresse(?:n)?\s?:\s?\p{L}/u), u(/\b(?:geschäftliche(?:s|n)?|wirtschaftliche(?:s|n)?) Interesse(?:n|s)? (?:an|daran)\b/)],
+      requirement: [u(/\b(?:ansonsten|andernfalls|sonst) können wir\b[^.;]{0,40}\bnicht\b/), u(/\b(?:Daten|Angaben) nicht (?:bereitgestellt|angegeben|mitgeteilt)\b/), 
         u(/\bPflicht(?:felder|feld|angaben|angabe)\b/),
         u(/\bmit (?:einem )?(?:\*|Sternchen)\b/),
         u(/\bohne (?:diese|Ihre|die|sie)\b(?! (?:\p{L}+ )?(?:Einwilligung|Zustimmung))[^.;]{0,40}\b(?:nicht|kein(?:e|en)?)\b/u),
@@ -126,8 +130,9 @@ export const PLAIN_PATTERNS = once(
       rightPortability: [u(/\b(?:an|zu) einem anderen (?:Anbieter|Händler|Shop|Unternehmen|Verantwortlichen)\b/)],
     },
     fr: {
+      withdrawConsent: [u(/\bdésabonner\b[^.;]{0,30}\bà tout moment\b|\bà tout moment\b[^.;]{0,30}\bdésabonn/)],
       rightObjection: [u(/\bne plus recevoir\b/)],
-      legitimateInterestDescribed: [u(/\bintérêts? (?:\p{L}+ )?(?:légitimes?|commercial)\s?:\s?\p{L}/u), u(/\bintérêt commercial (?:de|d['’]|à)/)],
+      legitimateInterestDescribed: [u(/\bintérêts? légitimes? \(\s?\p{L}/u), u(/\bintérêts? (?:\p{L}+ )?(?:légitimes?|commercial)\s?:\s?\p{L}/u), u(/\bintérêt commercial (?:de|d['’]|à)/)],
       rightErasure: [u(/\b(?:supprimons|effaçons)\b/)],
       purposes: [
         u(/\b(?:sert|servent|servira|serviront) (?:uniquement |seulement |notamment )?à\b/),
@@ -141,7 +146,7 @@ export const PLAIN_PATTERNS = once(
         u(/\bla loi (?:nous )?(?:oblige|impose|exige)\b/),
       ],
       legitimateInterestBasis: [u(/\bintérêt commercial\b/)],
-      requirement: [u(/\bsans (?:ces|vos|votre|cette|ce|les|la|le|elles|eux)\b(?! (?:\p{L}+ )?(?:consentement|accord|frais))[^.;]{0,40}\b(?:ne|pas|impossible)\b/u), u(/\bchamps? (?:marqués?|signalés?)\b/)],
+      requirement: [u(/\bsinon,? nous ne (?:pouvons|pourrons)\b/), u(/\bsans (?:ces|vos|votre|cette|ce|les|la|le|elles|eux)\b(?! (?:\p{L}+ )?(?:consentement|accord|frais))[^.;]{0,40}\b(?:ne|pas|impossible)\b/u), u(/\bchamps? (?:marqués?|signalés?)\b/)],
       rightAccess: [u(/\bquelles (?:données|informations)\b/), u(/\bvoir\b(?=[^.;]{0,50}\b(?:données|informations)\b)/), u(/\bconsulter\b/)],
       rightRectification: [near('(?:modifier|mettre à jour)', '(?:données|informations)')],
       rightPortability: [u(/\bformat (?:courant|standard|structuré|usuel|numérique)\b/)],
@@ -149,7 +154,7 @@ export const PLAIN_PATTERNS = once(
     sv: {
       rightObjection: [u(/\binte längre (?:vill )?(?:få|ta emot) (?:reklam|marknadsföring|nyhetsbrev)\b/)],
       recipients: [u(/\b(?:budfirma|fraktbolag|transportör|speditör|paketombud)\p{L}*/u)],
-      legitimateInterestDescribed: [u(/\bberättiga(?:t|d|de) intresse(?:n|t)?\s?:\s?\p{L}/u), u(/\baffärsintresse(?:t)? (?:att|av)\b/)],
+      legitimateInterestDescribed: [u(/\bberättiga(?:t|d|de) intressen? \(\s?\p{L}/u), u(/\bberättiga(?:t|d|de) intresse(?:n|t)?\s?:\s?\p{L}/u), u(/\baffärsintresse(?:t)? (?:att|av)\b/)],
       automatedDecisions: [u(/\bbeslut\b[^.;]{0,60}\bautomatiserad behandling\b/)],
       rightRestriction: [u(/\bbegränsar (?:behandlingen|användningen)\b/)],
       rightErasure: [u(/\b(?:korrigeras|uppdateras|rättas|ändras),? (?:\p{L}+,? ){0,2}(?:eller|och) (?:raderas|tas bort)\b/u), u(/\b(?:få|begära att) (?:\p{L}+ ){0,3}(?:raderade|raderas|borttagna)\b/u)],
@@ -163,7 +168,7 @@ export const PLAIN_PATTERNS = once(
         u(/\blagen kräver\b/),
       ],
       legitimateInterestBasis: [u(/\baffärsintresse\b/)],
-      requirement: [u(/\b(?:lämnar|uppger|anger) du (?:\p{L}+ ){0,2}inte\b/u), u(/\butan (?:dessa|dem|dina|din|ditt|de|den|det)\b(?! (?:\p{L}+ )?(?:samtycke|tillstånd|medgivande|kostnad|extra kostnad))/u), u(/\bobligatoriska (?:fält|uppgifter)\b/), u(/\b(?:frivilligt|obligatoriskt) att (?:lämna|uppge)\b/)],
+      requirement: [u(/\bannars kan vi (?:\p{L}+ )?inte\b/u), u(/\b(?:lämnar|uppger|anger) du (?:\p{L}+ ){0,2}inte\b/u), u(/\butan (?:dessa|dem|dina|din|ditt|de|den|det)\b(?! (?:\p{L}+ )?(?:samtycke|tillstånd|medgivande|kostnad|extra kostnad))/u), u(/\bobligatoriska (?:fält|uppgifter)\b/), u(/\b(?:frivilligt|obligatoriskt) att (?:lämna|uppge)\b/)],
       rightAccess: [u(/\bvilka (?:person)?uppgifter (?:vi|ni) (?:har|behandlar|sparar)\b/), u(/\b(?:visa|se|ta del av)\b(?=[^.;]{0,50}\buppgifter)/), u(/\btillgång till (?:\p{L}+ )?(?:information|uppgifter|personuppgifter|data)\b/u), u(/\brätt(?:en)? till tillgång\b/), u(/\bfå (?:information|veta) om vilka\b/)],
       rightRectification: [near('(?:ändra|rätta|korrigeras|uppdateras|rättas|ändras)', '(?:uppgifter(?:na)?|information(?:en)?)')],
       rightPortability: [u(/\böverförda\b/), u(/\ben annan (?:leverantör|butik|aktör|personuppgiftsansvarig)\b/)],
