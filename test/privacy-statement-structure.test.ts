@@ -83,6 +83,19 @@ const TABLES: Case[] = [
     ),
     expect: { purposes: { cite: 'leverera din beställning' }, legalBasis: { cite: 'avtal' }, retention: { cite: '7 år' } },
   },
+  {
+    name: 'en: headers in plain words (what for | why we may | how long)',
+    html: page(
+      '<table><tr><th>What we use it for</th><th>Why we may</th><th>How long</th></tr><tr><td>Sending your parcel</td><td>Contract</td><td>Until you unsubscribe</td></tr></table>',
+      'en',
+    ),
+    expect: { purposes: { cite: 'sending your parcel' }, legalBasis: { cite: 'contract' }, retention: { cite: 'until you unsubscribe' } },
+  },
+  {
+    name: 'sv: rubriker med vanliga ord (varför | på vilken grund | hur länge)',
+    html: page('<table><tr><th>Varför</th><th>På vilken grund</th><th>Hur länge</th></tr><tr><td>Skicka ditt paket</td><td>Avtal</td><td>Tills du avslutar kontot</td></tr></table>', 'sv'),
+    expect: { purposes: { cite: 'skicka ditt paket' }, legalBasis: { cite: 'avtal' }, retention: { cite: 'tills du avslutar' } },
+  },
 ];
 
 const LISTS: Case[] = [

@@ -38,15 +38,17 @@ export const PLAIN_PATTERNS = once(
   (): Record<StatementLang, Extra> => ({
     en: {
       withdrawConsent: [u(/\b(?:withdraw|revoke) (?:it|this|that)\b/), u(/\bunsubscribe\b[^.;]{0,40}\bat any (?:time|moment)\b/)],
-      retention: [u(/\buntil you (?:delete|close|remove|cancel)\b/), u(/\b(?:hold|keep|store|retain)\b[^.;]{0,40}\bas long as\b/), u(/\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve) (?:days?|weeks?|months?|years?) (?:after|from|following)\b/)],
+      retention: [u(/:\s?(?:until|as long as)\b/), u(/\buntil you (?:unsubscribe|withdraw)\b/), u(/\buntil you (?:delete|close|remove|cancel)\b/), u(/\b(?:hold|keep|store|retain)\b[^.;]{0,40}\bas long as\b/), u(/\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve) (?:days?|weeks?|months?|years?) (?:after|from|following)\b/)],
       recipients: [u(/\b(?:give|pass|send|forward|hand) (?:on )?(?:your |the )?(?:name|address|details|data|information|e-?mail(?: address)?|phone number)\b[^.;]{0,40}\bto (?:the |our |a )?\p{L}+/u), u(/\bdelivery (?:company|service|firm|partner)\b/)],
       automatedDecisions: [u(/\bcomputer (?:\p{L}+ )?decides?\b/u), u(/\bdecisions?\b[^.;]{0,60}\bautomated (?:processing|means)\b/)],
       purposes: [
         usedFor(EN_USE, EN_OBJECT, `(?:to|so that|so we can|in order to) (?:\\p{L}+ )?(?:send|deliver|ship|process|handle|contact|call|answer|reply|invoice|bill|pay|check|verify|improve|show|tell|inform|let|keep|prevent|offer|confirm|arrange|create|manage|run|give|register|remind|email|e-mail)`),
         u(/\b(?:is|are) (?:only |also )?used (?:to|for)\b/),
         u(/\bso (?:that )?(?:the courier|the carrier|the delivery (?:driver|service)|our courier|we) can (?:deliver|reach|contact|send|ship|process|handle)\b/),
+        // A table row under a plain-words title ("Why: sending your parcel"); after the sentences, which say more.
+        u(/\b(?:what (?:we use (?:it|them|your data|this) )?for|why we (?:use|need|process|collect) (?:it|them|this|your data)|why)\s?:\s?\p{L}/u),
       ],
-      legalBasis: [u(/\bneed (?:it|them|this|these|your \p{L}+) to (?:deliver|process|complete|fulfil|fulfill|ship|handle) (?:your|the) order\b/u), 
+      legalBasis: [u(/:\s?(?:contract|performance of (?:a |the )?contract|(?:your )?consent|legal obligation|legitimate interests?)\b/), u(/\bneed (?:it|them|this|these|your \p{L}+) to (?:deliver|process|complete|fulfil|fulfill|ship|handle) (?:your|the) order\b/u), 
         u(/\bas (?:the |our |your )?(?:contract|agreement|law)\b[^.;]{0,60}\brequires?\b/),
         u(/\bbecause\b(?=[^.;]{0,60}\b(?:need(?:ed|s)?|necessary|required|requires?|obliges?|obliged|interests?)\b)(?=[^.;]{0,80}\b(?:orders?|purchases?|contract|agreement|delivery|law|laws|legally|business|tax)\b)/),
         u(/(?<!as long as (?:it is |is )?)\b(?:needed|necessary|required) (?:for|to (?:complete|process|deliver|handle|fulfil|fulfill)) (?:your|the|an?) (?:order|purchase|contract|delivery)\b/),
@@ -70,6 +72,7 @@ export const PLAIN_PATTERNS = once(
       rightPortability: [u(/\b(?:receive|get)\b[^.;]{0,50}\b(?:file|format)\b[^.;]{0,60}\b(?:another|other|elsewhere|new)\b/)],
     },
     nl: {
+      retention: [u(/:\s?(?:tot|totdat|zolang)\b/)],
       automatedDecisions: [u(/\b(?:besluit\p{L}*|beslissing\p{L}*|beslist)\b[^.;]{0,50}\bdoor een computer\b/u)],
       rightErasure: [u(/^(?:verwijderen|wissen)\b/), u(/\b(?:laten|kunt|kan|mag|kun) (?:\p{L}+ ){0,3}(?:verwijderen|wissen|weghalen)\b/u), u(/\bweg te (?:laten )?halen\b/)],
       recipients: [u(/\bgeven (?:wij|we) (?:\p{L}+ )?door aan\b/u), u(/\bkoeriers?\b/)],
@@ -77,8 +80,10 @@ export const PLAIN_PATTERNS = once(
         usedFor('(?:gebruiken|gebruikt|verwerken|verwerkt)(?: (?:we|wij))?', NL_OBJECT, 'voor (?:de|het|je|jouw|uw|een|onze)'),
         usedFor('(?:gebruiken|gebruikt|verwerken|verwerkt|nodig|verzamelen|vragen)', NL_OBJECT, '(?:om|zodat)'),
         u(/\b(?:wordt|worden) (?:alleen |ook )?(?:gebruikt|verwerkt) (?:om|voor)\b/),
+        // A table row under a plain-words title ("Why: sending your parcel"); after the sentences, which say more.
+        u(/\b(?:waarvoor(?: \p{L}+){0,3}|waarom)\s?:\s?\p{L}/u),
       ],
-      legalBasis: [
+      legalBasis: [u(/:\s?(?:overeenkomst|uitvoering (?:van (?:de |een )?)?overeenkomst|toestemming|wettelijke (?:plicht|verplichting)|gerechtvaardigd belang)\b/), 
         u(/\b(?:koop)?overeenkomst\b[^.;]{0,30}\b(?:uit te voeren|na te komen|uitvoeren|nakomen)\b/),
         u(/\bomdat\b(?=[^.;]{0,60}\b(?:nodig|noodzakelijk|verplicht|verplichting|belang)\b)(?=[^.;]{0,80}(?:bestelling|overeenkomst|koop|levering|wet|wettelijk|belasting|zakelijk))/),
         u(/(?<!zolang (?:dat |als )?(?:het )?)\b(?:nodig|noodzakelijk) (?:is |zijn )?(?:voor|om) (?:de |je |jouw |uw )?(?:bestelling|levering|overeenkomst|koop)\b/),
@@ -102,15 +107,17 @@ export const PLAIN_PATTERNS = once(
     },
     de: {
       withdrawConsent: [u(/\bjederzeit\b[^.;]{0,40}\b(?:abmelden|austragen)\b|\b(?:abmelden|austragen)\b[^.;]{0,40}\bjederzeit\b/)],
-      retention: [u(/\b(?:löschen|gelöscht)\b[^.;]{0,60}\b(?:nach Ablauf|sobald|spätestens)\b/)],
+      retention: [u(/:\s?(?:bis|solange)\b/), u(/\b(?:löschen|gelöscht)\b[^.;]{0,60}\b(?:nach Ablauf|sobald|spätestens)\b/)],
       rightObjection: [u(/\bkeine (?:Werbung|Newsletter|Werbe-?E-Mails) mehr\b/)],
       recipients: [u(/\b(?:Paketdienst|Lieferdienst|Zustelldienst|Logistikpartner|Versandpartner|Paketzusteller)\p{L}*/u), u(/\bSpedition\b/), u(/\b(?:geben|leiten) wir\b[^.;]{0,60}\bweiter\b/)],
       automatedDecisions: [u(/\bEntscheidung(?:en)?\b[^.;]{0,60}\bautomatisierte[rn]? Verarbeitung\b/)],
       purposes: [
         usedFor('(?:brauchen|benötigen|nutzen|verwenden|verarbeiten|erheben|erfassen)', DE_OBJECT, '(?:um|damit|für|zur|zum)'),
         u(/\b(?:genutzt|verwendet|verarbeitet|benötigt|gebraucht)(?:,? um\b| (?:für|zur|zum)\b)/),
+        // A table row under a plain-words title ("Why: sending your parcel"); after the sentences, which say more.
+        u(/\b(?:wofür(?: \p{L}+){0,3}|wozu|warum)\s?:\s?\p{L}/u),
       ],
-      legalBasis: [u(/\b(?:Kauf)?vertrag\p{L}*\b[^.;]{0,30}\b(?:erfüllen|abwickeln|durchführen|abschließen)\b/u), 
+      legalBasis: [u(/:\s?(?:Vertrag|Vertragserfüllung|Einwilligung|rechtliche Verpflichtung|gesetzliche (?:Pflicht|Verpflichtung)|berechtigtes Interesse)\b/), u(/\b(?:Kauf)?vertrag\p{L}*\b[^.;]{0,30}\b(?:erfüllen|abwickeln|durchführen|abschließen)\b/u), 
         u(/\b(?:für|zur) (?:die )?(?:Abwicklung |Erfüllung )?(?:Ihre[rn]? |der |des |den )?(?:Bestellung|Vertrag(?:es|s)?|Kaufvertrag(?:es|s)?|Lieferung) (?:nötig|notwendig|erforderlich)\b/),
         u(/(?<!solange (?:dies |es |das )?)\b(?:nötig|notwendig|erforderlich) (?:für|zur) (?:die )?(?:Erfüllung |Abwicklung )?(?:Ihre[rn]? |der |des |den |unseres )?(?:Bestellung|Vertrag(?:es|s)?|Kaufvertrag(?:es|s)?|Lieferung)\b/),
         u(/\bweil\b(?=[^.;]{0,60}\b(?:brauchen|benötigen|nötig|notwendig|erforderlich|verpflichtet|vorschreibt|verlangt|Interesse)\b)/),
@@ -130,6 +137,7 @@ export const PLAIN_PATTERNS = once(
       rightPortability: [u(/\b(?:an|zu) einem anderen (?:Anbieter|Händler|Shop|Unternehmen|Verantwortlichen)\b/)],
     },
     fr: {
+      retention: [u(/:\s?(?:jusqu|tant que)/)],
       withdrawConsent: [u(/\bdésabonner\b[^.;]{0,30}\bà tout moment\b|\bà tout moment\b[^.;]{0,30}\bdésabonn/)],
       rightObjection: [u(/\bne plus recevoir\b/)],
       legitimateInterestDescribed: [u(/\bintérêts? légitimes? \(\s?\p{L}/u), u(/\bintérêts? (?:\p{L}+ )?(?:légitimes?|commercial)\s?:\s?\p{L}/u), u(/\bintérêt commercial (?:de|d['’]|à)/)],
@@ -137,8 +145,10 @@ export const PLAIN_PATTERNS = once(
       purposes: [
         u(/\b(?:sert|servent|servira|serviront) (?:uniquement |seulement |notamment )?à\b/),
         usedFor('(?:utilisons|utilisées?|utilisés?|traitons|collectons|servent|sert|besoin)', FR_OBJECT, "pour (?:vous |nous |la |le |les |l['’])?\\p{L}+(?:er|ir|re)"),
+        // A table row under a plain-words title ("Why: sending your parcel"); after the sentences, which say more.
+        u(/\b(?:pourquoi|à quoi (?:ça|cela|elles?) (?:sert|servent))\s?:\s?\p{L}/u),
       ],
-      legalBasis: [u(/\b(?:exécuter|honorer) (?:votre|vos|la|les) commandes?\b/), 
+      legalBasis: [u(/:\s?(?:contrat|exécution (?:du|d['’]un) contrat|consentement|obligation légale|intérêt légitime)\b/), u(/\b(?:exécuter|honorer) (?:votre|vos|la|les) commandes?\b/), 
         u(/\bdans le cadre (?:du|d['’]un|de notre|de votre|de la) (?:contrat|commande|relation contractuelle)/),
         u(/\b(?:exécution|exécuter) (?:les |la |ce |votre |nos |vos )contrats?\b/),
         u(/\b(?:parce que|puisque|car)\b(?=[^.;]{0,60}\b(?:besoin|nécessaires?|obligatoires?|oblige|exige|intérêt)\b)/),
@@ -152,6 +162,7 @@ export const PLAIN_PATTERNS = once(
       rightPortability: [u(/\bformat (?:courant|standard|structuré|usuel|numérique)\b/)],
     },
     sv: {
+      retention: [u(/:\s?(?:tills|så länge)\b/)],
       rightObjection: [u(/\binte längre (?:vill )?(?:få|ta emot) (?:reklam|marknadsföring|nyhetsbrev)\b/)],
       recipients: [u(/\b(?:budfirma|fraktbolag|transportör|speditör|paketombud)\p{L}*/u)],
       legitimateInterestDescribed: [u(/\bberättiga(?:t|d|de) intressen? \(\s?\p{L}/u), u(/\bberättiga(?:t|d|de) intresse(?:n|t)?\s?:\s?\p{L}/u), u(/\baffärsintresse(?:t)? (?:att|av)\b/)],
@@ -161,8 +172,10 @@ export const PLAIN_PATTERNS = once(
       purposes: [
         usedFor('(?:använder|behandlar|behöver|samlar in|sparar)(?: vi)?', SV_OBJECT, '(?:för att|så att|för|till)'),
         u(/\b(?:används|behandlas) (?:för|till|endast för)\b/),
+        // A table row under a plain-words title ("Why: sending your parcel"); after the sentences, which say more.
+        u(/\b(?:varför|vad (?:vi använder (?:dem|den|det|uppgifterna) )?till)\s?:\s?\p{L}/u),
       ],
-      legalBasis: [u(/\bbehöver\b[^.;]{0,40}\bför att (?:kunna )?(?:leverera|fullgöra|skicka|hantera) (?:din|ditt|er|vår) (?:beställning|köp|order|avtal)\b/), 
+      legalBasis: [u(/:\s?(?:avtal|fullgörande av (?:ett )?avtal|samtycke|rättslig förpliktelse|berättigat intresse)\b/), u(/\bbehöver\b[^.;]{0,40}\bför att (?:kunna )?(?:leverera|fullgöra|skicka|hantera) (?:din|ditt|er|vår) (?:beställning|köp|order|avtal)\b/), 
         u(/\beftersom\b(?=[^.;]{0,60}\b(?:behöver|nödvändig\p{L}*|krävs|kräver|skyldiga|intresse)\b)/u),
         u(/(?<!så länge (?:det )?(?:är )?)\b(?:nödvändig\p{L}*|behövs) för (?:din |att fullgöra |vårt |ditt )?(?:beställning|köp|avtal)/u),
         u(/\blagen kräver\b/),
