@@ -121,6 +121,8 @@ export interface BatchRecord {
   batch: string;
   statements: number;
   status: 'held-out' | 'tuned';
+  /** What the batch is for, e.g. a tuning set or one held out for good. */
+  note?: string;
   tunedIn?: string;
   firstSight: FirstSightFigures & { source: string; perLanguage?: Record<string, FirstSightFigures & { statements: number }> };
 }
@@ -197,6 +199,7 @@ async function main(): Promise<number> {
     const batchRecord = records.find((candidate) => candidate.batch === batch);
     printReport(`blind-written corpus (test/privacy-corpus-blind), batch ${batch}, ${batchRecord?.status ?? 'NO RECORD in batches.json'}`, report);
     if (batchRecord) {
+      if (batchRecord.note) console.log(batchRecord.note);
       const first = batchRecord.firstSight;
       const citations = first.citationsRight ? `, citations right ${first.citationsRight}` : '';
       console.log(`first sight: recall ${first.elementRecall}, precision ${first.elementPrecision ?? 'not recorded'}, check right ${first.checkRight ?? 'not recorded'}${citations} (${first.source})`);
