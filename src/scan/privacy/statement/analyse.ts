@@ -34,6 +34,9 @@ const SHORT_SENTENCE_WORDS = 12;
 const MAX_TITLE_WORDS = 16;
 const NUMBERED_TITLE = /^(?:(?:Article|Artikel|Art\.|Section|Chapter|Kapitel|Abschnitt|Chapitre|§)\s*\d+|\d+(?:\.\d+)*\.?)(?:\s|$)/iu;
 const INDIRECT_QUESTION = /^(?:\p{L}+ )?(?:how|what|which|who|why|when|where|welke?|wie|wat|waarom|hoe|wanneer|waar|welche[mnrs]?|was|warum|wozu|wofür|comment|quel(?:le)?s?|qui|pourquoi|quand|où|hur|vad|vilka|vilken|vem|varför|när|var)(?!\p{L})/iu;
+const PURPOSE_WORD = /purpose|zweck|doel|syfte|ändamål|finalit/iu;
+/** A table cell read as "Label: value." with a value of one or two words ("Zweck: Versand."). */
+const LABEL_ROW = /^[^:.]{1,40}:\s?\S+(?:\s\S+)?\.?$/u;
 /** "No", "Nee", "Nej", "Nein", "Non" opening an answer. */
 const NEGATIVE_ANSWER = /^(?:no|nee|neen|nej|nein|non)(?:[.,!;:]|\s|$)/iu;
 
@@ -59,9 +62,12 @@ export function analyseStatement(text: string, options: AnalyseOptions = {}): St
   const reliesOn = { legitimateInterests: liBasis.positive !== undefined, consent: consentBasis.positive !== undefined };
 
   const elements: ElementFinding[] = [
-    controllerFinding(finder.search('controllerRole'), sentences, finder.firstLang),
+    // "The controller has appointed Dr Lenz as its data protection officer" names the DPO, not the controller.
+    controllerFinding(finder.search('controllerRole', { exclude: namesDpo }), sentences, finder.firstLang),
     optionalWithNone('dpo', finder.search('dpo', { negatable: true })),
-    plain('purposes', 'core', finder.search('purposes')),
+    // Negatable only to prefer a sentence that states a purpose over one that denies it ("without them
+    // we are unable to process your order" is the requirement): a purpose denied alone is still found.
+    plain('purposes', 'core', finder.search('purposes', { negatable: true, labelRowsLast: true, exclude: notPurpose })),
     legalBasisFinding(finder.search('legalBasis'), liBasis),
     conditional('legitimateInterests', reliesOn.legitimateInterests, finder.search('legitimateInterestDescribed')),
     // A sentence that says who does *not* get the data still speaks of recipients: negation ignored.
@@ -71,10 +77,10 @@ export function analyseStatement(text: string, options: AnalyseOptions = {}): St
     plain('retention', 'required', finder.search('retention', { exclude: notRetention })),
     ...RIGHT_ELEMENTS.map((right) => negatable(right, 'required', finder.search(right, { rightsOnly: true }))),
     conditional('withdrawConsent', reliesOn.consent, finder.search('withdrawConsent', { negatable: true })),
-    negatable('complaint', 'core', finder.search('complaint', { negatable: true, extra: sharedPatterns().AUTHORITY_NAMES })),
+    negatable('complaint', 'core', finder.search('complaint', { negatable: true, extra: sharedPatterns().AUTHORITY_NAMES, exclude: (text) => sharedPatterns().BREACH.test(text) })),
     plain('requirement', 'required', finder.search('requirement')),
     withNone('automatedDecisions', 'required', finder.search('automatedDecisions', { negatable: true, alsoDenial: true })),
-    plain('breachPolicy', 'recommended', finder.search('breachPolicy')),
+    plain('breachPolicy', 'recommended', finder.search('breachPolicy', { exclude: (text) => sharedPatterns().CONCERN.test(text) })),
   ];
   return {
     language,
@@ -83,6 +89,31 @@ export function analyseStatement(text: string, options: AnalyseOptions = {}): St
     reliesOn,
     elements,
   };
+}
+
+/**
+ * A sentence that names purposes without stating one (NOT_A_PURPOSE), or one about delivery and
+ * returns without any personal data in it ("We will contact you to arrange the return"), unless it
+ * is labelled as a purpose ("Zweck: Versand der Ware.").
+ */
+function notPurpose(text: string): boolean {
+  const shared = sharedPatterns();
+  return shared.NOT_A_PURPOSE.test(text) || (shared.LOGISTICS.test(text) && !shared.RECORDS.test(text) && !shared.PERSONAL.test(text) && !PURPOSE_WORD.test(text));
+}
+
+/** The global twin of each pattern, compiled once: compiling them on every search was a third of its time. */
+const GLOBAL_TWINS = new WeakMap<RegExp, RegExp>();
+function globalOf(pattern: RegExp): RegExp {
+  let global = GLOBAL_TWINS.get(pattern);
+  if (!global) {
+    global = new RegExp(pattern.source, `${pattern.flags}g`);
+    GLOBAL_TWINS.set(pattern, global);
+  }
+  return global;
+}
+
+function namesDpo(text: string): boolean {
+  return Object.values(LANGUAGE_PATTERNS).some((patterns) => patterns.patterns.dpo.some((pattern) => pattern.test(text)));
 }
 
 /** A period that is an age limit, or a delivery or returns period in a sentence without data or records. */
@@ -97,6 +128,8 @@ class Finder {
   private readonly headings: boolean[];
   private readonly definitions: boolean[];
   private readonly longTitles: boolean[];
+  /** Each sentence's own language, detected when a match in it is first judged for negation. */
+  private readonly sentenceLangs = new Map<number, StatementLang | undefined>();
 
   constructor(
     private readonly sentences: Sentence[],
@@ -118,24 +151,33 @@ class Finder {
    * two years" still states a retention period. `alsoDenial` also finds a denial that comes after
    * the first positive sentence.
    */
-  search(key: PatternKey, options: { negatable?: boolean; rightsOnly?: boolean; extra?: RegExp; extraFirst?: boolean; alsoDenial?: boolean; exclude?: (text: string) => boolean } = {}): Search {
+  search(
+    key: PatternKey,
+    options: { negatable?: boolean; rightsOnly?: boolean; extra?: RegExp; extraFirst?: boolean; alsoDenial?: boolean; labelRowsLast?: boolean; exclude?: (text: string) => boolean } = {},
+  ): Search {
     const negatable = options.negatable ?? options.rightsOnly ?? false;
     const result: Search = {};
     // A heading ("Automated decisions") only names a topic; a sentence under it is better
     // evidence. When only a heading matches, the evidence is the heading and the line after it.
     let headingHit: Hit | undefined;
+    // `labelRowsLast`: a table cell's bare label and value ("Zweck: Versand.") or a recipient's task
+    // ("DB Schenker får ditt namn för att leverera") is cited only when no sentence says more.
+    let labelRowHit: Hit | undefined;
+    // Judged once per sentence, not once per pattern and language.
+    const { exclude } = options;
+    const excluded = exclude ? this.sentences.map((sentence) => exclude(sentence.text)) : [];
     // Pattern-major order: each language's patterns are listed strongest first, so the
     // clearest sentence in the document becomes the evidence.
     for (const lang of this.langs) {
       const patterns = LANGUAGE_PATTERNS[lang];
       const extra = options.extra ? [options.extra] : [];
       for (const pattern of options.extraFirst ? [...extra, ...patterns.patterns[key]] : [...patterns.patterns[key], ...extra]) {
-        const global = new RegExp(pattern.source, `${pattern.flags}g`);
+        const global = globalOf(pattern);
         for (const sentence of this.sentences) {
           if (options.rightsOnly && !this.inRightsContext(lang, sentence.index)) continue;
           // A sentence about something else that happens to match ("children under 16 years" for
           // retention), or a definition from the law ("'controller' means the natural or legal person ...").
-          if (options.exclude?.(sentence.text) || this.definitions[sentence.index]) continue;
+          if (excluded[sentence.index] === true || this.definitions[sentence.index]) continue;
           for (const match of sentence.text.matchAll(global)) {
             const start = match.index;
             const answeredNo = negatable && this.answeredNo(sentence);
@@ -143,6 +185,7 @@ class Finder {
             // A question answered "No" is cited with its answer, which is what states the element.
             if (denied) result.negated ??= answeredNo ? { sentence: this.withNext(sentence), lang } : { sentence, lang };
             // "... for the following purposes:" announces a list; the evidence takes its first item along.
+            else if (options.labelRowsLast && (LABEL_ROW.test(sentence.text) || sharedPatterns().RECIPIENT_NAMES.exec(sentence.text)?.index === 0)) labelRowHit ??= { sentence, lang };
             else if (!this.headings[sentence.index]) result.positive ??= { sentence: sentence.text.endsWith(':') ? this.withNext(sentence) : sentence, lang };
             // A long title ("Met welk doel en op basis van welke grondslag ...") names several topics: the text under it states one of them at most.
             else if (!this.longTitles[sentence.index]) headingHit ??= { sentence, lang };
@@ -163,6 +206,8 @@ class Finder {
       if (nextDenies) result.negated ??= hit;
       else if (!result.negated) result.positive = hit;
     }
+    // A question about the topic answered under it ("Vad använder ni uppgifterna till?") comes before a bare table cell.
+    if (!result.positive && !result.negated) result.positive = labelRowHit;
     return result;
   }
 
@@ -171,7 +216,8 @@ class Finder {
    * sentence itself: German "Profiling" also matches in "We do not use profiling".
    */
   private negated(sentence: Sentence, start: number, end: number, patternLang: StatementLang): boolean {
-    const sentenceLang = detectLanguage(sentence.text).lang;
+    if (!this.sentenceLangs.has(sentence.index)) this.sentenceLangs.set(sentence.index, detectLanguage(sentence.text).lang);
+    const sentenceLang = this.sentenceLangs.get(sentence.index);
     const langs = new Set([patternLang, this.langs[0], sentenceLang].filter((lang): lang is StatementLang => lang !== undefined));
     return [...langs].some((lang) => isNegated(sentence.text, start, end, LANGUAGE_PATTERNS[lang]));
   }

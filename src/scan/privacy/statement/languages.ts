@@ -2,15 +2,17 @@
 import { once } from '../../../core/once.js';
 import type { LanguagePatterns, PatternKey } from './pattern-types.js';
 import { EN, NL } from './patterns-en-nl.js';
+import { EVERYDAY_PATTERNS } from './patterns-everyday.js';
 import { PLAIN_PATTERNS } from './patterns-plain.js';
 import { DE, FR, SV } from './patterns-sv-de-fr.js';
 import type { StatementLang } from './types.js';
 
-/** A language's own patterns followed by its plain-words ones (tried after, so the clearer sentence is cited). */
+/** A language's own patterns followed by its plain-words and everyday ones (tried after, so the clearer sentence is cited). */
 function withPlain(lang: StatementLang, base: LanguagePatterns): LanguagePatterns {
-  const plain = PLAIN_PATTERNS()[lang];
   const patterns = { ...base.patterns };
-  for (const [key, extra] of Object.entries(plain) as [PatternKey, RegExp[]][]) patterns[key] = [...patterns[key], ...extra];
+  for (const extras of [PLAIN_PATTERNS()[lang], EVERYDAY_PATTERNS()[lang]]) {
+    for (const [key, extra] of Object.entries(extras) as [PatternKey, RegExp[]][]) patterns[key] = [...patterns[key], ...extra];
+  }
   return { ...base, patterns };
 }
 

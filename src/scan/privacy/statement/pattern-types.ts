@@ -109,7 +109,7 @@ export const sharedPatterns = once(() => ({
    * "enfants de moins de 15 ans", "barn under 13 år"): its years are no retention period.
    */
   AGE_LIMIT: u(
-    /\b(?:children|child|minors?|under the age|years? of age|years? old|aged? (?:under|below|over)|(?:younger|older) than|kinderen|kind|minderjarigen?|jonger|ouder dan|leeftijd|Kinder|Kindern|Minderjährige\p{L}*|Lebensjahr\p{L}*|Jahre alt|jünger|älter|Alter|enfants?|mineurs?|âgée?s?|âge|barn|minderåriga|år gammal|yngre|äldre|ålder)\b|\b(?:under|below|over|unter|über|ab|moins de|plus de|onder|vanaf|över|från)\s(?:\p{L}+\s)?\d{1,2}\s(?:years?|jaar|Jahren?|ans|år)\b/u,
+    /\b(?:children|child|minors?|under the age|years? of age|years? old|aged? (?:under|below|over)|(?:younger|older) than|kinderen|kind|minderjarigen?|jonger|ouder dan|leeftijd|Kinder|Kindern|Minderjährige\p{L}*|Lebensjahr\p{L}*|Jahre alt|jünger|älter|Alter|enfants?|mineurs?|âgée?s?|âge|barn|minderåriga|år gammal|yngre|äldre|ålder)\b|\b(?:under|below|over|at least|unter|über|ab|mindestens|moins de|plus de|au moins|onder|vanaf|minstens|ten minste|över|från|minst)\s(?:\p{L}+\s)?\d{1,2}\s(?:years?|jaar|Jahren?|ans|år)\b/u,
   ),
   /**
    * Delivery and returns ("shipping takes two to three days", "return it within 14 days"): a period
@@ -127,8 +127,29 @@ export const sharedPatterns = once(() => ({
    * purposes and means"): it names the element's words without stating anything about this shop.
    */
   DEFINITION: u(
-    /\b(?:natural or legal person|natürliche oder juristische Person|personne physique ou morale|natuurlijke (?:persoon )?of rechtspersoon|fysiska eller juridiska person(?:en)?)\b|["“'‘„«][^"”'’“»]{2,40}["”'’“»]\s*(?:means|refers to|bezeichnet|désigne|betekent|avses)\b|\bwordt (?:in deze \p{L}+ )?verstaan\b|\bMed \p{L}+ avses\b/u,
+    new RegExp(
+      /\b(?:natural or legal person|natürliche oder juristische Person|personne physique ou morale|natuurlijke (?:persoon )?of rechtspersoon|fysiska eller juridiska person(?:en)?)\b|["“'‘„«][^"”'’“»]{2,40}["”'’“»]\s*(?:means|refers to|bezeichnet|désigne|betekent|avses)\b|\bwordt (?:in deze \p{L}+ )?verstaan\b|\bMed \p{L}+ avses\b/u.source +
+        // The controller defined as a role ("a controller is the body that determines the purposes and means").
+        String.raw`|\b(?:is the (?:body|person|entity|organi[sz]ation|party|one) (?:that|who|which)|diejenige Stelle|ist die Stelle, die|is (?:degene|de partij|de organisatie|de instantie) die|är den som|est (?:la personne|l['’]organisme|l['’]entité) qui)\b[^.;]{0,110}\b(?:determines?|bestimmt|entscheidet|bepaalt|bestämmer|détermine)\b` +
+        String.raw`|^(?:De|Der|Die|The|Le|La) (?:verwerkingsverantwoordelijke|Verantwortliche|controller|responsable du traitement) (?:bepaalt|bestimmt|entscheidet|determines|détermine)\b`,
+      'u',
+    ),
   ),
+  /**
+   * Sentences that name purposes without stating one: a reference back ("for the purposes stated
+   * above", "für die genannten Zwecke"), the notice's own aim ("La présente notice a pour finalité de
+   * vous informer"), a processor acting for us ("som behandlar dem för vår räkning"), and the
+   * permission for a processing ("We mogen dit doen omdat ...", which states its basis).
+   */
+  NOT_A_PURPOSE: u(
+    /\b(?:(?:above|aforementioned|stated|said|mentioned|these|those|such) purposes|purposes (?:mentioned|stated|set out|described|listed) above|(?:genannten|vorgenannten|angegebenen) Zweck\p{L}*|(?:genoemde|bovengenoemde|vermelde) doel\p{L}*|finalités? (?:mentionnées|susmentionnées|précitées|indiquées|décrites|ci-dessus|visées)|(?:angivna|nämnda|ovan nämnda) ändamål\p{L}*|ändamål\p{L}* som anges)\b|\b\p{L}*(?:notice|policy|policyn|statement|déclaration|politique|verklaring|erklärung|informationen?)\b[^.;]{0,30}\b(?:a pour (?:finalité|objet|but)|has the purpose|heeft (?:als|tot) doel|dient dazu|syftar till|har (?:till|som) syfte)\b|^(?:Zweck der (?:Weitergabe|Übermittlung)|purpose of (?:sharing|disclosure|the transfer)|doel van (?:de |het )?(?:verstrekking|delen|doorgifte)|syfte(?:t)? med (?:delningen|överföringen|utlämnandet)|finalité (?:du partage|de la (?:transmission|communication)))\b|\b(?:Auskunft|access|inzage|tillgång|accès)\b[^.;]{0,60}\b(?:Zweck\p{L}*|purposes?|doel\p{L}*|ändamål\p{L}*|finalités?)\b|\b(?:on our behalf|för vår räkning|in onze opdracht|namens ons|in unserem Auftrag|pour notre compte)\b|\b(?:may|mogen|mag|dürfen|darf|får|pouvons)\b[^.;]{0,25}\b(?:because|omdat|weil|eftersom|parce que|car)\b/u,
+  ),
+  /** A data breach named: a sentence about informing the authority after one is no complaint right. */
+  BREACH: u(/\b(?:Datenpanne\p{L}*|Datenschutzverletzung\p{L}*|breach(?:es)?|datalek\p{L}*|dataintrång|personuppgiftsincident\p{L}*|violations? de (?:vos )?données|fuite de données)\b/u),
+  /** The visitor's own details or possessive ("your address", "je naam", "Ihre E-Mail-Adresse", "dina uppgifter"). */
+  PERSONAL: u(/\b(?:your|je|jouw|uw|Ihre?[nmrs]?|vos|votre|din|ditt|dina|address|adres|Adresse|Anschrift|adresse|adress(?:en)?|e-?mail\p{L}*|phone|telefoon\p{L}*|Telefon\p{L}*|téléphone|telefon\p{L}*|names?|naam|Namen?|nom|namn(?:et)?)\b/u),
+  /** Worry about breaches ("Vi delar din oro för dataintrång") is no breach procedure. */
+  CONCERN: u(/\b(?:concerns?|worr(?:y|ies)|oro|Sorgen?|zorgen?|inquiétudes?|préoccupations?)\b/),
   /**
    * A one-to-three-word title over the controller's contact block ("Contact", "Kontakt", "Contactgegevens",
    * "Coordonnées", "Impressum"), whose lines (name, street, postcode and town, e-mail) follow one per line.

@@ -17,7 +17,7 @@ const EN_USE = '(?:use[sd]?|using|need(?:ed|s)?|process(?:ed|es)?|collect(?:ed|s
 /** What a use verb must have as its object to speak of personal data ("we use soy wax to ..." does not). */
 const EN_OBJECT = '(?:your|it|them|this|these|data|information|details|address|e-?mail|phone(?: number)?|name)';
 const NL_OBJECT = '(?:je|jouw|uw|\\p{L}*gegevens|\\p{L}*informatie|adres|naam|e-?mailadres|telefoonnummer)';
-const DE_OBJECT = '(?:Ihre[nrm]?|\\p{L}*daten|\\p{L}*angaben|Adresse|Anschrift|Namen?|E-Mail-Adresse|Telefonnummer)';
+const DE_OBJECT = '(?:Ihre[nrm]?|\\p{L}*daten|\\p{L}*angaben|\\p{L}*informationen|Adresse|Anschrift|Namen?|E-Mail-Adresse|Telefonnummer)';
 const FR_OBJECT = '(?:vos|votre|données|informations|adresse|coordonnées|nom|e-?mail)';
 const SV_OBJECT = '(?:din|ditt|dina|\\p{L}*uppgifter(?:na)?|\\p{L}*information(?:en)?|adress(?:en)?|namn(?:et)?|e-?post(?:adress)?(?:en)?|telefonnummer|dem)';
 

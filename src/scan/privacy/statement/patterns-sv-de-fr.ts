@@ -4,15 +4,15 @@ import { u, type LanguagePatterns } from './pattern-types.js';
 
 export const SV = once((): LanguagePatterns => ({
   negation: u(/\b(?:inte|ej|ingen|inget|inga|aldrig|varken|icke|ingenting)\b/),
-  negationAfter: u(/^(?:(?!\b(?:om|när|som|eftersom|då|att|ifall)\b)[^,]){0,60}?\b(?:inte|ej)(?: \p{L}+){0,2}\s*(?:[.;!]|$)|\b(?:(?:är|planeras|avses) inte (?:planerad|avsedd|aktuell)?|är inte möjligt|inte möjligt|förekommer inte|sker inte|gäller inte|är inte tillämplig|kan inte utövas|är undantagen)\b/u),
-  benign: u(/\b(?:inte bli föremål för|inte senare än|senast|tveka inte|ingen kostnad|utan kostnad|inte bara)\b/),
+  negationAfter: u(/^(?:(?!\b(?:om|när|som|eftersom|då|att|ifall)\b)[^,]){0,60}?\b(?:inte|ej)(?: \p{L}+){0,2}\s*(?:[.;!]|$)|\b(?:(?:är|planeras|avses) inte (?:planerad|avsedd|aktuell)?|är inte möjligt|inte möjligt|förekommer inte|sker inte|gäller inte|är inte tillämplig|kan inte utövas|är undantagen|(?:behövs|krävs) inte|är inte (?:nödvändig|nödvändigt|obligatorisk|obligatoriskt))\b/u),
+  benign: u(/\b(?:inte bli föremål för|inte senare än|senast|tveka inte|ingen kostnad|utan kostnad|inte bara|inte (?:är )?nöjda?|inte längre (?:behövs|behövda|nödvändiga))\b/),
   clauseBreak: u(/\b(?:men|dock|utom|förutom)\b/),
   rightCue: u(/\b(?:rätt(?:ighet(?:er(?:na)?)?)?|du kan|kan du|du får|kan jag|får jag|kan ni|vi kan|begära|begäran|be oss|be om|kontakta oss|möjligt|möjlighet)\b/),
   patterns: {
     controllerRole: [u(/\bpersonuppgiftsansvarig\b/), u(/\bansvarig för (?:behandlingen|dina personuppgifter)\b/), u(/\bvilka vi är\b/), u(/\bvem ansvarar\b/), u(/\bansvarar för (?:dina|mina|era) (?:person)?uppgifter\b/), u(/\bdrivs av\b/)],
     dpo: [u(/\bdataskyddsombud\b/), u(/\bDPO\b/)],
     purposes: [u(/\bändamål(?:en|et)?\b(?! och (?:medlen|medel))/), u(/\bsyfte(?:n|t)?\b(?! med (?:denna|den här|detta|vår) (?:\p{L}*policy|information|text|dokument|sida|integritets\p{L}*)\b)/u), u(/\bvarför vi (?:behandlar|använder|samlar)\b/), u(/\b(?:använder|behandlar) (?:vi |ni )?(?:dina |mina |era )?(?:person)?uppgifter(?:na)? (?:för att|till)\b/), u(/\b(?:för|så) att (?:vi )?(?:kunna |kan )?(?:leverera|skicka|hantera)\b/)],
-    legalBasis: [u(/\brättslig(?:a)? grund(?:en|er(?:na)?)?\b/), u(/\blaglig(?:a)? grund(?:en|er(?:na)?)?\b/), u(/\bmed stöd av (?:ditt samtycke|avtal|en rättslig förpliktelse|vårt berättigade intresse)\b/), u(/\bartikel 6\.?1\b/), u(/\bnödvändig(?:t)? för att (?:fullgöra|uppfylla) (?:avtalet|köpeavtalet|ett avtal)\b/), u(/\bför att (?:fullgöra|uppfylla) (?:vårt |ett |köpe)?(?:avtal(?:et)?|köpet|beställningen)\b/)],
+    legalBasis: [u(/\brättslig(?:a)? grund(?:en|er(?:na)?)?\b/), u(/\blaglig(?:a)? grund(?:en|er(?:na)?)?\b/), u(/\bmed stöd av (?:ditt samtycke|avtal|en rättslig förpliktelse|vårt berättigade intresse)\b/), u(/\bartikel 6\.?1\b/), u(/\bnödvändig(?:t)? för att (?:fullgöra|uppfylla) (?:avtalet|köpeavtalet|ett avtal)\b/), u(/\bför att (?:vi )?(?:ska )?(?:kunna )?(?:fullgöra|uppfylla) (?:vårt |ett |köpe)?(?:avtal(?:et)?|köpet|beställningen)\b/)],
     legitimateInterestBasis: [u(/\bberättigat? intresse(?:n|t)?\b/), u(/\bintresseavvägning\b/)],
     legitimateInterestDescribed: [u(/\bberättiga(?:t|d|de) intressen? (?:av|att|i|är|består|nämligen)\b/), u(/\bvårt intresse (?:av|att)\b/), u(/\bintresseavvägning\b/)],
     consentBasis: [u(/\bsamtycke\b/)],
@@ -37,9 +37,9 @@ export const SV = once((): LanguagePatterns => ({
 
 export const DE = once((): LanguagePatterns => ({
   negation: u(/\b(?:nicht|kein(?:e|en|em|er|es)?|nie|niemals|weder|niemand|nichts)\b/),
-  negationAfter: u(/^(?:(?!\b(?:wenn|dass|weil|falls|sofern|soweit|die|der|das|wie|ob)\b)[^,]){0,60}?\bnicht(?: \p{L}+){0,2}\s*(?:[.;!]|$)|\b(?:(?:ist|sind|wird|werden) (?:\p{L}+ )?nicht (?:vorgesehen|geplant|beabsichtigt)|nicht möglich|besteht nicht|bestehen nicht|findet nicht statt|finden nicht statt|erfolgt nicht|erfolgen nicht|gilt nicht|besteht nicht|findet keine Anwendung|ist ausgeschlossen|entfällt)\b/u),
-  benign: u(/\b(?:nicht (?:einer|einer ausschließlich) [^,.]{0,60}unterworfen|nicht später als|spätestens|zögern Sie nicht|keine Kosten|kostenlos|nicht nur)\b/),
-  clauseBreak: u(/\b(?:aber|jedoch|sondern|außer|es sei denn)\b/),
+  negationAfter: u(/^(?:(?!\b(?:wenn|dass|weil|falls|sofern|soweit|die|der|das|wie|ob)\b)[^,]){0,60}?\bnicht(?: \p{L}+){0,2}\s*(?:[.;!]|,\s*(?:weil|da|denn)\b|$)|\b(?:(?:ist|sind|wird|werden) (?:\p{L}+ )?nicht (?:vorgesehen|geplant|beabsichtigt)|nicht möglich|besteht nicht|bestehen nicht|findet nicht statt|finden nicht statt|erfolgt nicht|erfolgen nicht|gilt nicht|besteht nicht|findet keine Anwendung|ist ausgeschlossen|entfällt|(?:ist|sind) (?:für uns )?nicht (?:erforderlich|notwendig|nötig|vorgeschrieben))\b/u),
+  benign: u(/\b(?:nicht (?:einer|einer ausschließlich) [^,.]{0,60}unterworfen|nicht später als|spätestens|zögern Sie nicht|keine Kosten|kostenlos|nicht nur|nicht zufrieden|nicht mehr (?:benötigte|erforderliche|notwendige|gebrauchte)[nrs]?)\b/),
+  clauseBreak: u(/\b(?:aber|jedoch|sondern|außer|es sei denn|dann)\b/),
   rightCue: u(/\b(?:Recht(?:e|s)?|Sie können|können Sie|kann ich|darf ich|wir können|verlangen|Anspruch|beantragen|auf Wunsch|auf Anfrage|möglich|Möglichkeit)\b/),
   patterns: {
     controllerRole: [u(/\bVerantwortlich(?:e|er|en)?\b/), u(/\bverantwortlich (?:für|im Sinne)\b/), u(/\bbetrieben (?:von|durch)\b/), u(/\bBetreiber(?:in)?\b/), u(/\bwer wir sind\b/)],
@@ -60,7 +60,7 @@ export const DE = once((): LanguagePatterns => ({
     rightRestriction: [u(/\bEinschränkung\b/), u(/\beinschränken\b/)],
     rightObjection: [u(/\bWiderspruch\b/), u(/\bwidersprechen\b/), u(/\bWiderspruchsrecht\b/)],
     rightPortability: [u(/übertragbarkeit\b/), u(/\bDaten (?:zu )?einem anderen (?:Anbieter|Verantwortlichen) mitnehmen\b/), u(/\bmaschinenlesbar(?:en)?\b/)],
-    withdrawConsent: [u(/\bEinwilligung (?:jederzeit )?(?:zu )?widerrufen\b/), u(/\bWiderruf (?:Ihrer|der) Einwilligung\b/), u(/\bwiderrufen\b/), u(/\bWiderruf\b/)],
+    withdrawConsent: [u(/\bEinwilligung (?:jederzeit )?(?:zu )?widerrufen\b/), u(/\bEinwilligung\b[^.;]{0,60}\bwiderrufen\b/), u(/\bWiderruf (?:Ihrer|der) Einwilligung\b/), u(/\bwiderrufen\b/), u(/\bWiderruf\b/)],
     complaint: [u(/\b(?:Datenschutz)?Aufsichtsbehörde(?:n)?\b/), u(/\bBeauftragten? für (?:den )?Datenschutz\b/), u(/\bDatenschutzaufsicht\b/)],
     requirement: [u(/\b(?:verpflichtet|erforderlich|notwendig), (?:uns )?(?:Ihre |die )?(?:Daten|Angaben) (?:zu )?(?:bereitzustellen|anzugeben|mitzuteilen)\b/), u(/\bgesetzlich oder vertraglich vorgeschrieben\b/), u(/\bohne (?:diese |Ihre |Ihren |die )?(?:Namen?|Daten|Angaben|(?:Liefer|Rechnungs)?adresse|Anschrift)\b/), u(/\b(?:Angabe|Bereitstellung)\b[^.;]{0,100}\b(?:erforderlich|notwendig|verpflichtend|vorgeschrieben)\b/), u(/\bwenn Sie (?:die |diese )?(?:Daten|Angaben) nicht\b/)],
     automatedDecisions: [u(/\bautomatisierte(?:n)? (?:Entscheidung(?:en|sfindung)?|Einzelentscheidung(?:en)?)\b/), u(/\bProfiling\b/)],
@@ -70,9 +70,9 @@ export const DE = once((): LanguagePatterns => ({
 
 export const FR = once((): LanguagePatterns => ({
   negation: u(/\b(?:ne|pas|jamais|aucun(?:e)?|ni|nullement|rien)\b|\bn['’]/),
-  negationAfter: u(/\b(?:n['’]est pas (?:prévue?|envisagée?)|n['’]est pas possible|n['’]a pas lieu|ne s['’]applique pas|n['’]est pas applicable|ne peut pas être exercé)\b/),
-  benign: u(/\b(?:ne pas faire l['’]objet|n['’]hésitez pas|au plus tard|sans frais|gratuitement|pas seulement|non seulement)\b/),
-  clauseBreak: u(/\b(?:mais|toutefois|cependant|sauf)\b/),
+  negationAfter: u(/\b(?:n['’]est pas (?:prévue?|envisagée?)|n['’]est pas possible|n['’]a pas lieu|ne s['’]applique pas|n['’]est pas applicable|ne peut pas être exercé|n['’]est pas (?:obligatoire|nécessaire|requise?))\b/),
+  benign: u(/\b(?:ne pas faire l['’]objet|n['’]hésitez pas|au plus tard|sans frais|gratuitement|pas seulement|non seulement|(?:n['’]êtes|n['’]étiez|ne serez) pas (?:satisfaite?s?|contente?s?)|n['’](?:avons|sont) plus (?:besoin|nécessaires|utiles))\b/),
+  clauseBreak: u(/\b(?:mais|toutefois|cependant|sauf|alors)\b/),
   rightCue: u(/\b(?:droits?|vous pouvez|pouvez-vous|vous ne pouvez|nous ne pouvons|puis-je|demander|demande|nous demander|disposez|possible|possibilité)\b/),
   patterns: {
     controllerRole: [u(/\bresponsable (?:du|de|de ce|des) traitement(?:s)?\b/), u(/\bqui sommes-nous\b/), u(/\bqui est responsable\b/), u(/\bresponsable de (?:vos|mes) données\b/), u(/\b(?:exploitée?|éditée?) par\b/)],
