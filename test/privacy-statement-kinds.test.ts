@@ -56,6 +56,9 @@ const CASES: Record<string, Case[]> = {
     ['fr', 'recipients', { cite: 'Colisrapide' }, 'Qui reçoit vos données ?\nColisrapide et Paiefacile.'],
     ['sv', 'recipients', { cite: 'går till Snabbfrakt' }, 'Namn och adress går till Snabbfrakt, som kör ut paketen.'],
     ['sv', 'recipients', { cite: 'Snabbfrakt och Betalsnabb' }, 'Vem får dina uppgifter?\nSnabbfrakt och Betalsnabb.'],
+    ['en', 'recipients', { cite: 'Royal Mail' }, 'Royal Mail brings the parcel to your door.'],
+    ['sv', 'recipients', { cite: 'Swish' }, 'Betalningen sköts av Swish.'],
+    ['de', 'recipients', { cite: 'Deutsche Post' }, 'Die Deutsche Post bringt das Paket.'],
   ],
   'rights as what the visitor asks': [
     ['en', 'rightAccess', 'found', `${RIGHTS}You can ask us what we hold about you.`],

@@ -101,7 +101,7 @@ export const sharedPatterns = once(() => ({
    * names, so "bring" or "stripe" as ordinary words do not match.
    */
   RECIPIENT_NAMES: u(
-    /\b(?:PostNL|DHL|DPD|GLS|UPS|FedEx|PostNord|Bring|Budbee|Instabox|DB Schenker|bpost|Colissimo|Chronopost|Mondial Relay|La Poste|An Post|MaltaPost|Hermes|Sendcloud|Mollie|Klarna|Stripe|PayPal|Adyen|Svea|Buckaroo|MultiSafepay|Mailchimp)\b/,
+    /\b(?:PostNL|DHL|DPD|GLS|UPS|FedEx|PostNord|Bring|Budbee|Instabox|(?:DB )?Schenker|[Bb]post|Colissimo|Chronopost|Mondial Relay|La Poste|An Post|MaltaPost|Hermes|Sendcloud|Deutsche Post|Österreichische Post|Royal Mail|Evri|Posti|CTT|Correos|Mollie|Klarna|Stripe|PayPal|Adyen|Svea|Buckaroo|MultiSafepay|Swish|Vipps|MobilePay|Trustly|Qliro|Walley|Worldline|Nexi|Payone|Unzer|SumUp|Viva Wallet|Easypay|Mailchimp|Brevo|Sendinblue|Klaviyo)\b/,
     true,
   ),
   /**
