@@ -35,6 +35,9 @@ const CASES: Record<string, Case[]> = {
     ['nl', 'legalBasis', 'found', 'We gebruiken uw gegevens om contracten met u na te komen.'],
     ['de', 'legalBasis', 'found', 'Wir verarbeiten Ihre Daten, um Verträge mit Ihnen zu erfüllen.'],
     ['sv', 'legalBasis', 'found', 'Vi behöver adressen för att vi ska kunna fullgöra köpet.'],
+    ['en', 'legalBasis', 'found', 'We may do this since you placed an order with us.'],
+    ['nl', 'legalBasis', 'found', 'Dat mag, want je hebt iets bij ons gekocht.'],
+    ['de', 'legalBasis', 'found', 'Das dürfen wir, da Sie bei uns bestellt haben.'],
     ['nl', 'legalBasis', 'found', 'Wij verwerken uw adres voor de levering (artikel 6, eerste lid, onder b, AVG).'],
   ],
   'the requirement as a precondition, a field left out, "otherwise"': [
@@ -48,6 +51,8 @@ const CASES: Record<string, Case[]> = {
     ['fr', 'requirement', 'found', 'Sans adresse, impossible de vous livrer.'],
     ['sv', 'requirement', 'found', 'Att lämna adress är en förutsättning för leveransen.'],
     ['sv', 'requirement', 'found', 'Lämnas adressen inte kan vi inte leverera.'],
+    ['fr', 'requirement', 'found', 'Si vous ne renseignez pas votre adresse, le colis ne partira pas.'],
+    ['sv', 'requirement', 'found', 'Om du utelämnar adressen kommer paketet inte fram.'],
   ],
   'recipients as whoever gets the details': [
     ['en', 'recipients', { cite: 'Mercury Parcels' }, 'Who receives your data?\nMercury Parcels and Lynx Pay.'],
@@ -78,6 +83,13 @@ const CASES: Record<string, Case[]> = {
     ['sv', 'rightAccess', 'found', `${RIGHTS}Du har rätt att begära tillgång till och rättelse av dina uppgifter.`],
     ['sv', 'rightRestriction', 'found', `${RIGHTS}Du kan be oss begränsa hur vi använder dem.`],
     ['sv', 'rightPortability', 'found', `${RIGHTS}Du kan få uppgifterna i maskinläsbar form.`],
+    ['nl', 'rightAccess', 'found', `${RIGHTS}Je kunt ons vragen wat we van je hebben.`],
+    ['nl', 'rightRectification', 'found', `${RIGHTS}Fouten in je adres verbeteren we meteen.`],
+    ['de', 'rightAccess', 'found', `${RIGHTS}Auf Wunsch schicken wir Ihnen eine Kopie.`],
+    ['fr', 'rightAccess', 'found', `${RIGHTS}Sur demande, nous vous envoyons une copie.`],
+    ['sv', 'rightAccess', 'found', `${RIGHTS}Du kan fråga vad vi har sparat om dig.`],
+    ['sv', 'rightRectification', 'found', `${RIGHTS}Vi kan rätta eventuella fel.`],
+    ['sv', 'rightErasure', 'found', `${RIGHTS}Vill du det, så raderar vi dem.`],
   ],
   'a negated condition denies nothing': [
     ['en', 'complaint', 'found', 'If you are not happy, you can complain to the data protection authority.'],
@@ -85,6 +97,9 @@ const CASES: Record<string, Case[]> = {
     ['de', 'complaint', 'found', 'Wenn Sie nicht zufrieden sind, können Sie sich bei der Aufsichtsbehörde beschweren.'],
     ['fr', 'complaint', 'found', "Si vous n'êtes pas satisfait, vous pouvez saisir l'autorité de contrôle."],
     ['sv', 'complaint', 'found', 'Om du inte är nöjd kan du vända dig till tillsynsmyndigheten.'],
+    ['en', 'complaint', 'found', 'If you do not agree with how we use your data, you can complain to the supervisory authority.'],
+    ['de', 'complaint', 'found', 'Wenn Sie nicht einverstanden sind, können Sie sich an die Aufsichtsbehörde wenden.'],
+    ['nl', 'complaint', 'found', 'Ben je het er niet mee eens, dan kun je naar de toezichthouder.'],
   ],
   'a DPO "not needed" is none': [
     ['en', 'dpo', 'found', 'A data protection officer is not required for a shop our size.', 'none'],

@@ -5,7 +5,7 @@ import { u, type LanguagePatterns } from './pattern-types.js';
 export const EN = once((): LanguagePatterns => ({
   negation: u(/\b(?:not|no|nobody|nothing|none|never|cannot|can't|won't|don't|doesn't|isn't|aren't|neither|nor|unable)\b|n't\b/),
   negationAfter: u(/\b(?:(?:is|are|will|shall) not (?:be )?(?:intended|planned|envisaged|foreseen|made|carried out)|does not take place|do not take place|does not happen|does not apply|do not apply|is not possible|are not possible|is not available|are not available|is excluded|cannot be exercised|(?:is|are) not (?:required|needed|necessary))\b/),
-  benign: u(/\b(?:nothing in this (?:policy|notice|statement)|not to be subject(?:ed)? to|no later than|not later than|do not hesitate|don't hesitate|at no cost|no charge|free of charge|not only|not (?:happy|satisfied|content)|no longer (?:needed|required|necessary))\b/),
+  benign: u(/\b(?:nothing in this (?:policy|notice|statement)|not to be subject(?:ed)? to|no later than|not later than|do not hesitate|don't hesitate|at no cost|no charge|free of charge|not only|not (?:happy|satisfied|content)|(?:do not|don't) agree|no longer (?:needed|required|necessary))\b/),
   clauseBreak: u(/\b(?:but|however|although|except that|whereas|then)\b/),
   rightCue: u(/\b(?:rights?|entitled|you (?:can|may|are able to|could|cannot|can't)|(?:can|may) I|we (?:cannot|can't|are unable to)|ask|request|let us know|contact us to|possible|possibility)\b/),
   patterns: {
@@ -57,7 +57,7 @@ export const EN = once((): LanguagePatterns => ({
 export const NL = once((): LanguagePatterns => ({
   negation: u(/\b(?:niet|geen|nooit|noch|niemand|niets)\b/),
   negationAfter: u(/\b(?:(?:is|zijn|wordt|worden) niet (?:voorzien|gepland|de bedoeling|beoogd)|vindt niet plaats|vinden niet plaats|gebeurt niet|is niet mogelijk|niet mogelijk|is niet van toepassing|zijn niet van toepassing|geldt niet|gelden niet|vervalt|is uitgesloten|(?:is|zijn) (?:voor ons |bij ons )?niet (?:nodig|vereist|verplicht))\b/),
-  benign: u(/\b(?:niet (?:te )?(?:worden )?onderworpen aan|niet later dan|uiterlijk|aarzel niet|geen kosten|kosteloos|niet alleen|niet tevreden|niet (?:meer|langer) (?:nodig|benodigde|noodzakelijke))\b/),
+  benign: u(/\b(?:niet (?:te )?(?:worden )?onderworpen aan|niet later dan|uiterlijk|aarzel niet|geen kosten|kosteloos|niet alleen|niet tevreden|niet (?:mee )?eens|niet (?:meer|langer) (?:nodig|benodigde|noodzakelijke))\b/),
   clauseBreak: u(/\b(?:maar|echter|tenzij|behalve|dan)\b/),
   rightCue: u(/\b(?:recht(?:en)?|u kunt|u mag|kunt u|mag u|je kunt|kun je|je mag|mag je|kan ik|mag ik|kunnen jullie|wil je|wilt u|(?:wij|we) kunnen|verzoek(?:en)?|vragen|u heeft|heeft u|mogelijk|mogelijkheid)\b/),
   patterns: {

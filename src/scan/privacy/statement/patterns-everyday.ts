@@ -6,7 +6,7 @@
  *   contract in the plural ("um Verträge zu erfüllen"), the article cited in words ("artikel 6, eerste lid");
  * - the requirement as a precondition, as leaving a field out, or as "otherwise it does not arrive";
  * - recipients as whoever sees or gets the details ("Wie krijgt uw gegevens?", "går till Schenker");
- * - rights as what the visitor asks ("ask us what we hold", "send you a copy", "fix anything that's
+ * - rights as what the visitor asks ("a copy", "fix errors") ("ask us what we hold", "send you a copy", "fix anything that's
  *   wrong", "delete it", "qu'on limite leur utilisation", separable "schränken ... ein");
  * - a table's bare "Why" label (its value follows on the next line once split off).
  */
@@ -31,7 +31,7 @@ export const EVERYDAY_PATTERNS = once(
         u(/^(?:to|for) [^.;]{3,100}\bwe (?:use|process|collect|keep|store|need)\b/),
       ],
       legalBasis: [
-        u(/\bbecause\b[^.;]{0,40}\b(?:ordered|bought|purchased|asked us to (?:sell|send|make|deliver)|placed an order|buy from us|order from us)\b/),
+        u(/\b(?:because|since)\b[^.;]{0,40}\b(?:ordered|bought|purchased|asked us to (?:sell|send|make|deliver)|placed an order|buy from us|order from us)\b/),
         u(/\bneed (?:it|them|this|these|your \p{L}+) (?:to|for) (?:carry out|complete|perform|fulfil|fulfill|deliver|process) (?:a|the|your) (?:purchase|order|sale)\b/u),
         u(/\bto (?:perform|fulfil|fulfill|carry out) (?:our|the|a|your|any) (?:\p{L}+ )?(?:contracts?|agreements?)\b/u),
         u(/\bso (?:that )?we (?:can|are able to) (?:perform|fulfil|fulfill|carry out) (?:our|the|your) (?:contract|agreement|purchase|sale)\b/),
@@ -65,7 +65,7 @@ export const EVERYDAY_PATTERNS = once(
         u(/^(?:voor|om|ter|ten behoeve van) [^.;]{3,100}\b(?:verwerken|gebruiken|bewaren|verzamelen) (?:wij|we)\b/),
       ],
       legalBasis: [
-        u(/\bomdat\b[^.;]{0,40}\b(?:besteld|bestelt|bestellen|gekocht|koopt|kopen)\b/),
+        u(/\b(?:omdat|want)\b[^.;]{0,40}\b(?:besteld|bestelt|bestellen|gekocht|koopt|kopen)\b/),
         u(/\b(?:contracten|overeenkomsten)\b[^.;]{0,30}\b(?:na te komen|nakomen|uit te voeren|uitvoeren)\b/),
         u(/\bartikel 6,? (?:eerste lid|lid 1)\b/),
       ],
@@ -77,8 +77,8 @@ export const EVERYDAY_PATTERNS = once(
         u(/\blaat (?:je|u) (?:\p{L}+ ){0,3}weg\b|\bweglaten\b/u),
       ],
       recipients: [u(/\b(?:krijgt|krijgen|ontvangt|ontvangen|ziet|zien) (?:uw|je|jouw) (?:persoons)?gegevens\b/), u(/\bboekhoud(?:kantoor|er|ers|ster)\b/)],
-      rightAccess: [u(/\btoegang (?:te krijgen )?tot (?:de |uw |je |jouw )?(?:persoonlijke |persoons)?(?:gegevens|informatie)\b/)],
-      rightRectification: [u(/\bpassen (?:we|wij) (?:het|dat|ze|die|dit)? ?aan\b/)],
+      rightAccess: [u(/\b(?:een kopie|vragen wat (?:we|wij) (?:van (?:je|jou|u) )?(?:hebben|bewaren|weten))\b/), u(/\btoegang (?:te krijgen )?tot (?:de |uw |je |jouw )?(?:persoonlijke |persoons)?(?:gegevens|informatie)\b/)],
+      rightRectification: [u(/\bpassen (?:we|wij) (?:het|dat|ze|die|dit)? ?aan\b/), u(/\bfouten\b[^.;]{0,30}\b(?:verbeteren|herstellen|corrigeren|aanpassen)\b/)],
       rightRestriction: [u(/\b(?:gebruik|verwerking)\b[^.;]{0,30}\bbeperkt\b/)],
       rightPortability: [u(/\bmachineleesbare\b/)],
       withdrawConsent: [u(/\btoestemming\b[^.;]{0,60}\b(?:intrekken|in te trekken)\b/)],
@@ -94,7 +94,7 @@ export const EVERYDAY_PATTERNS = once(
         u(/^(?:zur|zum|für|um) [^.;]{3,100}\b(?:verarbeiten|nutzen|verwenden|speichern|erheben) wir\b/),
       ],
       legalBasis: [
-        u(/\bweil\b[^.;]{0,40}\b(?:bestellt|gekauft|kaufen|bestellen|Bestellung|Kauf)\b/),
+        u(/\b(?:weil|da)\b[^.;]{0,40}\b(?:bestellt|gekauft|kaufen|bestellen|Bestellung|Kauf)\b/),
         u(/\bVerträge\b[^.;]{0,30}\b(?:erfüllen|abwickeln|durchführen)\b/),
       ],
       requirement: [
@@ -106,6 +106,7 @@ export const EVERYDAY_PATTERNS = once(
       rightAccess: [
         u(/\b(?:fragen|erfahren|wissen),? was wir (?:über Sie )?(?:gespeichert|wissen|haben|speichern)\b/),
         u(/\b(?:zuzugreifen|zugreifen|Zugriff (?:auf|zu))\b/),
+        u(/\beine Kopie\b/),
       ],
       rightRestriction: [u(/\bschränken (?:wir|Sie)\b[^.;]{0,60}\bein\b/)],
       rightPortability: [u(/\bmaschinenlesbar\p{L}*/u)],
@@ -126,9 +127,10 @@ export const EVERYDAY_PATTERNS = once(
       requirement: [
         u(/\b(?:est|sont) (?:une )?condition (?:nécessaire|préalable|indispensable)\b/),
         u(/\bsans (?:\p{L}+ )?(?:adresse|nom|données|informations|coordonnées)\b[^.;]{0,40}\bimpossible\b/u),
+        u(/\bsi vous (?:omettez|ne (?:remplissez|renseignez|indiquez|donnez) pas)\b/),
       ],
       recipients: [u(/\bqui (?:reçoit|voit|a accès à) (?:vos|mes) (?:données|informations|coordonnées)\b/), u(/\bpartent chez\b/)],
-      rightAccess: [u(/\bce que nous (?:savons|avons|conservons|détenons) (?:de|sur) vous\b/)],
+      rightAccess: [u(/\bune copie\b/), u(/\bce que nous (?:savons|avons|conservons|détenons) (?:de|sur) vous\b/)],
       rightRestriction: [u(/\blimit\p{L}*\b[^.;]{0,20}\b(?:utilisation|usage|traitement)\b/u)],
       withdrawConsent: [u(/\brevenir sur (?:cet|votre|ce|son) (?:accord|consentement|choix)\b/)],
       consentBasis: [u(/\b(?:votre|cet) accord (?:préalable|exprès)\b|\bavec votre accord\b/)],
@@ -150,6 +152,7 @@ export const EVERYDAY_PATTERNS = once(
       requirement: [
         u(/\b(?:är|utgör) en förutsättning för\b/),
         u(/^lämnas (?:\p{L}+ ){0,2}inte\b/u),
+        u(/\b(?:utelämnar|hoppar över)\b/),
         u(/\bannars\b[^.;]{0,40}\b(?:inte|ingen|inget)\b/),
       ],
       recipients: [
@@ -157,7 +160,9 @@ export const EVERYDAY_PATTERNS = once(
         u(/\bvem (?:får|ser|tar del av) (?:dina|mina) (?:person)?uppgifter\b/),
         u(/\bsköts av\b/),
       ],
-      rightAccess: [u(/\btillgång till\b/)],
+      rightAccess: [u(/\btillgång till\b/), u(/\ben kopia\b/), u(/\bvad (?:vi|ni) (?:har (?:sparat )?|vet )om dig\b/)],
+      rightRectification: [u(/\b(?:rätta|ändra|korrigera) (?:\p{L}+ )?fel\b/u)],
+      rightErasure: [u(/\b(?:radera|raderar|ta bort|tar bort) (?:vi )?(?:dem|det|den|allt)\b/)],
       rightPortability: [u(/\bmaskinläsbar\p{L}*/u)],
       rightRestriction: [u(/\bbegränsa\b[^.;]{0,30}\b(?:användningen|behandlingen|hur vi använder)\b/)],
       withdrawConsent: [u(/\bsamtycke(?:t)?\b[^.;]{0,60}\b(?:återkalla|dra tillbaka|ta tillbaka)\b/)],

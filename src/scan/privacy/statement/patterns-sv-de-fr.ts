@@ -5,7 +5,7 @@ import { u, type LanguagePatterns } from './pattern-types.js';
 export const SV = once((): LanguagePatterns => ({
   negation: u(/\b(?:inte|ej|ingen|inget|inga|aldrig|varken|icke|ingenting)\b/),
   negationAfter: u(/^(?:(?!\b(?:om|när|som|eftersom|då|att|ifall)\b)[^,]){0,60}?\b(?:inte|ej)(?: \p{L}+){0,2}\s*(?:[.;!]|$)|\b(?:(?:är|planeras|avses) inte (?:planerad|avsedd|aktuell)?|är inte möjligt|inte möjligt|förekommer inte|sker inte|gäller inte|är inte tillämplig|kan inte utövas|är undantagen|(?:behövs|krävs) inte|är inte (?:nödvändig|nödvändigt|obligatorisk|obligatoriskt))\b/u),
-  benign: u(/\b(?:inte bli föremål för|inte senare än|senast|tveka inte|ingen kostnad|utan kostnad|inte bara|inte (?:är )?nöjda?|inte längre (?:behövs|behövda|nödvändiga))\b/),
+  benign: u(/\b(?:inte bli föremål för|inte senare än|senast|tveka inte|ingen kostnad|utan kostnad|inte bara|inte (?:är )?nöjda?|inte (?:håller med|är överens)|inte längre (?:behövs|behövda|nödvändiga))\b/),
   clauseBreak: u(/\b(?:men|dock|utom|förutom)\b/),
   rightCue: u(/\b(?:rätt(?:ighet(?:er(?:na)?)?)?|du kan|kan du|du får|kan jag|får jag|kan ni|vi kan|begära|begäran|be oss|be om|kontakta oss|möjligt|möjlighet)\b/),
   patterns: {
@@ -38,7 +38,7 @@ export const SV = once((): LanguagePatterns => ({
 export const DE = once((): LanguagePatterns => ({
   negation: u(/\b(?:nicht|kein(?:e|en|em|er|es)?|nie|niemals|weder|niemand|nichts)\b/),
   negationAfter: u(/^(?:(?!\b(?:wenn|dass|weil|falls|sofern|soweit|die|der|das|wie|ob)\b)[^,]){0,60}?\bnicht(?: \p{L}+){0,2}\s*(?:[.;!]|,\s*(?:weil|da|denn)\b|$)|\b(?:(?:ist|sind|wird|werden) (?:\p{L}+ )?nicht (?:vorgesehen|geplant|beabsichtigt)|nicht möglich|besteht nicht|bestehen nicht|findet nicht statt|finden nicht statt|erfolgt nicht|erfolgen nicht|gilt nicht|besteht nicht|findet keine Anwendung|ist ausgeschlossen|entfällt|(?:ist|sind) (?:für uns )?nicht (?:erforderlich|notwendig|nötig|vorgeschrieben))\b/u),
-  benign: u(/\b(?:nicht (?:einer|einer ausschließlich) [^,.]{0,60}unterworfen|nicht später als|spätestens|zögern Sie nicht|keine Kosten|kostenlos|nicht nur|nicht zufrieden|nicht mehr (?:benötigte|erforderliche|notwendige|gebrauchte)[nrs]?)\b/),
+  benign: u(/\b(?:nicht (?:einer|einer ausschließlich) [^,.]{0,60}unterworfen|nicht später als|spätestens|zögern Sie nicht|keine Kosten|kostenlos|nicht nur|nicht zufrieden|nicht einverstanden|nicht mehr (?:benötigte|erforderliche|notwendige|gebrauchte)[nrs]?)\b/),
   clauseBreak: u(/\b(?:aber|jedoch|sondern|außer|es sei denn|dann)\b/),
   rightCue: u(/\b(?:Recht(?:e|s)?|Sie können|können Sie|kann ich|darf ich|wir können|verlangen|Anspruch|beantragen|auf Wunsch|auf Anfrage|möglich|Möglichkeit)\b/),
   patterns: {
@@ -71,7 +71,7 @@ export const DE = once((): LanguagePatterns => ({
 export const FR = once((): LanguagePatterns => ({
   negation: u(/\b(?:ne|pas|jamais|aucun(?:e)?|ni|nullement|rien)\b|\bn['’]/),
   negationAfter: u(/\b(?:n['’]est pas (?:prévue?|envisagée?)|n['’]est pas possible|n['’]a pas lieu|ne s['’]applique pas|n['’]est pas applicable|ne peut pas être exercé|n['’]est pas (?:obligatoire|nécessaire|requise?))\b/),
-  benign: u(/\b(?:ne pas faire l['’]objet|n['’]hésitez pas|au plus tard|sans frais|gratuitement|pas seulement|non seulement|(?:n['’]êtes|n['’]étiez|ne serez) pas (?:satisfaite?s?|contente?s?)|n['’](?:avons|sont) plus (?:besoin|nécessaires|utiles))\b/),
+  benign: u(/\b(?:ne pas faire l['’]objet|n['’]hésitez pas|au plus tard|sans frais|gratuitement|pas seulement|non seulement|(?:n['’]êtes|n['’]étiez|ne serez) pas (?:satisfaite?s?|contente?s?|d['’]accord)|n['’](?:avons|sont) plus (?:besoin|nécessaires|utiles))\b/),
   clauseBreak: u(/\b(?:mais|toutefois|cependant|sauf|alors)\b/),
   rightCue: u(/\b(?:droits?|vous pouvez|pouvez-vous|vous ne pouvez|nous ne pouvons|puis-je|demander|demande|nous demander|disposez|possible|possibilité)\b/),
   patterns: {
