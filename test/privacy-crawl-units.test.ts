@@ -72,12 +72,12 @@ describe('robots.txt', () => {
 });
 
 describe('reading pages', () => {
-  it('extracts visible main text, one line per block, without scripts and navigation', () => {
+  it('extracts visible main text, one line per block (list items marked), without scripts and navigation', () => {
     const main = '<p>' + 'Wir verarbeiten Ihre Daten. '.repeat(10) + '</p>';
     const html = `<html lang="de"><body><nav>Menu</nav><main><h2>Datenschutz</h2>${main}<ul><li>Auskunft</li><li>Löschung</li></ul><script>x()</script></main><footer>GmbH</footer></body></html>`;
     const extracted = extractText(html);
     expect(extracted.declaredLang).toBe('de');
-    expect(extracted.text.split('\n')).toEqual(['Datenschutz', ('Wir verarbeiten Ihre Daten. '.repeat(10)).trim(), 'Auskunft', 'Löschung']);
+    expect(extracted.text.split('\n')).toEqual(['Datenschutz', ('Wir verarbeiten Ihre Daten. '.repeat(10)).trim(), '- Auskunft', '- Löschung']);
   });
   it('keeps header and footer when there is no real <main> (the company address often lives there)', () => {
     const extracted = extractText('<html><body><header>Shop BV</header><div>Privacy<br>We process data.</div><footer>Street 1, Town</footer></body></html>');

@@ -6,10 +6,16 @@
  * known misses listed below: the test fails
  * when a known miss is fixed (remove it from the list) or a new miss appears. Expectations are never
  * weakened to fit the analyser; `npx tsx bench/privacy-statement-accuracy.ts` prints the figures.
+ *
+ * A batch whose status in batches.json is 'held-out' (b4, the tuning set, until it was tuned on; b5
+ * and b6, held out for good; b6 was written after the tuning on b4) is measured by the bench only: its misses are the figures it was written to
+ * measure, so asserting them here would either fail CI on the analyser they measure or turn the
+ * held-out set into a list of known misses. For those items this test checks only that their
+ * expectations are well-formed (every element asserted, every found element with a citation).
  */
 import { describe, expect, it } from 'vitest';
 import { batchOf, evaluateItem, BLIND_CORPUS, loadCorpus, readBatches, type Mismatch } from '../bench/privacy-statement-accuracy.js';
-import { analyseStatement, isNegated, LANGUAGE_PATTERNS, splitSentences, STATEMENT_LANGS, type ElementId } from '../src/scan/privacy/statement/index.js';
+import { analyseStatement, ELEMENT_IDS, isNegated, LANGUAGE_PATTERNS, splitSentences, STATEMENT_LANGS, type ElementId } from '../src/scan/privacy/statement/index.js';
 
 interface KnownMiss {
   item: string;
@@ -18,27 +24,21 @@ interface KnownMiss {
 }
 
 /** What the analyser still gets wrong on the blind-written set, and why. */
-const KNOWN_MISSES: KnownMiss[] = [
-  { item: 'b3-en-swedish-shop', element: 'withdrawConsent', reason: '"(legal basis: consent; you can withdraw it at any time ...)": the withdrawal refers back to "consent" across a semicolon, with "it"' },
-  { item: 'b3-fr-sans-reclamation', element: 'rightAccess', reason: '"consulter les données que nous détenons": "consulter" is not a known access verb' },
-  { item: 'b3-fr-sans-reclamation', element: 'rightRectification', reason: '"les faire modifier": "modifier" is not a known rectification verb' },
-  { item: 'b3-fr-sans-reclamation', element: 'rightPortability', reason: '"en obtenir une copie dans un format courant": portability without "portabilité" or "lisible par machine"' },
-  { item: 'b3-nl-geen-klacht-account', element: 'purposes', reason: '"om uw fiets te leveren": the purpose names the product, not an order, and no purpose word is used' },
-  { item: 'b3-sv-samtycke-utan-aterkallelse', element: 'rightAccess', reason: '"få information om vilka uppgifter vi har om dig": only "få veta / se vilka uppgifter" is known' },
-  { item: 'b3-sv-samtycke-utan-aterkallelse', element: 'rightPortability', reason: '"få dina uppgifter överförda till en annan leverantör": passive "överförda" is not a known portability phrase' },
-  { item: 'b3-sv-samtycke-utan-aterkallelse', element: 'check', reason: 'with access and portability missed only two rights are found, so the check fails instead of warning' },
-];
+const KNOWN_MISSES: KnownMiss[] = [];
 
-const items = loadCorpus(BLIND_CORPUS);
+const allItems = loadCorpus(BLIND_CORPUS);
+const heldOut = new Set(readBatches().batches.filter((record) => record.status === 'held-out').map((record) => record.batch));
+const items = allItems.filter((item) => !heldOut.has(batchOf(item.name)));
+const heldOutItems = allItems.filter((item) => heldOut.has(batchOf(item.name)));
 const key = (miss: { item: string; element: string }): string => `${miss.item} ${miss.element}`;
 
 describe('blind-written privacy statements (tuned since; first-sight figures in batches.json)', () => {
   it('has first-sight figures and a status for every batch, recorded before it was tuned on', () => {
     const records = readBatches().batches;
-    const batches = [...new Set(items.map((item) => batchOf(item.name)))].sort();
+    const batches = [...new Set(allItems.map((item) => batchOf(item.name)))].sort();
     expect(records.map((record) => record.batch).sort()).toEqual(batches);
     for (const record of records) {
-      expect(record.statements, record.batch).toBe(items.filter((item) => batchOf(item.name) === record.batch).length);
+      expect(record.statements, record.batch).toBe(allItems.filter((item) => batchOf(item.name) === record.batch).length);
       expect(['held-out', 'tuned']).toContain(record.status);
       expect(record.firstSight.elementRecall).toBeGreaterThan(0);
       expect(record.firstSight.elementRecall).toBeLessThanOrEqual(1);
@@ -48,13 +48,27 @@ describe('blind-written privacy statements (tuned since; first-sight figures in 
   it('has at least 20 statements, at least 4 per language, written in batches', () => {
     expect(items.length).toBeGreaterThanOrEqual(20);
     for (const lang of STATEMENT_LANGS) expect(items.filter((item) => item.expectation.lang === lang).length, lang).toBeGreaterThanOrEqual(4);
-    expect(new Set(items.map((item) => batchOf(item.name)))).toEqual(new Set(['b1', 'b2', 'b3']));
+    for (const batch of ['b1', 'b2', 'b3']) expect(new Set(items.map((item) => batchOf(item.name)))).toContain(batch);
   });
 
   it('lists only known misses of items that exist', () => {
     const names = new Set(items.map((item) => item.name));
     for (const miss of KNOWN_MISSES) expect(names.has(miss.item), miss.item).toBe(true);
   });
+
+  for (const item of heldOutItems) {
+    it(`${item.name} (held out, measured by the bench): asserts every element, and cites every found one`, () => {
+      const { expectation } = item;
+      const asserted = [...(expectation.found ?? []), ...(expectation.missing ?? []), ...(expectation.denied ?? []), ...(expectation.notApplicable ?? [])];
+      expect([...asserted].sort(), 'each element once').toEqual([...ELEMENT_IDS].sort());
+      expect(Object.keys(expectation.cites ?? {}).sort()).toEqual([...(expectation.found ?? [])].sort());
+      const flat = item.text.replace(/\s+/g, ' ').toLowerCase();
+      for (const [id, parts] of Object.entries(expectation.cites ?? {})) {
+        for (const part of typeof parts === 'string' ? [parts] : (parts ?? [])) expect(flat, `${id} cites text of the statement`).toContain(part.replace(/\s+/g, ' ').toLowerCase());
+      }
+      expect(evaluateItem(item).analysis.elements).toHaveLength(ELEMENT_IDS.length);
+    });
+  }
 
   for (const item of items) {
     it(`${item.name}: meets every expectation except its known misses`, () => {

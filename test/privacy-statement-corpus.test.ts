@@ -7,23 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { privacyContents } from '../src/scan/checks/privacy/contents.js';
 import type { ScanEvidence } from '../src/scan/evidence/index.js';
+import type { Expectation } from '../bench/privacy-statement-corpus.js';
 import { analyseStatement, ELEMENT_IDS, type ElementId } from '../src/scan/privacy/statement/index.js';
-
-interface Expectation {
-  lang: string;
-  why: string;
-  declaredLang?: string;
-  /** Lowest acceptable language confidence (default 0.3; a page mixing languages is lower). */
-  minConfidence?: number;
-  /** Every element that counts (core/required/conditional and applicable) must be found. */
-  complete?: boolean;
-  found?: ElementId[];
-  missing?: ElementId[];
-  denied?: ElementId[];
-  notApplicable?: ElementId[];
-  notes?: Partial<Record<ElementId, string>>;
-  check: 'pass' | 'warn' | 'fail';
-}
 
 const CORPUS = join(import.meta.dirname, 'privacy-corpus');
 const items = readdirSync(CORPUS)

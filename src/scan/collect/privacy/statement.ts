@@ -17,6 +17,7 @@ interface DomNode {
   type: string;
   name?: string;
   data?: string;
+  attribs?: Record<string, string>;
   children?: DomNode[];
 }
 
@@ -26,6 +27,10 @@ const BLOCKS = new Set([
   'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'ol', 'p', 'pre', 'section', 'summary',
   'table', 'tbody', 'td', 'th', 'thead', 'tfoot', 'tr', 'ul', 'caption',
 ]);
+/** A list item's line starts with this, so the analyser knows it from a section title. */
+const LIST_MARK = '- ';
+/** A first table row of <td> cells this short, without digits or sentence punctuation, is the header row. */
+const HEADER_CELL_WORDS = 4;
 
 export interface ExtractedText {
   text: string;
@@ -37,6 +42,11 @@ export interface ExtractedText {
  * Visible text with block boundaries as newlines. Navigation is dropped; when the page has a
  * <main> (or role=main) with real content we keep only that, else the whole body, header and
  * footer included: a small shop often puts its company name and address only in the footer.
+ *
+ * Structure the analyser needs is kept in the text: a list item starts with "- " (so a short item
+ * such as "Access to your data" is not taken for a section title), and a table is read row by row,
+ * each row one line in which every cell is prefixed by its column header ("Purpose: delivering your
+ * order. Legal basis: contract. Retention: 7 years."), because a cell alone ("7 years") says nothing.
  */
 export function extractText(html: string): ExtractedText {
   const $ = parseHtml(html);
@@ -50,17 +60,33 @@ export function extractText(html: string): ExtractedText {
 
 function render(roots: DomNode[]): string {
   const parts: string[] = [];
+  // The list marker waits for the item's first visible text (an item may open with a <p>).
+  let pendingMark = false;
   const walk = (node: DomNode): void => {
     if (node.type === 'text') {
-      parts.push((node.data ?? '').replace(/\s+/g, ' '));
+      const data = (node.data ?? '').replace(/\s+/g, ' ');
+      if (pendingMark && data.trim()) {
+        parts.push(LIST_MARK);
+        pendingMark = false;
+      }
+      parts.push(data);
       return;
     }
     if (node.type === 'comment' || node.type === 'directive') return;
     const name = node.name?.toLowerCase();
     if (name && SKIPPED.has(name)) return;
+    if (name === 'table') {
+      parts.push('\n', tableLines(node).join('\n'), '\n');
+      return;
+    }
     const block = name !== undefined && BLOCKS.has(name);
     if (block) parts.push('\n');
+    // An item that only links within the page is a table of contents: its titles state nothing,
+    // and read as lines they would lend the first section's text to the last title.
+    if (name === 'li' && onlyInside(node, isInPageLink)) return;
+    if (name === 'li') pendingMark = true;
     for (const child of node.children ?? []) walk(child);
+    if (name === 'li') pendingMark = false;
     if (block) parts.push('\n');
   };
   for (const root of roots) walk(root);
@@ -68,8 +94,113 @@ function render(roots: DomNode[]): string {
     .join('')
     .split('\n')
     .map((line) => line.replace(/\s+/g, ' ').trim())
-    .filter((line) => line !== '')
+    .filter((line) => line !== '' && line !== LIST_MARK.trim())
     .join('\n');
+}
+
+/** The node's visible text is all inside elements that `inside` accepts (in-page links: a table of contents; bold: a label). */
+function onlyInside(node: DomNode, inside: (element: DomNode) => boolean): boolean {
+  let linked = false;
+  let unlinked = false;
+  const walk = (current: DomNode, inLink: boolean): void => {
+    if (current.type === 'text') {
+      if ((current.data ?? '').trim()) {
+        if (inLink) linked = true;
+        else unlinked = true;
+      }
+      return;
+    }
+    for (const child of current.children ?? []) walk(child, inLink || inside(current));
+  };
+  walk(node, false);
+  return linked && !unlinked;
+}
+
+const isInPageLink = (element: DomNode): boolean => element.name?.toLowerCase() === 'a' && (element.attribs?.href ?? '').startsWith('#');
+
+const childrenNamed = (node: DomNode, names: string[]): DomNode[] => (node.children ?? []).filter((child) => names.includes(child.name?.toLowerCase() ?? ''));
+
+/** A cell's text on one line: its own lines (a list inside the cell) joined with "; ". */
+function cellText(cell: DomNode): string {
+  return render(cell.children ?? [])
+    .split('\n')
+    .map((line) => line.replace(/^- /, ''))
+    .join('; ');
+}
+
+interface Row {
+  cells: { text: string; header: boolean; bold: boolean; span: number }[];
+  inHead: boolean;
+}
+
+function tableRows(table: DomNode): Row[] {
+  const rows: Row[] = [];
+  const collect = (node: DomNode, inHead: boolean): void => {
+    for (const child of node.children ?? []) {
+      const name = child.name?.toLowerCase();
+      if (name === 'tr') {
+        const cells = childrenNamed(child, ['td', 'th']).map((cell) => ({
+          text: cellText(cell),
+          header: cell.name?.toLowerCase() === 'th',
+          bold: onlyInside(cell, (element) => ['strong', 'b'].includes(element.name?.toLowerCase() ?? '')),
+          span: Math.min(Math.max(Number.parseInt(cell.attribs?.colspan ?? '1', 10) || 1, 1), 20),
+        }));
+        if (cells.some((cell) => cell.text)) rows.push({ cells, inHead });
+      } else if (name === 'thead' || name === 'tbody' || name === 'tfoot') collect(child, inHead || name === 'thead');
+    }
+  };
+  collect(table, false);
+  return rows;
+}
+
+/**
+ * The header row: <th> cells, <thead>, bold cells, or a first row of short labels (no digits, no
+ * sentence) over further rows. A two-column table needs the markup: its first row of short cells is
+ * as often a "label | value" pair ("Name | Shop BV").
+ */
+function isHeaderRow(row: Row, rowCount: number): boolean {
+  if (rowCount < 2) return false;
+  if (row.inHead || row.cells.every((cell) => cell.header || cell.bold)) return true;
+  if (row.cells.length < 3) return false;
+  return row.cells.every((cell) => cell.text.split(/\s+/).length <= HEADER_CELL_WORDS && !/[\d.!?:;]/.test(cell.text));
+}
+
+const sentenceOf = (text: string): string => (/[.!?:;…]$/.test(text) ? text : `${text}.`);
+
+/**
+ * One line per row, each cell prefixed by its column header. Without a header row, a row whose
+ * first cell is a <th> (a row header) or a two-column table reads as "label: value".
+ */
+function tableLines(table: DomNode): string[] {
+  const caption = childrenNamed(table, ['caption']).map(cellText).filter(Boolean);
+  const rows = tableRows(table);
+  const first = rows[0];
+  const header = first && isHeaderRow(first, rows.length) ? first.cells.flatMap((cell) => Array<string>(cell.span).fill(cell.text)) : undefined;
+  const body = header ? rows.slice(1) : rows;
+  const lines = body.map((row) => {
+    const label = header ? undefined : rowLabel(row);
+    if (label !== undefined) {
+      const values = row.cells.slice(1).map((cell) => cell.text).filter(Boolean);
+      return values.length > 0 ? `${label}: ${sentenceOf(values.join('; '))}` : sentenceOf(label);
+    }
+    const texts: string[] = [];
+    let column = 0;
+    for (const cell of row.cells) {
+      const columnHeader = header?.[column];
+      column += cell.span;
+      if (!cell.text) continue;
+      texts.push(columnHeader && columnHeader !== cell.text ? `${columnHeader}: ${sentenceOf(cell.text)}` : sentenceOf(cell.text));
+    }
+    return texts.join(' ');
+  });
+  return [...caption, ...lines].filter(Boolean);
+}
+
+/** The label of a row without a header row: its first cell when that is a <th>, or in a two-column table. */
+function rowLabel(row: Row): string | undefined {
+  const first = row.cells[0];
+  if (!first?.text) return undefined;
+  return first.header || row.cells.length === 2 ? first.text.replace(/[:.]$/, '') : undefined;
 }
 
 function formatOf(contentType: string | undefined, body: string): StatementEvidence['format'] {

@@ -11,10 +11,12 @@
  */
 import { detectLanguage, normaliseDeclaredLang } from './language.js';
 import { isNegated } from './negation.js';
-import { sharedPatterns, type LanguagePatterns, type PatternKey } from './pattern-types.js';
-import { EN, NL } from './patterns-en-nl.js';
-import { DE, FR, SV } from './patterns-sv-de-fr.js';
+import { controllerFinding } from './controller.js';
+import { cut, found, missing, type Hit, type Search } from './findings.js';
+import { LANGUAGE_PATTERNS } from './languages.js';
+import { sharedPatterns, type PatternKey } from './pattern-types.js';
 import { splitSentences, type Sentence } from './sentences.js';
+export { LANGUAGE_PATTERNS } from './languages.js';
 import {
   RIGHT_ELEMENTS,
   STATEMENT_LANGS,
@@ -25,43 +27,18 @@ import {
   type StatementLang,
 } from './types.js';
 
-/** Each language's patterns, compiled when a statement in that language is first read. */
-export const LANGUAGE_PATTERNS: Readonly<Record<StatementLang, LanguagePatterns>> = {
-  get en() {
-    return EN();
-  },
-  get nl() {
-    return NL();
-  },
-  get sv() {
-    return SV();
-  },
-  get de() {
-    return DE();
-  },
-  get fr() {
-    return FR();
-  },
-};
-
-/** Evidence sentences are cut to this length. */
-const MAX_EVIDENCE_CHARS = 300;
 /** A list item or short line this many sentences after a rights cue still belongs to the list of rights. */
 const RIGHTS_SECTION_SPAN = 12;
 const SHORT_SENTENCE_WORDS = 12;
+/** A longer title: numbered, or an indirect question. */
+const MAX_TITLE_WORDS = 16;
+const NUMBERED_TITLE = /^(?:(?:Article|Artikel|Art\.|Section|Chapter|Kapitel|Abschnitt|Chapitre|§)\s*\d+|\d+(?:\.\d+)*\.?)(?:\s|$)/iu;
+const INDIRECT_QUESTION = /^(?:\p{L}+ )?(?:how|what|which|who|why|when|where|welke?|wie|wat|waarom|hoe|wanneer|waar|welche[mnrs]?|was|warum|wozu|wofür|comment|quel(?:le)?s?|qui|pourquoi|quand|où|hur|vad|vilka|vilken|vem|varför|när|var)(?!\p{L})/iu;
+const PURPOSE_WORD = /purpose|zweck|doel|syfte|ändamål|finalit/iu;
+/** A table cell read as "Label: value." with a value of one or two words ("Zweck: Versand."). */
+const LABEL_ROW = /^[^:.]{1,40}:\s?\S+(?:\s\S+)?\.?$/u;
 /** "No", "Nee", "Nej", "Nein", "Non" opening an answer. */
 const NEGATIVE_ANSWER = /^(?:no|nee|neen|nej|nein|non)(?:[.,!;:]|\s|$)/iu;
-
-interface Hit {
-  sentence: Sentence;
-  lang: StatementLang;
-  /** Only a section title matched (the evidence then adds the line under it). */
-  heading?: boolean;
-}
-interface Search {
-  positive?: Hit;
-  negated?: Hit;
-}
 
 export interface AnalyseOptions {
   /** The page's declared language (<html lang>, Content-Language). */
@@ -85,21 +62,25 @@ export function analyseStatement(text: string, options: AnalyseOptions = {}): St
   const reliesOn = { legitimateInterests: liBasis.positive !== undefined, consent: consentBasis.positive !== undefined };
 
   const elements: ElementFinding[] = [
-    controllerFinding(finder, sentences),
+    // "The controller has appointed Dr Lenz as its data protection officer" names the DPO, not the controller.
+    controllerFinding(finder.search('controllerRole', { exclude: namesDpo }), sentences, finder.firstLang),
     optionalWithNone('dpo', finder.search('dpo', { negatable: true })),
-    plain('purposes', 'core', finder.search('purposes')),
+    // Negatable only to prefer a sentence that states a purpose over one that denies it ("without them
+    // we are unable to process your order" is the requirement): a purpose denied alone is still found.
+    plain('purposes', 'core', finder.search('purposes', { negatable: true, labelRowsLast: true, exclude: notPurpose })),
     legalBasisFinding(finder.search('legalBasis'), liBasis),
     conditional('legitimateInterests', reliesOn.legitimateInterests, finder.search('legitimateInterestDescribed')),
     // A sentence that says who does *not* get the data still speaks of recipients: negation ignored.
-    plain('recipients', 'required', finder.search('recipients', { extra: sharedPatterns().RECIPIENT_NAMES })),
+    // A named parcel or payment service is the clearest evidence, so it is looked for first.
+    plain('recipients', 'required', finder.search('recipients', { extra: sharedPatterns().RECIPIENT_NAMES, extraFirst: true })),
     transfersFinding(finder),
-    plain('retention', 'required', finder.search('retention')),
+    plain('retention', 'required', finder.search('retention', { exclude: notRetention })),
     ...RIGHT_ELEMENTS.map((right) => negatable(right, 'required', finder.search(right, { rightsOnly: true }))),
     conditional('withdrawConsent', reliesOn.consent, finder.search('withdrawConsent', { negatable: true })),
-    negatable('complaint', 'core', finder.search('complaint', { negatable: true, extra: sharedPatterns().AUTHORITY_NAMES })),
+    negatable('complaint', 'core', finder.search('complaint', { negatable: true, extra: sharedPatterns().AUTHORITY_NAMES, exclude: (text) => sharedPatterns().BREACH.test(text) })),
     plain('requirement', 'required', finder.search('requirement')),
     withNone('automatedDecisions', 'required', finder.search('automatedDecisions', { negatable: true, alsoDenial: true })),
-    plain('breachPolicy', 'recommended', finder.search('breachPolicy')),
+    plain('breachPolicy', 'recommended', finder.search('breachPolicy', { exclude: (text) => sharedPatterns().CONCERN.test(text) })),
   ];
   return {
     language,
@@ -110,16 +91,53 @@ export function analyseStatement(text: string, options: AnalyseOptions = {}): St
   };
 }
 
+/**
+ * A sentence that names purposes without stating one (NOT_A_PURPOSE), or one about delivery and
+ * returns without any personal data in it ("We will contact you to arrange the return"), unless it
+ * is labelled as a purpose ("Zweck: Versand der Ware.").
+ */
+function notPurpose(text: string): boolean {
+  const shared = sharedPatterns();
+  return shared.NOT_A_PURPOSE.test(text) || (shared.LOGISTICS.test(text) && !shared.RECORDS.test(text) && !shared.PERSONAL.test(text) && !PURPOSE_WORD.test(text));
+}
+
+/** The global twin of each pattern, compiled once: compiling them on every search was a third of its time. */
+const GLOBAL_TWINS = new WeakMap<RegExp, RegExp>();
+function globalOf(pattern: RegExp): RegExp {
+  let global = GLOBAL_TWINS.get(pattern);
+  if (!global) {
+    global = new RegExp(pattern.source, `${pattern.flags}g`);
+    GLOBAL_TWINS.set(pattern, global);
+  }
+  return global;
+}
+
+function namesDpo(text: string): boolean {
+  return Object.values(LANGUAGE_PATTERNS).some((patterns) => patterns.patterns.dpo.some((pattern) => pattern.test(text)));
+}
+
+/** A period that is an age limit, or a delivery or returns period in a sentence without data or records. */
+function notRetention(text: string): boolean {
+  const shared = sharedPatterns();
+  return shared.AGE_LIMIT.test(text) || (shared.LOGISTICS.test(text) && !shared.RECORDS.test(text));
+}
+
 class Finder {
   private readonly rightsContext = new Map<StatementLang, boolean[]>();
   /** Per sentence: is it a section title (computed once: a long sentence is split on every call otherwise). */
   private readonly headings: boolean[];
+  private readonly definitions: boolean[];
+  private readonly longTitles: boolean[];
+  /** Each sentence's own language, detected when a match in it is first judged for negation. */
+  private readonly sentenceLangs = new Map<number, StatementLang | undefined>();
 
   constructor(
     private readonly sentences: Sentence[],
     private readonly langs: StatementLang[],
   ) {
     this.headings = sentences.map(isHeading);
+    this.longTitles = sentences.map((sentence, index) => this.headings[index] === true && !sentence.text.endsWith('?') && sentence.text.split(/\s+/).length > 8);
+    this.definitions = sentences.map((sentence) => sharedPatterns().DEFINITION.test(sentence.text));
   }
 
   /** The language tried first (detected, else declared, else English). */
@@ -133,26 +151,44 @@ class Finder {
    * two years" still states a retention period. `alsoDenial` also finds a denial that comes after
    * the first positive sentence.
    */
-  search(key: PatternKey, options: { negatable?: boolean; rightsOnly?: boolean; extra?: RegExp; alsoDenial?: boolean } = {}): Search {
+  search(
+    key: PatternKey,
+    options: { negatable?: boolean; rightsOnly?: boolean; extra?: RegExp; extraFirst?: boolean; alsoDenial?: boolean; labelRowsLast?: boolean; exclude?: (text: string) => boolean } = {},
+  ): Search {
     const negatable = options.negatable ?? options.rightsOnly ?? false;
     const result: Search = {};
     // A heading ("Automated decisions") only names a topic; a sentence under it is better
     // evidence. When only a heading matches, the evidence is the heading and the line after it.
     let headingHit: Hit | undefined;
+    // `labelRowsLast`: a table cell's bare label and value ("Zweck: Versand.") or a recipient's task
+    // ("DB Schenker får ditt namn för att leverera") is cited only when no sentence says more.
+    let labelRowHit: Hit | undefined;
+    // Judged once per sentence, not once per pattern and language.
+    const { exclude } = options;
+    const excluded = exclude ? this.sentences.map((sentence) => exclude(sentence.text)) : [];
     // Pattern-major order: each language's patterns are listed strongest first, so the
     // clearest sentence in the document becomes the evidence.
     for (const lang of this.langs) {
       const patterns = LANGUAGE_PATTERNS[lang];
-      for (const pattern of [...patterns.patterns[key], ...(options.extra ? [options.extra] : [])]) {
-        const global = new RegExp(pattern.source, `${pattern.flags}g`);
+      const extra = options.extra ? [options.extra] : [];
+      for (const pattern of options.extraFirst ? [...extra, ...patterns.patterns[key]] : [...patterns.patterns[key], ...extra]) {
+        const global = globalOf(pattern);
         for (const sentence of this.sentences) {
           if (options.rightsOnly && !this.inRightsContext(lang, sentence.index)) continue;
+          // A sentence about something else that happens to match ("children under 16 years" for
+          // retention), or a definition from the law ("'controller' means the natural or legal person ...").
+          if (excluded[sentence.index] === true || this.definitions[sentence.index]) continue;
           for (const match of sentence.text.matchAll(global)) {
             const start = match.index;
-            const denied = negatable && (this.negated(sentence, start, start + match[0].length, lang) || this.answeredNo(sentence));
-            if (denied) result.negated ??= { sentence, lang };
-            else if (!this.headings[sentence.index]) result.positive ??= { sentence, lang };
-            else headingHit ??= { sentence, lang };
+            const answeredNo = negatable && this.answeredNo(sentence);
+            const denied = answeredNo || (negatable && this.negated(sentence, start, start + match[0].length, lang));
+            // A question answered "No" is cited with its answer, which is what states the element.
+            if (denied) result.negated ??= answeredNo ? { sentence: this.withNext(sentence), lang } : { sentence, lang };
+            // "... for the following purposes:" announces a list; the evidence takes its first item along.
+            else if (options.labelRowsLast && (LABEL_ROW.test(sentence.text) || sharedPatterns().RECIPIENT_NAMES.exec(sentence.text)?.index === 0)) labelRowHit ??= { sentence, lang };
+            else if (!this.headings[sentence.index]) result.positive ??= { sentence: sentence.text.endsWith(':') ? this.withNext(sentence) : sentence, lang };
+            // A long title ("Met welk doel en op basis van welke grondslag ...") names several topics: the text under it states one of them at most.
+            else if (!this.longTitles[sentence.index]) headingHit ??= { sentence, lang };
             // `alsoDenial`: keep looking for a denial after the first positive sentence.
             if (result.positive && (result.negated || !options.alsoDenial)) return result;
           }
@@ -163,13 +199,15 @@ class Finder {
     // A title with no text under it (the next line is another title, or there is none) states nothing.
     const next = headingHit ? this.sentences[headingHit.sentence.index + 1] : undefined;
     if (headingHit && next && !this.headings[next.index]) {
-      const hit = { sentence: { ...headingHit.sentence, text: `${headingHit.sentence.text} — ${next.text}` }, lang: headingHit.lang, heading: true };
+      const hit = { sentence: this.withNext(headingHit.sentence), lang: headingHit.lang, heading: true };
       // "Automated decisions — We do not take decisions about you by automated means": the text
       // under the title denies its topic.
       const nextDenies = negatable && [headingHit.lang, detectLanguage(next.text).lang].some((lang) => lang !== undefined && LANGUAGE_PATTERNS[lang].negation.test(next.text));
       if (nextDenies) result.negated ??= hit;
       else if (!result.negated) result.positive = hit;
     }
+    // A question about the topic answered under it ("Vad använder ni uppgifterna till?") comes before a bare table cell.
+    if (!result.positive && !result.negated) result.positive = labelRowHit;
     return result;
   }
 
@@ -178,9 +216,19 @@ class Finder {
    * sentence itself: German "Profiling" also matches in "We do not use profiling".
    */
   private negated(sentence: Sentence, start: number, end: number, patternLang: StatementLang): boolean {
-    const sentenceLang = detectLanguage(sentence.text).lang;
+    if (!this.sentenceLangs.has(sentence.index)) this.sentenceLangs.set(sentence.index, detectLanguage(sentence.text).lang);
+    const sentenceLang = this.sentenceLangs.get(sentence.index);
     const langs = new Set([patternLang, this.langs[0], sentenceLang].filter((lang): lang is StatementLang => lang !== undefined));
     return [...langs].some((lang) => isNegated(sentence.text, start, end, LANGUAGE_PATTERNS[lang]));
+  }
+
+  /** The sentence with the one after it ("Do you have a DPO? — No, we have not appointed one."). */
+  private withNext(sentence: Sentence): Sentence {
+    const next = this.sentences[sentence.index + 1];
+    if (!next) return sentence;
+    // A bare "No." or "Yes." says little; the sentence after it gives the reason.
+    const after = next.text.split(/\s+/).length <= 2 ? this.sentences[sentence.index + 2] : undefined;
+    return { ...sentence, text: [sentence.text, next.text, ...(after ? [after.text] : [])].join(' — ') };
   }
 
   /** An FAQ question answered "No." ("Do you make automated decisions? — No, ...") denies its topic. */
@@ -220,23 +268,18 @@ class Finder {
 
 /**
  * A short line without closing punctuation that is not a list item: a section title. A line with
- * a label and a value ("Orders and invoices: 6 years") is content, not a title.
+ * a label and a value ("Orders and invoices: 6 years") is content, not a title. A question is a
+ * title too, however long: it asks about the topic ("Who is our data protection officer?"), the
+ * answer under it states it, and that answer is what is cited.
  */
 function isHeading(sentence: Sentence): boolean {
-  return !sentence.listItem && !/[.!:;]$/.test(sentence.text) && !/\S: \S/.test(sentence.text) && sentence.text.split(/\s+/).length <= 8;
+  if (sentence.text.endsWith('?')) return true;
+  if (sentence.listItem || /[.!:;]$/.test(sentence.text) || /\S: \S/.test(sentence.text)) return false;
+  const words = sentence.text.split(/\s+/).length;
+  // A numbered title ("Article 2 – Controller and data protection officer") or one that asks
+  // without a question mark ("Met welk doel en op basis van welke grondslag wij gegevens verwerken").
+  return words <= 8 || (words <= MAX_TITLE_WORDS && (NUMBERED_TITLE.test(sentence.text) || INDIRECT_QUESTION.test(sentence.text)));
 }
-
-const cut = (text: string): string => (text.length > MAX_EVIDENCE_CHARS ? `${text.slice(0, MAX_EVIDENCE_CHARS - 1)}…` : text);
-
-function found(id: ElementId, requirement: Requirement, hits: Hit[], note?: ElementFinding['note']): ElementFinding {
-  const texts = [...new Set(hits.map((hit) => cut(hit.sentence.text)))];
-  return { id, requirement, status: 'found', sentences: texts, ...(hits[0] ? { lang: hits[0].lang } : {}), ...(note ? { note } : {}) };
-}
-
-function missing(id: ElementId, requirement: Requirement, note?: ElementFinding['note'], context: Hit[] = []): ElementFinding {
-  return { id, requirement, status: 'missing', sentences: context.map((hit) => cut(hit.sentence.text)), ...(note ? { note } : {}) };
-}
-
 function plain(id: ElementId, requirement: Requirement, search: Search): ElementFinding {
   const hit = search.positive ?? search.negated;
   return hit ? found(id, requirement, [hit]) : missing(id, requirement);
@@ -271,42 +314,6 @@ function conditional(id: ElementId, relied: boolean, search: Search): ElementFin
   if (!relied) return { id, requirement: 'conditional', status: 'notApplicable', sentences: [] };
   if (search.negated) return { id, requirement: 'conditional', status: 'denied', sentences: [cut(search.negated.sentence.text)], lang: search.negated.lang };
   return missing(id, 'conditional');
-}
-
-function controllerFinding(finder: Finder, sentences: Sentence[]): ElementFinding {
-  const role = finder.search('controllerRole');
-  const identity = role.positive || role.negated ? undefined : identityLine(sentences);
-  if (identity) return found('controller', 'core', [{ sentence: identity, lang: finder.firstLang }]);
-  const roleHit = role.positive ?? role.negated;
-  // Prefer an e-mail address, then a phone number, then a postal code, anywhere in the text.
-  let contact: Sentence | undefined;
-  for (const pattern of sharedPatterns().CONTACT_DETAILS) {
-    contact = sentences.find((sentence) => pattern.test(sentence.text));
-    if (contact) break;
-  }
-  if (roleHit && contact) return found('controller', 'core', [roleHit, { sentence: contact, lang: roleHit.lang }]);
-  if (roleHit) return missing('controller', 'core', 'noContact', [roleHit]);
-  return missing('controller', 'core');
-}
-
-/**
- * Many shops name themselves only in an imprint-like line ("Shop BV, Kerkstraat 1, Utrecht, KvK
- * 12345678") or in a contact block ("contact us at ... or by mail: Shop, 14 rue des Lilas, 33000
- * Bordeaux"). A business name with a legal form or registration number, or a "contact us" sentence,
- * with contact details in it or in the next sentence identifies the controller. A sentence about
- * recipients names processors instead.
- */
-function identityLine(sentences: Sentence[]): Sentence | undefined {
-  const aboutRecipients = (text: string): boolean =>
-    sharedPatterns().RECIPIENT_NAMES.test(text) || Object.values(LANGUAGE_PATTERNS).some((patterns) => patterns.patterns.recipients.some((pattern) => pattern.test(text)));
-  return sentences.find((sentence) => {
-    const withNext = `${sentence.text} ${sentences[sentence.index + 1]?.text ?? ''}`;
-    if (aboutRecipients(sentence.text)) return false;
-    if (sharedPatterns().LEGAL_ENTITY.test(sentence.text)) return sharedPatterns().CONTACT_DETAILS.some((pattern) => pattern.test(withNext));
-    // The next sentence may hold the shop's address, unless it is the authority's ("... or complain to the AP, Postbus ...").
-    const contactBlock = sharedPatterns().AUTHORITY_NAMES.test(withNext) ? sentence.text : withNext;
-    return sharedPatterns().CONTACT_US.test(sentence.text) && sharedPatterns().POSTAL_CODE.test(contactBlock) && sharedPatterns().CONTACT_DETAILS[0]!.test(contactBlock);
-  });
 }
 
 function legalBasisFinding(basis: Search, liBasis: Search): ElementFinding {

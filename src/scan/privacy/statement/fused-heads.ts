@@ -27,7 +27,7 @@ const GERMAN_FORMAL = new Set(['Sie', 'Ihre', 'Ihr', 'Ihnen']);
  * A head ending in one of these (articles, prepositions, conjunctions) continues into the next word
  * ("transmises à La Poste", "Ohne Ihre Anschrift").
  */
-const CONTINUING = new Set([
+export const CONTINUING = new Set([
   'a', 'an', 'the', 'to', 'of', 'at', 'by', 'with', 'from', 'for', 'and', 'or', 'that', 'than', 'as', 'without', 'about', 'under', 'after', 'before', 'through', 'into', 'via', 'per', 'on', 'in',
   'de', 'het', 'een', 'van', 'aan', 'naar', 'met', 'bij', 'voor', 'en', 'of', 'dat', 'dan', 'als', 'door', 'op', 'zonder', 'over', 'onder', 'na', 'uit', 'tot', 'om',
   'och', 'att', 'till', 'av', 'på', 'med', 'för', 'eller', 'som', 'än', 'hos', 'utan', 'om', 'efter', 'före', 'genom', 'i', 'från', 'vid',
@@ -39,8 +39,8 @@ const MIN_COLON_BODY_WORDS = 6;
 const MIN_FUSED_BODY_WORDS = 4;
 
 /** Split a title fused onto the start of `text`; returns [text] when there is none. */
-export function splitFusedHead(text: string, options: { colonOnly?: boolean } = {}): string[] {
-  const colon = /^([^:.!?;,()]{2,60}):\s+(.+)$/u.exec(text);
+export function splitFusedHead(text: string, options: { colonOnly?: boolean; noColon?: boolean } = {}): string[] {
+  const colon = options.noColon ? null : /^([^:.!?;,()]{2,60}):\s+(.+)$/u.exec(text);
   if (colon?.[1] && colon[2]) {
     const head = colon[1].trim();
     const headWords = head.split(' ');

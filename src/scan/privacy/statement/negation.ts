@@ -7,7 +7,7 @@
 import type { LanguagePatterns } from './pattern-types.js';
 
 /** A negation word further back than this many words is taken to belong to something else. */
-const WINDOW_WORDS = 10;
+const WINDOW_WORDS = 14;
 /** A comma segment this short, without a pronoun, is an enumeration item, not a new clause. */
 const ENUMERATION_WORDS = 3;
 const PRONOUNS = new Set(['you', 'we', 'i', 'they', 'it', 'u', 'wij', 'jij', 'ik', 'zij', 'ze', 'hij', 'du', 'vi', 'jag', 'han', 'hon', 'sie', 'wir', 'ich', 'er', 'es', 'vous', 'nous', 'je', 'il', 'elle', 'ils', 'elles', 'on']);

@@ -101,9 +101,60 @@ export const sharedPatterns = once(() => ({
    * names, so "bring" or "stripe" as ordinary words do not match.
    */
   RECIPIENT_NAMES: u(
-    /\b(?:PostNL|DHL|DPD|GLS|UPS|FedEx|PostNord|Bring|Budbee|Instabox|DB Schenker|bpost|Colissimo|Chronopost|Mondial Relay|La Poste|An Post|MaltaPost|Hermes|Sendcloud|Mollie|Klarna|Stripe|PayPal|Adyen|Svea|Buckaroo|MultiSafepay|Mailchimp)\b/,
+    /\b(?:PostNL|DHL|DPD|GLS|UPS|FedEx|PostNord|Bring|Budbee|Instabox|(?:DB )?Schenker|[Bb]post|Colissimo|Chronopost|Mondial Relay|La Poste|An Post|MaltaPost|Hermes|Sendcloud|Deutsche Post|Österreichische Post|Royal Mail|Evri|Posti|CTT|Correos|Mollie|Klarna|Stripe|PayPal|Adyen|Svea|Buckaroo|MultiSafepay|Swish|Vipps|MobilePay|Trustly|Qliro|Walley|Worldline|Nexi|Payone|Unzer|SumUp|Viva Wallet|Easypay|Mailchimp|Brevo|Sendinblue|Klaviyo)\b/,
     true,
   ),
+  /**
+   * An age limit ("children under 16 years", "kinderen jonger dan 16 jaar", "Kinder unter 16 Jahren",
+   * "enfants de moins de 15 ans", "barn under 13 år"): its years are no retention period.
+   */
+  AGE_LIMIT: u(
+    /\b(?:children|child|minors?|under the age|years? of age|years? old|aged? (?:under|below|over)|(?:younger|older) than|kinderen|kind|minderjarigen?|jonger|ouder dan|leeftijd|Kinder|Kindern|Minderjährige\p{L}*|Lebensjahr\p{L}*|Jahre alt|jünger|älter|Alter|enfants?|mineurs?|âgée?s?|âge|barn|minderåriga|år gammal|yngre|äldre|ålder)\b|\b(?:under|below|over|at least|unter|über|ab|mindestens|moins de|plus de|au moins|onder|vanaf|minstens|ten minste|över|från|minst)\s(?:\p{L}+\s)?\d{1,2}\s(?:years?|jaar|Jahren?|ans|år)\b/u,
+  ),
+  /**
+   * Delivery and returns ("shipping takes two to three days", "return it within 14 days"): a period
+   * in such a sentence is no retention period unless the sentence also speaks of data or records.
+   */
+  LOGISTICS: u(
+    /\b(?:shipping|delivery|deliver(?:ed)?|dispatch(?:ed)?|return(?:ed|s)?|refund|withdraw from the (?:contract|purchase)|verzending|levering|geleverd|bezorging|bezorgd|retour\p{L}*|terugsturen|herroep\p{L}*|Versand|Lieferung|geliefert|Lieferzeit|Rücksendung|zurücksenden|Widerruf\p{L}*|livraison|livré|expédition|expédié|retour\p{L}*|rétractation|remboursement|leverans\p{L}*|levereras|frakt\p{L}*|retur\p{L}*|ångerrätt\p{L}*|returnera)\b/u,
+  ),
+  /** Words that make a period one of data or records ("invoices", "account data", "stored", "deleted"). */
+  RECORDS: u(
+    /\b(?:data|personal|information|details|account|invoices?|records?|keep|kept|store[sd]?|retain(?:ed)?|delete[sd]?|erased?|gegevens|bewaren|bewaard|opgeslagen|verwijder\p{L}*|factu\p{L}*|Daten|gespeichert|speichern|aufbewahr\p{L}*|gelöscht|löschen|Rechnung\p{L}*|Konto|données|conserv\p{L}*|supprim\p{L}*|compte|uppgifter\p{L}*|sparar|sparas|lagras|raderas|gallras|faktur\p{L}*|konto)\b/u,
+  ),
+  /**
+   * A definition from the law ("'controller' means the natural or legal person which ... determines the
+   * purposes and means"): it names the element's words without stating anything about this shop.
+   */
+  DEFINITION: u(
+    new RegExp(
+      /\b(?:natural or legal person|natürliche oder juristische Person|personne physique ou morale|natuurlijke (?:persoon )?of rechtspersoon|fysiska eller juridiska person(?:en)?)\b|["“'‘„«][^"”'’“»]{2,40}["”'’“»]\s*(?:means|refers to|bezeichnet|désigne|betekent|avses)\b|\bwordt (?:in deze \p{L}+ )?verstaan\b|\bMed \p{L}+ avses\b/u.source +
+        // The controller defined as a role ("a controller is the body that determines the purposes and means").
+        String.raw`|\b(?:is the (?:body|person|entity|organi[sz]ation|party|one) (?:that|who|which)|diejenige Stelle|ist die Stelle, die|is (?:degene|de partij|de organisatie|de instantie) die|är den som|est (?:la personne|l['’]organisme|l['’]entité) qui)\b[^.;]{0,110}\b(?:determines?|bestimmt|entscheidet|bepaalt|bestämmer|détermine)\b` +
+        String.raw`|^(?:De|Der|Die|The|Le|La) (?:verwerkingsverantwoordelijke|Verantwortliche|controller|responsable du traitement) (?:bepaalt|bestimmt|entscheidet|determines|détermine)\b`,
+      'u',
+    ),
+  ),
+  /**
+   * Sentences that name purposes without stating one: a reference back ("for the purposes stated
+   * above", "für die genannten Zwecke"), the notice's own aim ("La présente notice a pour finalité de
+   * vous informer"), a processor acting for us ("som behandlar dem för vår räkning"), and the
+   * permission for a processing ("We mogen dit doen omdat ...", which states its basis).
+   */
+  NOT_A_PURPOSE: u(
+    /\b(?:(?:above|aforementioned|stated|said|mentioned|these|those|such) purposes|purposes (?:mentioned|stated|set out|described|listed) above|(?:genannten|vorgenannten|angegebenen) Zweck\p{L}*|(?:genoemde|bovengenoemde|vermelde) doel\p{L}*|finalités? (?:mentionnées|susmentionnées|précitées|indiquées|décrites|ci-dessus|visées)|(?:angivna|nämnda|ovan nämnda) ändamål\p{L}*|ändamål\p{L}* som anges)\b|\b\p{L}*(?:notice|policy|policyn|statement|déclaration|politique|verklaring|erklärung|informationen?)\b[^.;]{0,30}\b(?:a pour (?:finalité|objet|but)|has the purpose|heeft (?:als|tot) doel|dient dazu|syftar till|har (?:till|som) syfte)\b|^(?:Zweck der (?:Weitergabe|Übermittlung)|purpose of (?:sharing|disclosure|the transfer)|doel van (?:de |het )?(?:verstrekking|delen|doorgifte)|syfte(?:t)? med (?:delningen|överföringen|utlämnandet)|finalité (?:du partage|de la (?:transmission|communication)))\b|\b(?:Auskunft|access|inzage|tillgång|accès)\b[^.;]{0,60}\b(?:Zweck\p{L}*|purposes?|doel\p{L}*|ändamål\p{L}*|finalités?)\b|\b(?:on our behalf|för vår räkning|in onze opdracht|namens ons|in unserem Auftrag|pour notre compte)\b|\b(?:may|mogen|mag|dürfen|darf|får|pouvons)\b[^.;]{0,25}\b(?:because|omdat|weil|eftersom|parce que|car)\b/u,
+  ),
+  /** A data breach named: a sentence about informing the authority after one is no complaint right. */
+  BREACH: u(/\b(?:Datenpanne\p{L}*|Datenschutzverletzung\p{L}*|breach(?:es)?|datalek\p{L}*|dataintrång|personuppgiftsincident\p{L}*|violations? de (?:vos )?données|fuite de données)\b/u),
+  /** The visitor's own details or possessive ("your address", "je naam", "Ihre E-Mail-Adresse", "dina uppgifter"). */
+  PERSONAL: u(/\b(?:your|je|jouw|uw|Ihre?[nmrs]?|vos|votre|din|ditt|dina|address|adres|Adresse|Anschrift|adresse|adress(?:en)?|e-?mail\p{L}*|phone|telefoon\p{L}*|Telefon\p{L}*|téléphone|telefon\p{L}*|names?|naam|Namen?|nom|namn(?:et)?)\b/u),
+  /** Worry about breaches ("Vi delar din oro för dataintrång") is no breach procedure. */
+  CONCERN: u(/\b(?:concerns?|worr(?:y|ies)|oro|Sorgen?|zorgen?|inquiétudes?|préoccupations?)\b/),
+  /**
+   * A one-to-three-word title over the controller's contact block ("Contact", "Kontakt", "Contactgegevens",
+   * "Coordonnées", "Impressum"), whose lines (name, street, postcode and town, e-mail) follow one per line.
+   */
+  CONTACT_TITLE: u(/^(?:contact(?: details| information| us)?|contactgegevens|contactinformatie|kontakt(?:uppgifter| information)?|kontaktdaten|impressum|anbieter|coordonnées|nous contacter|contactez-nous|contact et coordonnées)[:.]?$/),
   /** A title about data-subject rights, also as the end of a compound ("Betroffenenrechte", "Privacyrechten"). */
   RIGHTS_TITLE: /(?:rights|rechte|rechten|rättigheter(?:na)?|droits)(?![\p{L}])/iu,
   /** A sentence that speaks of a right ("you have the right not to be subject to ..."). */

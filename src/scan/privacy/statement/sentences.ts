@@ -8,7 +8,7 @@
  * split off as a title of its own, so that a negation in the sentence also covers the topic words
  * that the title repeats ("Automated decisions We make no automated decisions").
  */
-import { splitFusedHead } from './fused-heads.js';
+import { CONTINUING, splitFusedHead } from './fused-heads.js';
 
 const ABBREVIATIONS = new Set([
   'e.g', 'i.e', 'etc', 'art', 'no', 'nr', 'mr', 'mrs', 'dr', 'st', 'vs', 'incl', 'approx', 'cf', 'para', 'sec',
@@ -30,17 +30,46 @@ export interface Sentence {
   listItem: boolean;
 }
 
-export function splitSentences(text: string): Sentence[] {
-  const out: Sentence[] = [];
-  for (const rawLine of text.split(/\r?\n|\u2028|\u2029/)) {
+/** Words that, ending a line, say the sentence goes on: negations ("Wir übermitteln keine" / "Daten ..."). */
+const NEGATION_AT_END = new Set(['not', 'cannot', 'no', 'never', 'niet', 'geen', 'nooit', 'inte', 'ingen', 'inga', 'aldrig', 'nicht', 'kein', 'keine', 'keinen', 'niemals', 'pas', 'jamais', 'aucun', 'aucune']);
+
+/**
+ * Lines joined where a sentence runs on across a line break (a <br> or a wrapped PDF line): the
+ * line does not end a sentence and the next starts in lower case, or the line ends in a word that
+ * cannot end one ("to", "an", "kein"). Read apart, "We do not transfer" / "your data outside the
+ * EEA." would be a denial and a transfer.
+ */
+function joinRunOnLines(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const rawLine of lines) {
     const line = rawLine.replace(/\s+/g, ' ').trim();
     if (!line) continue;
+    const previous = out.at(-1);
+    const lastWord = previous?.match(/(\p{L}+)$/u)?.[1]?.toLowerCase() ?? '';
+    const runsOn =
+      previous !== undefined &&
+      !/[.!?:;…]$/.test(previous) &&
+      !LIST_MARKER.test(line) &&
+      // An e-mail address or web address on its own line is a contact line, not the sentence's rest.
+      !/^(?:[\p{L}\p{N}._%+-]+@|https?:\/\/|www\.)/u.test(line) &&
+      (/^\p{Ll}/u.test(line) || (previous.split(' ').length >= 3 && (CONTINUING.has(lastWord) || NEGATION_AT_END.has(lastWord))));
+    if (runsOn) out[out.length - 1] = `${previous} ${line}`;
+    else out.push(line);
+  }
+  return out;
+}
+
+export function splitSentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  for (const line of joinRunOnLines(text.split(/\r?\n|\u2028|\u2029/))) {
     // "2. Purposes" is a numbered section title, not a list item.
     const numberedTitle = /^\d{1,2}[.)]\s/.test(line) && !/[.!?:;]$/.test(line) && line.split(' ').length <= 8;
     const listItem = LIST_MARKER.test(line) && !numberedTitle;
     const body = line.replace(LIST_MARKER, '').trim();
-    // List items keep their "label: text" shape; only running text carries fused titles.
-    const parts = listItem ? splitLine(body) : splitFusedHead(body).flatMap(splitLine).flatMap((part) => splitFusedHead(part, { colonOnly: true }));
+    // List items keep their "label: text" shape; only running text carries fused titles. A colon
+    // title is split per sentence, so that "Purpose: delivering your order. Legal basis: contract."
+    // (a table row) keeps each short value with its label.
+    const parts = listItem ? splitLine(body) : splitFusedHead(body, { noColon: true }).flatMap(splitLine).flatMap((part) => splitFusedHead(part, { colonOnly: true }));
     for (const part of parts) out.push({ text: part, index: out.length, listItem });
   }
   return out;
