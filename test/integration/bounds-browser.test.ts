@@ -91,3 +91,13 @@ describe('the browser at the deadline', () => {
     }, 30_000);
   }
 });
+
+describe('the proxy caps what a page can send', () => {
+  it('an endless script is cut, and the load is an error that says so, not a pass', async () => {
+    const { context } = contextAbortingAt(20_000);
+    const evidence = await collectBeforeConsent('flood.test', context, { resolved: new Map() });
+    expect(evidence.stopped, JSON.stringify(evidence).slice(0, 600)).toBe("bytes");
+    expect(evidence.error).toMatch(/^stopped: the page sent more than \d+ MiB/);
+    expect(evidence.cookies).toBeUndefined();
+  }, 30_000);
+});
