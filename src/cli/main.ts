@@ -18,6 +18,7 @@ const processIo: Io = {
   err: (text) => process.stderr.write(text),
   env: process.env,
   isTty: Boolean(process.stdout.isTTY),
+  startedAtMs: performance.timeOrigin,
 };
 
 function version(): string {

@@ -6,7 +6,7 @@ import { renderText } from './text-report.js';
 
 export async function scanCommand(argv: string[], io: Io): Promise<number> {
   const command = parseScanArgs(argv, io.env);
-  const result = await runScan(command.domain, command.options);
+  const result = await runScan(command.domain, io.startedAtMs === undefined ? command.options : { ...command.options, clockStartMs: io.startedAtMs });
   const report = renderReport(result, command.lang);
   if (command.json) {
     io.out(`${JSON.stringify(command.explainScore ? { ...report, scoreBreakdown: result.score } : report, null, 2)}\n`);

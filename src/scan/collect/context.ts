@@ -29,6 +29,11 @@ export interface CollectContext {
   limits: CollectLimits;
   /** Aborts when the whole-scan deadline passes; collectors must stop promptly. */
   signal: AbortSignal;
+  /**
+   * When `signal` aborts (epoch ms). For CPU work that cannot be interrupted (parsing a big
+   * page): start it only when it can finish by then.
+   */
+  endsAt?: number;
 }
 
 export const DEFAULT_LIMITS: CollectLimits = {

@@ -69,4 +69,10 @@ export interface BrowserEvidence {
   blocked?: BlockedRequest[];
   /** True when a cap (requests, cookies, keys) cut the lists. */
   truncated?: boolean;
+  /**
+   * Set when the load was cut off, so what was seen is partial and judged as an error (with
+   * `error` saying why): 'memory' the browser passed its memory budget, 'bytes' the page sent
+   * more than the proxy passes, 'deadline' the scan's time ran out.
+   */
+  stopped?: 'memory' | 'bytes' | 'deadline';
 }

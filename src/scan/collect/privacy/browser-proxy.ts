@@ -19,8 +19,18 @@ export interface BrowserProxy {
   blocked: BlockedRequest[];
   /** Hosts the proxy let the page reach (on some port); a blocked host not in here was never contacted. */
   allowed: ReadonlySet<string>;
+  /** Set when the page received more than the proxy passes; the connections were cut there. */
+  readonly cut: { limitBytes: number } | undefined;
   close(): Promise<void>;
 }
+
+/**
+ * What the proxy passes back to the browser, as sent (tunnelled TLS cannot be inflated here;
+ * a compressed bomb is the memory watchdog's, browser-process.ts). Far above any real shop's
+ * home page, far below what makes the browser a memory problem.
+ */
+export const MAX_CONNECTION_BYTES = 32 * 1024 ** 2;
+export const MAX_TOTAL_BYTES = 64 * 1024 ** 2;
 
 /** Pages may only reach the web ports, as the rest of the scan does. */
 const ALLOWED_PORTS = new Set([80, 443]);
@@ -51,6 +61,24 @@ export async function startBrowserProxy(
   const blocked: BlockedRequest[] = [];
   const allowed = new Set<string>();
   const sockets = new Set<net.Socket>();
+  let cut: { limitBytes: number } | undefined;
+  let totalBytes = 0;
+
+  /** Count what upstream sends; past a cap, end that connection (or all of them) and remember the cut. */
+  const meter = (upstream: net.Socket): void => {
+    let connectionBytes = 0;
+    upstream.on('data', (chunk: Buffer) => {
+      connectionBytes += chunk.length;
+      totalBytes += chunk.length;
+      if (totalBytes > MAX_TOTAL_BYTES) {
+        cut ??= { limitBytes: MAX_TOTAL_BYTES };
+        for (const socket of sockets) socket.destroy();
+      } else if (connectionBytes > MAX_CONNECTION_BYTES) {
+        cut ??= { limitBytes: MAX_CONNECTION_BYTES };
+        upstream.destroy();
+      }
+    });
+  };
 
   const block = (host: string, port: number, reason: string): undefined => {
     if (blocked.length < MAX_BLOCKED && !blocked.some((entry) => entry.host === host && entry.port === port)) blocked.push({ host, port, reason });
@@ -109,6 +137,7 @@ export async function startBrowserProxy(
       if (!upstream) return refuse('502 Bad Gateway');
       sockets.add(upstream);
       upstream.on('close', () => sockets.delete(upstream));
+      meter(upstream);
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       if (rest.length > 0) upstream.write(rest);
       pipeBoth(client, upstream);
@@ -130,6 +159,7 @@ export async function startBrowserProxy(
     sockets.add(upstream);
     upstream.on('close', () => sockets.delete(upstream));
     const headers = headerLines.filter((line) => line !== '' && !/^(proxy-connection|connection|keep-alive)\s*:/i.test(line));
+    meter(upstream);
     upstream.write(`${method} ${url.pathname}${url.search} HTTP/1.1\r\n${[...headers, 'Connection: close'].join('\r\n')}\r\n\r\n`);
     if (rest.length > 0) upstream.write(rest);
     pipeBoth(client, upstream);
@@ -168,6 +198,9 @@ export async function startBrowserProxy(
     address: listenAddress,
     blocked,
     allowed,
+    get cut() {
+      return cut;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

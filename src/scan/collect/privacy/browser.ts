@@ -16,6 +16,7 @@ import { getDomain } from 'tldts';
 import type { BrowserCookie, BrowserEvidence, BrowserRequest, Party } from '../../evidence/privacy-browser.js';
 import { trackerForCookieName, trackerForHost } from '../../privacy/trackers/index.js';
 import type { CollectContext } from '../context.js';
+import { browserProcesses, watchMemory } from './browser-process.js';
 import { startBrowserProxy, type BrowserProxy } from './browser-proxy.js';
 import { spkiAllowList } from './browser-trust.js';
 
@@ -37,6 +38,14 @@ export interface BeforeConsentOptions {
   /** How long to wait for the network to go quiet after the load event. */
   idleWaitMs?: number;
 }
+
+/**
+ * The browser's share of the whole scan's memory bound (1 GiB with node itself): PSS of all
+ * Chromium processes together. An ordinary shop needs 300 to 400 MiB.
+ */
+export const BROWSER_MEMORY_BUDGET_BYTES = 600 * 1024 ** 2;
+/** How long a polite close may take before the browser is killed (a spinning page can stall it). */
+const CLOSE_GRACE_MS = 500;
 
 const MAX_REQUEST_HOSTS = 300;
 const MAX_COOKIES = 300;
@@ -119,6 +128,16 @@ function partyOf(host: string, firstParty: string): Party {
   return domain === firstParty ? 'first' : 'third';
 }
 
+/** `work`, or a rejection as soon as `signal` aborts. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(new Error('the scan was stopped'));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 async function loadPlaywright(): Promise<typeof import('playwright-core') | undefined> {
   try {
     return await import('playwright-core');
@@ -152,12 +171,38 @@ export async function collectBeforeConsent(target: string, context: CollectConte
   let browserContext: BrowserContext | undefined;
   // A persistent (not incognito-like) profile, so third-party cookies behave as for a visitor; thrown away after.
   const profile = mkdtempSync(join(tmpdir(), 'weerbaar-chromium-'));
+  const processes = browserProcesses(profile);
   let closing: Promise<void> | undefined;
-  const closeBrowser = (): Promise<void> => (closing ??= browserContext ? browserContext.close().catch(() => undefined) : Promise.resolve());
-  const onAbort = (): void => void closeBrowser();
+  // Politely first, but never longer than CLOSE_GRACE_MS: then every browser process is killed.
+  const closeBrowser = (): Promise<void> =>
+    (closing ??= (async () => {
+      if (browserContext) {
+        let timer: NodeJS.Timeout | undefined;
+        const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_GRACE_MS)));
+        await Promise.race([browserContext.close().catch(() => undefined), grace]);
+        clearTimeout(timer);
+      }
+      processes.kill();
+    })());
+  // At the deadline there is no time for courtesy: kill at once, so the scan ends on time.
+  const onAbort = (): void => {
+    processes.kill();
+    void closeBrowser();
+  };
   context.signal.addEventListener('abort', onAbort, { once: true });
+  const watchdog = watchMemory(processes, BROWSER_MEMORY_BUDGET_BYTES, () => void closeBrowser());
+  const stopped = (): BrowserEvidence['stopped'] =>
+    watchdog.tripped ? 'memory' : proxy.cut ? 'bytes' : context.signal.aborted ? 'deadline' : undefined;
+  const stopReason = (cause: NonNullable<BrowserEvidence['stopped']>): string =>
+    cause === 'memory'
+      ? `stopped: memory (the page made the browser use more than ${BROWSER_MEMORY_BUDGET_BYTES / 1024 ** 2} MiB); what it loaded until then is not judged`
+      : cause === 'bytes'
+        ? `stopped: the page sent more than ${proxy.cut?.limitBytes ? Math.round(proxy.cut.limitBytes / 1024 ** 2) : '?'} MiB; what it loaded until then is not judged`
+        : 'the scan was stopped';
   try {
-    browserContext = await playwright.chromium.launchPersistentContext(profile, {
+    // Looking up the hosts above may have taken until the deadline: then do not start a browser at all.
+    if (context.signal.aborted) return { error: stopReason('deadline'), firstParty, stopped: 'deadline' };
+    const launching = playwright.chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath,
       args,
       headless: true,
@@ -168,6 +213,14 @@ export async function collectBeforeConsent(target: string, context: CollectConte
       locale: 'en-GB',
       viewport: { width: 1280, height: 800 },
     });
+    // Playwright may not notice a browser killed while it starts and then waits out its own
+    // timeout: stop waiting at the deadline, and close whatever comes up later.
+    browserContext = await untilAborted(launching, context.signal).catch((error: unknown) => {
+      void launching.then((late) => late.close().catch(() => undefined), () => undefined);
+      throw error;
+    });
+    // The deadline passed while Chromium started: onAbort found nothing to kill yet.
+    if (context.signal.aborted) processes.kill();
     const noteRequest = (address: string, type: string): void => {
       let host: string;
       try {
@@ -206,7 +259,7 @@ export async function collectBeforeConsent(target: string, context: CollectConte
     const navigationTimeout = context.limits.requestTimeoutMs * 2;
     const failures: string[] = [];
     const visit = (address: string): Promise<boolean> =>
-      page.goto(address, { waitUntil: 'load', timeout: navigationTimeout }).then(
+      untilAborted(page.goto(address, { waitUntil: 'load', timeout: navigationTimeout }), context.signal).then(
         () => true,
         (error: unknown) => {
           // Playwright's message starts with the net:: code, e.g. "net::ERR_CERT_AUTHORITY_INVALID at https://...".
@@ -224,16 +277,17 @@ export async function collectBeforeConsent(target: string, context: CollectConte
       await failed.close().catch(() => undefined);
       loaded = await visit(url);
     }
-    if (!loaded) {
-      const error = context.signal.aborted ? 'the scan was stopped' : `the home page did not load over HTTPS or HTTP (${failures.join('; ')})`;
-      return { error, url, firstParty, blocked: [...proxy.blocked], requests: attempted(requests, proxy) };
+    const cutOff = stopped();
+    if (!loaded || cutOff) {
+      const error = cutOff ? stopReason(cutOff) : `the home page did not load over HTTPS or HTTP (${failures.join('; ')})`;
+      return { error, url, firstParty, blocked: [...proxy.blocked], requests: attempted(requests, proxy), ...(cutOff ? { stopped: cutOff } : {}) };
     }
-    const networkIdle = await page.waitForLoadState('networkidle', { timeout: options.idleWaitMs ?? 8_000 }).then(
+    const networkIdle = await untilAborted(page.waitForLoadState('networkidle', { timeout: options.idleWaitMs ?? 8_000 }), context.signal).then(
       () => true,
       () => false,
     );
 
-    const rawCookies = await browserContext.cookies();
+    const rawCookies = await untilAborted(browserContext.cookies(), context.signal);
     if (rawCookies.length > MAX_COOKIES) truncated = true;
     const cookies: BrowserCookie[] = rawCookies.slice(0, MAX_COOKIES).map((cookie) => {
       const host = cookie.domain.replace(/^\./, '');
@@ -253,15 +307,21 @@ export async function collectBeforeConsent(target: string, context: CollectConte
       };
     });
     // Keys only, never values; written as a string because this project compiles without the DOM types.
-    const storage = await page
-      .evaluate<StorageKeys>(
+    // A page that spins its script never answers an evaluate: the deadline ends the wait.
+    const storage = await untilAborted(
+      page.evaluate<StorageKeys>(
         `(() => {
           const keys = (store) => { const found = []; for (let i = 0; i < store.length && found.length < ${MAX_STORAGE_KEYS}; i++) { const key = store.key(i); if (key !== null) found.push(key); } return found; };
           return { local: keys(window.localStorage), session: keys(window.sessionStorage) };
         })()`,
-      )
+      ),
+      context.signal,
+    )
       .catch(() => ({ local: [] as string[], session: [] as string[] }));
 
+    // Cut off after the load event (while waiting for quiet, or reading cookies): still partial.
+    const lateCut = stopped();
+    if (lateCut) return { error: stopReason(lateCut), url, firstParty, blocked: [...proxy.blocked], requests: attempted(requests, proxy), stopped: lateCut };
     return {
       url,
       finalUrl: page.url(),
@@ -275,16 +335,31 @@ export async function collectBeforeConsent(target: string, context: CollectConte
       ...(truncated ? { truncated } : {}),
     };
   } catch (error) {
+    const cutOff = stopped();
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { error: `the browser failed: ${reason}`, firstParty, requests: attempted(requests, proxy), blocked: [...proxy.blocked] };
+    return {
+      error: cutOff ? stopReason(cutOff) : `the browser failed: ${reason}`,
+      firstParty,
+      requests: attempted(requests, proxy),
+      blocked: [...proxy.blocked],
+      ...(cutOff ? { stopped: cutOff } : {}),
+    };
   } finally {
+    watchdog.stop();
     context.signal.removeEventListener('abort', onAbort);
-    await closeBrowser();
-    try {
-      rmSync(profile, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
-    } catch {
-      // A leftover temporary profile is untidy, not a scan failure.
-    }
-    await proxy.close();
+    const cleanUp = async (): Promise<void> => {
+      await closeBrowser();
+      // Also when the browser came up after the close began (an abort during the launch).
+      processes.kill();
+      try {
+        rmSync(profile, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
+      } catch {
+        // A leftover temporary profile is untidy, not a scan failure.
+      }
+      await proxy.close();
+    };
+    // At the deadline the browser is already killed: tidy up behind the scan's back, not on its time.
+    if (context.signal.aborted) void cleanUp();
+    else await cleanUp();
   }
 }

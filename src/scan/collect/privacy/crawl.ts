@@ -59,6 +59,32 @@ function parsedHtml(result: PoliteResult): ParsedPage | undefined {
   return hop && !result.last.error && isHtml(firstHeader(hop, 'content-type'), body) ? parsePage(body, hop.url) : undefined;
 }
 
+/** One turn of the event loop's timers phase, so a due deadline fires before more CPU work. */
+const yieldToTimers = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Parsing cannot be interrupted, so a page is parsed only when it can be done before the
+ * deadline, judged by the slowest rate seen so far (starting at 1 ms per KiB, what a loaded
+ * machine needs for a page of links).
+ */
+class ParseBudget {
+  private msPerByte = 1 / 1024;
+
+  constructor(private readonly endsAt: number | undefined) {}
+
+  allows(result: PoliteResult): boolean {
+    return this.endsAt === undefined || Date.now() + (result.last.body?.length ?? 0) * this.msPerByte < this.endsAt;
+  }
+
+  parse(result: PoliteResult): ParsedPage | undefined {
+    const started = performance.now();
+    const parsed = parsedHtml(result);
+    const size = result.last.body?.length ?? 0;
+    if (size > 16_384) this.msPerByte = Math.max(this.msPerByte, (performance.now() - started) / size);
+    return parsed;
+  }
+}
+
 /** A URL key for comparing links: lower-case host, no trailing slash, no fragment. */
 export function urlKey(url: string): string {
   try {
@@ -76,6 +102,7 @@ export async function collectCrawl(target: string, context: CollectContext, opti
   const pageContext: CollectContext = { ...context, limits: { ...context.limits, maxBodyBytes: Math.min(context.limits.maxBodyBytes, MAX_PAGE_BYTES) } };
   const robotsContext: CollectContext = { ...context, limits: { ...context.limits, maxBodyBytes: Math.min(context.limits.maxBodyBytes, MAX_ROBOTS_BYTES) } };
   const pacer = new Pacer(context.signal);
+  const parseBudget = new ParseBudget(context.endsAt);
   const site = siteOf(target);
   const sameSite = (url: URL): boolean => (url.protocol === 'https:' || url.protocol === 'http:') && siteOf(url.hostname) === site;
   const robotsByOrigin = new Map<string, Promise<RobotsResult>>();
@@ -147,10 +174,17 @@ export async function collectCrawl(target: string, context: CollectContext, opti
     );
     for (const item of results) {
       if (!item || pages.length >= maxPages) continue;
+      // Parsing is CPU work on the page's bytes (up to a second for a huge page): let the
+      // deadline's timer run between pages, and parse nothing more once it has fired.
+      await yieldToTimers();
+      if (context.signal.aborted || !parseBudget.allows(item.result)) {
+        evidence.error ??= 'the scan deadline passed before the crawl finished';
+        break;
+      }
       const { hops, last } = item.result;
       const hop = hops.at(-1);
       const finalUrl = hop?.url ?? item.url;
-      const parsed = parsedHtml(item.result);
+      const parsed = parseBudget.parse(item.result);
       learn(item.url, item.result, parsed);
       if (finalUrl !== item.url) {
         const key = urlKey(finalUrl);

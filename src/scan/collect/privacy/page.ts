@@ -10,6 +10,7 @@ import type { FormEvidence, StatementLink } from '../../evidence/privacy-crawl.j
 import { fold, statementScore } from './statement-words.js';
 
 const MAX_LINKS = 500;
+const MAX_EXAMINED_PER_END = 1_000;
 const MAX_FORMS = 20;
 const MAX_CANDIDATES = 10;
 const MAX_TEXT = 120;
@@ -60,7 +61,11 @@ export function parsePage(html: string, pageUrl: string): ParsedPage {
   const seen = new Set<string>();
   const statementLinks: ScoredLink[] = [];
   const candidateSeen = new Set<string>();
-  $('a[href], area[href]').each((_, element) => {
+  // A page with tens of thousands of links would cost seconds of CPU here: read the first and
+  // the last anchors (navigation and footer, where a privacy link sits), not every product tile.
+  const anchors = $('a[href], area[href]').toArray();
+  const examined = anchors.length > 2 * MAX_EXAMINED_PER_END ? [...anchors.slice(0, MAX_EXAMINED_PER_END), ...anchors.slice(-MAX_EXAMINED_PER_END)] : anchors;
+  $(examined).each((_, element) => {
     const url = absolute($(element).attr('href') ?? '', base);
     if (!url) return;
     if (!seen.has(url.href) && links.length < MAX_LINKS) {
