@@ -140,7 +140,7 @@ describe.skipIf(!browserAvailable())('Weerbaar in a browser (chromium)', () => {
     await page.locator('#details-web > summary').click();
     // The check's own Dutch title and advice, the same texts as `weerbaar scan --lang nl`.
     expect(await cookies.getByRole('heading').textContent()).toContain('Veiligheid van cookies');
-    expect(await cookies.textContent()).toContain('toe aan de cookie PHPSESSID die shop.test zet');
+    expect(await cookies.textContent()).toContain('toe aan de cookie PHPSESSID die shop.test, www.shop.test zet');
     await screenshot(page, 'scan-result-nl');
   });
 
