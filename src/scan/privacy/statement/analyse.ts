@@ -116,10 +116,13 @@ function namesDpo(text: string): boolean {
   return Object.values(LANGUAGE_PATTERNS).some((patterns) => patterns.patterns.dpo.some((pattern) => pattern.test(text)));
 }
 
-/** A period that is an age limit, or a delivery or returns period in a sentence without data or records. */
+/**
+ * A period that is an age limit, a delivery or returns period in a sentence without data or records,
+ * or the data "we hold about you" named in a sentence that gives no period.
+ */
 function notRetention(text: string): boolean {
   const shared = sharedPatterns();
-  return shared.AGE_LIMIT.test(text) || (shared.LOGISTICS.test(text) && !shared.RECORDS.test(text));
+  return shared.AGE_LIMIT.test(text) || (shared.LOGISTICS.test(text) && !shared.RECORDS.test(text)) || (shared.HELD_ABOUT_YOU.test(text) && !shared.PERIOD.test(text));
 }
 
 class Finder {

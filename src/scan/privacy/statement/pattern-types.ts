@@ -118,6 +118,17 @@ export const sharedPatterns = once(() => ({
   LOGISTICS: u(
     /\b(?:shipping|delivery|deliver(?:ed)?|dispatch(?:ed)?|return(?:ed|s)?|refund|withdraw from the (?:contract|purchase)|verzending|levering|geleverd|bezorging|bezorgd|retour\p{L}*|terugsturen|herroep\p{L}*|Versand|Lieferung|geliefert|Lieferzeit|Rücksendung|zurücksenden|Widerruf\p{L}*|livraison|livré|expédition|expédié|retour\p{L}*|rétractation|remboursement|leverans\p{L}*|levereras|frakt\p{L}*|retur\p{L}*|ångerrätt\p{L}*|returnera)\b/u,
   ),
+  /**
+   * The data "we hold about you" named inside a sentence about another thing ("het recht op toegang tot de
+   * informatie die wij over u bewaren"): a keep verb there states no period, unless the sentence gives one.
+   */
+  HELD_ABOUT_YOU: u(
+    /\b(?:(?:hold|keep|store|retain|have) (?:about|on) you|(?:die|welke|dat) (?:wij|we) (?:over|van) (?:u|je|jou) (?:\p{L}+ )?(?:bewaren|bewaard|opslaan|opgeslagen|hebben)|über Sie (?:\p{L}+ )?(?:gespeichert\p{L}*|speichern|aufbewahr\p{L}*)|que nous (?:conservons|détenons|stockons|avons) (?:sur vous|à votre sujet|vous concernant)|(?:sparar|lagrar|har|behåller) om dig)\b/u,
+  ),
+  /** A period or an end stated in words ("two years", "as long as", "until", "zolang", "så länge"). */
+  PERIOD: u(
+    /\b(?:(?:\d+|one|two|three|five|six|seven|ten|een|twee|drie|vijf|zes|zeven|tien|zwei|drei|fünf|sechs|sieben|zehn|un|deux|trois|cinq|dix|ett|två|tre|fem|sju|tio) (?:days?|weeks?|months?|years?|dagen|weken|maanden|jaar|jaren|Tagen?|Wochen?|Monate[n]?|Jahre[n]?|jours|semaines|mois|ans|années|dagar|veckor|månader|år)|as long as|until|as soon as|zolang|totdat|zodra|solange|so lange|sobald|tant que|jusqu|dès que|så länge|tills|så snart|bewaartermijn|Speicherdauer|durée de conservation|lagringstid|retention period)\b/,
+  ),
   /** Words that make a period one of data or records ("invoices", "account data", "stored", "deleted"). */
   RECORDS: u(
     /\b(?:data|personal|information|details|account|invoices?|records?|keep|kept|store[sd]?|retain(?:ed)?|delete[sd]?|erased?|gegevens|bewaren|bewaard|opgeslagen|verwijder\p{L}*|factu\p{L}*|Daten|gespeichert|speichern|aufbewahr\p{L}*|gelöscht|löschen|Rechnung\p{L}*|Konto|données|conserv\p{L}*|supprim\p{L}*|compte|uppgifter\p{L}*|sparar|sparas|lagras|raderas|gallras|faktur\p{L}*|konto)\b/u,

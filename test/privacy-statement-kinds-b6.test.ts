@@ -1,0 +1,62 @@
+/**
+ * The statement analyser on the kinds of phrasing that batch b6 showed it misread (issue 14, round
+ * three), each kind in all five languages with sentences of our own. Precision first: our own duty to
+ * keep records is no requirement on the visitor, "providing a website" is no providing of data, and
+ * the data "we hold about you" inside a rights sentence is no retention period.
+ * Round one's cases are in privacy-statement-structure.test.ts, round two's in privacy-statement-kinds.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyseStatement, type ElementFinding, type ElementId, type ElementStatus } from '../src/scan/privacy/statement/index.js';
+
+/** [language, element, expected status or { cite }, text, expected note]. */
+type Case = [string, ElementId, ElementStatus | { cite: string }, string, ElementFinding['note']?];
+
+const norm = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ');
+
+const CASES: Record<string, Case[]> = {
+  'our own legal duty to keep records asks nothing of the visitor': [
+    ['en', 'requirement', 'missing', 'We keep invoices for seven years because we are legally required to.'],
+    ['nl', 'requirement', 'missing', 'De factuur bewaren we omdat de Belastingdienst dat wettelijk verplicht.'],
+    ['nl', 'requirement', 'missing', 'Wij zijn wettelijk verplicht om facturen zeven jaar te bewaren.'],
+    ['de', 'requirement', 'missing', 'Rechnungen bewahren wir zehn Jahre auf, weil wir gesetzlich dazu verpflichtet sind.'],
+    ['fr', 'requirement', 'missing', 'Nous conservons vos factures dix ans car nous y sommes légalement obligés.'],
+    ['sv', 'requirement', 'missing', 'Vi sparar fakturor i sju år eftersom bokföringslagen kräver det.'],
+    // The visitor's own duty still is one.
+    ['en', 'requirement', 'found', 'Providing your date of birth is legally required for the sale of wine.'],
+    ['nl', 'requirement', 'found', 'Het verstrekken van uw geboortedatum is wettelijk verplicht bij de verkoop van wijn.'],
+  ],
+  'providing a website or service is no providing of data': [
+    ['de', 'requirement', 'missing', 'Wir verarbeiten Daten unserer Nutzer nur, soweit dies zur Bereitstellung einer funktionsfähigen Website sowie unserer Inhalte erforderlich ist.'],
+    ['en', 'requirement', 'missing', 'We process personal data only insofar as this is necessary to provide a functioning website and our services.'],
+    ['nl', 'requirement', 'missing', 'Wij verwerken persoonsgegevens alleen voor zover dat nodig is om een werkende website aan te bieden.'],
+    ['fr', 'requirement', 'missing', "Nous traitons les données uniquement dans la mesure où cela est nécessaire à la fourniture d'un site fonctionnel."],
+    ['sv', 'requirement', 'missing', 'Vi behandlar personuppgifter endast i den mån det krävs för att tillhandahålla en fungerande webbplats.'],
+    ['de', 'requirement', 'found', 'Die Angabe Ihrer Adresse ist für die Lieferung erforderlich.'],
+  ],
+  'the data "we hold about you" inside a rights sentence is no retention': [
+    ['nl', 'retention', 'missing', 'Als u in Europa woont, heeft u het recht op toegang tot de persoonlijke informatie die wij over u bewaren en om te vragen dat die wordt gecorrigeerd.'],
+    ['en', 'retention', 'missing', 'You have the right to access the personal information we keep about you and to ask that it be corrected, updated or deleted.'],
+    ['de', 'retention', 'missing', 'Sie haben das Recht auf Auskunft über die Daten, die wir über Sie gespeichert haben, bis hin zu ihrer Herkunft.'],
+    ['fr', 'retention', 'missing', "Vous avez le droit d'accéder aux données que nous conservons à votre sujet et d'en demander la correction si nécessaire."],
+    ['sv', 'retention', 'missing', 'Du har rätt att få veta vilka uppgifter vi sparar om dig och att få dem rättade om det behövs, när som helst under tiden.'],
+    // A period in the same sentence still states one.
+    ['nl', 'retention', 'found', 'De gegevens die wij over u bewaren, bewaren wij zolang uw account bestaat.'],
+    ['en', 'retention', 'found', 'The data we hold about you is kept for two years after your last order.'],
+  ],
+};
+
+describe('kinds of phrasing from batch b6, in five languages (issue 14, round three)', () => {
+  for (const [kind, cases] of Object.entries(CASES)) {
+    describe(kind, () => {
+      for (const [lang, id, expected, text, note] of cases) {
+        it(`${lang}: ${id} in "${text.replace(/\n/g, ' / ').slice(0, 90)}"`, () => {
+          const finding = analyseStatement(text).elements.find((element) => element.id === id);
+          const status = typeof expected === 'string' ? expected : 'found';
+          expect(finding?.status, `cited: ${finding?.sentences[0]}`).toBe(status);
+          if (typeof expected !== 'string') expect(norm(finding?.sentences[0] ?? ''), 'cites').toContain(norm(expected.cite));
+          if (note !== undefined) expect(finding?.note).toBe(note);
+        });
+      }
+    });
+  }
+});
