@@ -5,13 +5,7 @@
  * the data "we hold about you" inside a rights sentence is no retention period.
  * Round one's cases are in privacy-statement-structure.test.ts, round two's in privacy-statement-kinds.test.ts.
  */
-import { describe, expect, it } from 'vitest';
-import { analyseStatement, type ElementFinding, type ElementId, type ElementStatus } from '../src/scan/privacy/statement/index.js';
-
-/** [language, element, expected status or { cite }, text, expected note]. */
-type Case = [string, ElementId, ElementStatus | { cite: string }, string, ElementFinding['note']?];
-
-const norm = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ');
+import { describeCases, type Case } from './privacy-statement-cases.js';
 
 const CASES: Record<string, Case[]> = {
   'our own legal duty to keep records asks nothing of the visitor': [
@@ -45,18 +39,4 @@ const CASES: Record<string, Case[]> = {
   ],
 };
 
-describe('kinds of phrasing from batch b6, in five languages (issue 14, round three)', () => {
-  for (const [kind, cases] of Object.entries(CASES)) {
-    describe(kind, () => {
-      for (const [lang, id, expected, text, note] of cases) {
-        it(`${lang}: ${id} in "${text.replace(/\n/g, ' / ').slice(0, 90)}"`, () => {
-          const finding = analyseStatement(text).elements.find((element) => element.id === id);
-          const status = typeof expected === 'string' ? expected : 'found';
-          expect(finding?.status, `cited: ${finding?.sentences[0]}`).toBe(status);
-          if (typeof expected !== 'string') expect(norm(finding?.sentences[0] ?? ''), 'cites').toContain(norm(expected.cite));
-          if (note !== undefined) expect(finding?.note).toBe(note);
-        });
-      }
-    });
-  }
-});
+describeCases('kinds of phrasing from batch b6, in five languages (issue 14, round three)', CASES);
