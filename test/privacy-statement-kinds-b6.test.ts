@@ -37,6 +37,40 @@ const CASES: Record<string, Case[]> = {
     ['nl', 'retention', 'found', 'De gegevens die wij over u bewaren, bewaren wij zolang uw account bestaat.'],
     ['en', 'retention', 'found', 'The data we hold about you is kept for two years after your last order.'],
   ],
+  'the one-person shop in its own voice, speaking to "you" or "du"': [
+    ['en', 'rightAccess', 'found', 'What you can do\nYou can ask me what I know about you at any time.'],
+    ['nl', 'rightAccess', 'found', 'Jouw rechten\nJe kunt me altijd vragen wat ik over je weet.'],
+    ['de', 'rightAccess', 'found', 'Deine Rechte\nDu kannst mich jederzeit fragen, was ich über dich gespeichert habe.'],
+    ['fr', 'rightAccess', 'found', 'Vos droits\nTu peux me demander ce que je sais de toi.'],
+    ['sv', 'rightAccess', 'found', 'Dina rättigheter\nDu kan fråga mig vad jag vet om dig, så berättar jag.'],
+    ['en', 'rightRectification', 'found', 'Your rights\nIf something is wrong, tell me and I will fix it.'],
+    ['nl', 'rightRectification', 'found', 'Jouw rechten\nKlopt er iets niet, dan pas ik het aan.'],
+    ['de', 'rightRectification', 'found', 'Deine Rechte\nWenn etwas falsch ist, korrigiere ich es.'],
+    ['fr', 'rightRectification', 'found', "Vos droits\nSi une information n'est plus juste, je la corrige."],
+    ['sv', 'rightRectification', 'found', 'Dina rättigheter\nOm något är fel rättar jag det.'],
+    ['en', 'rightErasure', 'found', 'Your rights\nJust say the word and I will delete everything.'],
+    ['nl', 'rightErasure', 'found', 'Jouw rechten\nWil je dat alles weg is, dan verwijder ik het.'],
+    ['de', 'rightErasure', 'found', 'Deine Rechte\nWenn du möchtest, lösche ich deine Daten.'],
+    ['fr', 'rightErasure', 'found', 'Vos droits\nSi tu le souhaites, je les supprime.'],
+    ['sv', 'rightErasure', 'found', 'Dina rättigheter\nVill du det, raderar jag allt.'],
+    // A right named as a compound noun sets the context of its own sentence: its denial is read.
+    ['de', 'rightObjection', 'denied', 'Da wir Ihre Daten ausschließlich zur Erfüllung des Vertrages verarbeiten, steht Ihnen ein Widerspruchsrecht nach Art. 21 DSGVO nicht zu.'],
+    ['sv', 'rightObjection', 'denied', 'Eftersom vi bara behandlar uppgifterna för att fullgöra köpet gäller invändningsrätten inte.'],
+  ],
+  'the basis as what was agreed, the requirement for a field named by itself': [
+    ['en', 'legalBasis', 'found', 'I need these details to do what we agreed.'],
+    ['en', 'requirement', 'found', "If you'd rather not give them, that's fine, but then I can't post anything."],
+    ['en', 'requirement', 'found', 'Without your date of birth we cannot sell you wine.'],
+    ['nl', 'requirement', 'found', 'Het verstrekken van uw geboortedatum is een wettelijke verplichting voor de aankoop van wijn.'],
+    ['nl', 'requirement', 'found', 'Zonder geboortedatum kunnen wij uw bestelling niet uitvoeren.'],
+    ['de', 'requirement', 'found', 'Ohne Ihr Geburtsdatum können wir Ihnen keinen Wein verkaufen, das ist nicht erlaubt.'],
+    ['fr', 'requirement', 'found', 'Sans votre date de naissance, nous ne pouvons pas vous vendre de vin.'],
+    ['sv', 'requirement', 'found', 'Utan ditt födelsedatum kan vi inte sälja vin till dig.'],
+  ],
+  'the authority named by its task, a German separable verb around its recipient': [
+    ['de', 'complaint', 'found', 'Wenn du mit mir nicht zufrieden bist, kannst du dich beim Unabhängigen Landeszentrum für Datenschutz beschweren.'],
+    ['de', 'recipients', 'found', 'Wir geben sie daher zusammen mit Ihrer Anschrift an die Kühlkurier Süd GmbH weiter.'],
+  ],
 };
 
 describeCases('kinds of phrasing from batch b6, in five languages (issue 14, round three)', CASES);
