@@ -112,6 +112,23 @@ function globalOf(pattern: RegExp): RegExp {
   return global;
 }
 
+/**
+ * One regex per element, language and flags that matches where any of its patterns does: each sentence
+ * is scanned once per element instead of once per pattern, and only the sentences it lets through are
+ * tried pattern by pattern (in order, so the clearest sentence is still cited first).
+ */
+const PREFILTERS = new WeakMap<RegExp[], RegExp[]>();
+function prefilterOf(patterns: RegExp[]): RegExp[] {
+  let prefilter = PREFILTERS.get(patterns);
+  if (!prefilter) {
+    const byFlags = new Map<string, string[]>();
+    for (const pattern of patterns) byFlags.set(pattern.flags, [...(byFlags.get(pattern.flags) ?? []), `(?:${pattern.source})`]);
+    prefilter = [...byFlags].map(([flags, sources]) => new RegExp(sources.join('|'), flags));
+    PREFILTERS.set(patterns, prefilter);
+  }
+  return prefilter;
+}
+
 function namesDpo(text: string): boolean {
   return Object.values(LANGUAGE_PATTERNS).some((patterns) => patterns.patterns.dpo.some((pattern) => pattern.test(text)));
 }
@@ -174,9 +191,11 @@ class Finder {
     for (const lang of this.langs) {
       const patterns = LANGUAGE_PATTERNS[lang];
       const extra = options.extra ? [options.extra] : [];
+      const prefilter = [...prefilterOf(patterns.patterns[key]), ...extra];
+      const candidates = this.sentences.filter((sentence) => prefilter.some((pattern) => pattern.test(sentence.text)));
       for (const pattern of options.extraFirst ? [...extra, ...patterns.patterns[key]] : [...patterns.patterns[key], ...extra]) {
         const global = globalOf(pattern);
-        for (const sentence of this.sentences) {
+        for (const sentence of candidates) {
           if (options.rightsOnly && !this.inRightsContext(lang, sentence.index)) continue;
           // A sentence about something else that happens to match ("children under 16 years" for
           // retention), or a definition from the law ("'controller' means the natural or legal person ...").

@@ -1,5 +1,6 @@
 /** Shape of one language's patterns, and a helper for Unicode-aware word boundaries. */
 import { once } from '../../../core/once.js';
+import { unicodeBoundaries } from './word-boundary.js';
 
 /** What the patterns look for. Most keys are art. 13 elements; a few are facts that decide conditional elements. */
 export type PatternKey =
@@ -41,21 +42,9 @@ export interface LanguagePatterns {
   patterns: Record<PatternKey, RegExp[]>;
 }
 
-/**
- * A letter or digit of the Latin script the five statement languages are written in
- * (Latin-1, Latin Extended-A/B and Additional, the fi/fl ligatures PDFs produce), with the
- * Latin-1 digits and fractions. It stands in for [\p{L}\p{N}]: compiling that class with
- * case folding, four times for every \b, cost 3 ms per pattern and 700 ms for a scan's first
- * statement; this one costs 0.1 ms. Other scripts count as non-letters, which no EN/NL/SV/
- * DE/FR statement notices.
- */
-const WORD = '[0-9A-Za-z\\u00AA\\u00B2\\u00B3\\u00B5\\u00B9\\u00BA\\u00BC-\\u00BE\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u1E00-\\u1EFF\\uFB00-\\uFB06]';
-/** JS `\b` only knows ASCII letters; this boundary knows å, ä, ö, é, ü. */
-const UNICODE_BOUNDARY = `(?:(?<!${WORD})(?=${WORD})|(?<=${WORD})(?!${WORD}))`;
-
 /** Compile a regex literal with Unicode word boundaries, case-insensitive unless `caseSensitive`. */
 export function u(pattern: RegExp, caseSensitive = false): RegExp {
-  return new RegExp(pattern.source.replaceAll('\\b', UNICODE_BOUNDARY), caseSensitive ? 'u' : 'iu');
+  return new RegExp(unicodeBoundaries(pattern.source), caseSensitive ? 'u' : 'iu');
 }
 
 /** Two capitals after a four-digit number are a Dutch postcode ("3511 AB"), not a legal form. */
