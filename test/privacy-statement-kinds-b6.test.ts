@@ -71,6 +71,30 @@ const CASES: Record<string, Case[]> = {
     ['de', 'complaint', 'found', 'Wenn du mit mir nicht zufrieden bist, kannst du dich beim Unabhängigen Landeszentrum für Datenschutz beschweren.'],
     ['de', 'recipients', 'found', 'Wir geben sie daher zusammen mit Ihrer Anschrift an die Kühlkurier Süd GmbH weiter.'],
   ],
+  'rights asked for in the passive': [
+    ['nl', 'rightErasure', 'found', 'Uw rechten\nU heeft het recht om te vragen dat uw persoonlijke informatie wordt gecorrigeerd, bijgewerkt of verwijderd.'],
+    ['nl', 'rightRectification', 'found', 'Uw rechten\nU kunt vragen dat uw gegevens worden verbeterd.'],
+    ['en', 'rightErasure', 'found', 'Your rights\nYou can ask that your personal information be corrected, updated or deleted.'],
+    ['de', 'rightRectification', 'found', 'Ihre Rechte\nSie können verlangen, dass Ihre Daten berichtigt werden.'],
+    ['de', 'rightErasure', 'found', 'Ihre Rechte\nSie können verlangen, dass Ihre Daten gelöscht werden.'],
+    ['fr', 'rightErasure', 'found', 'Vos droits\nVous pouvez demander que vos données soient corrigées ou supprimées.'],
+    ['sv', 'rightErasure', 'found', 'Dina rättigheter\nDu kan begära att dina uppgifter rättas eller raderas.'],
+  ],
+  'an FAQ answer that opens with its purpose': [
+    ['nl', 'purposes', { cite: 'Zodat we je bestelling' }, 'Waarom vragen jullie mijn gegevens?\nZodat we je bestelling kunnen inpakken en versturen.'],
+    ['en', 'purposes', { cite: 'So that we can pack' }, 'Why do you ask for my details?\nSo that we can pack and send your order.'],
+    ['de', 'purposes', { cite: 'Damit wir Ihre Bestellung' }, 'Warum fragen Sie nach meinen Daten?\nDamit wir Ihre Bestellung verpacken und versenden können.'],
+    ['fr', 'purposes', { cite: 'Pour que nous puissions' }, 'Pourquoi demandez-vous mes informations ?\nPour que nous puissions emballer et expédier votre commande.'],
+    ['sv', 'purposes', { cite: 'Så att vi kan packa' }, 'Varför frågar ni efter mina uppgifter?\nSå att vi kan packa och skicka din beställning.'],
+  ],
+  'the shop’s address block ending with a phone number, a four-digit postcode before the town': [
+    ['nl', 'controller', { cite: 'Rijwielhuis Van Dongen — Ringbaan-West 201' }, 'Wilt u dat we alles weggooien, mail dan naar ons.\n\nRijwielhuis Van Dongen\nRingbaan-West 201\n5037 PB Tilburg\n013 - 543 21 09'],
+    ['en', 'controller', { cite: 'Harbour Yarns' }, 'Write to me any time.\n\nHarbour Yarns\n4 Quay Lane\nH91 X2Y4 Galway\nTel.: +353 91 123 456'],
+    ['nl', 'controller', { cite: 'Little Nordic Clothing ApS, Algade 10' }, 'Dit beleid beschrijft wat wij met uw gegevens doen.\nNeem contact met ons op per post via:\nLittle Nordic Clothing ApS, Algade 10, 9000 Aalborg, Denemarken'],
+    ['de', 'controller', { cite: 'Strickwerk OG' }, 'Verantwortlich ist die Strickwerk OG.\nSchreiben Sie uns: Strickwerk OG, Hauptplatz 3, 8010 Graz, Österreich, Telefon 0316 123456.'],
+    // A year before a word is no postcode: no block, no controller.
+    ['en', 'controller', 'missing', 'Since 2019 Harbour Yarns has sold yarn.\nWe love wool.'],
+  ],
 };
 
 describeCases('kinds of phrasing from batch b6, in five languages (issue 14, round three)', CASES);

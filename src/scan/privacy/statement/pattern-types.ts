@@ -50,8 +50,8 @@ export function u(pattern: RegExp, caseSensitive = false): RegExp {
 /** Two capitals after a four-digit number are a Dutch postcode ("3511 AB"), not a legal form. */
 const NOT_POSTCODE = '(?<!\\d{4}\\s)';
 
-/** A postal code: Dutch 1234 AB, Swedish 123 45, five digits (DE/FR), Irish Eircode, Luxembourg L-1234. */
-const POSTAL_CODE = /\b\d{4}\s?[A-Z]{2}\b|\b\d{3}\s\d{2}\b|\b\d{5}\b|\b[A-Z]\d{2}\s?[A-Z0-9]{4}\b|\bL-\d{4}\b/u;
+/** A postal code: Dutch 1234 AB, four digits before a town (DK, BE, AT: "9000 Aalborg"), Swedish 123 45, five digits (DE/FR), Irish Eircode, Luxembourg L-1234. */
+const POSTAL_CODE = /\b\d{4}\s?[A-Z]{2}\b|\b\d{4} [A-ZÀ-Þ][a-zß-ÿ]{2,}|\b\d{3}\s\d{2}\b|\b\d{5}\b|\b[A-Z]\d{2}\s?[A-Z0-9]{4}\b|\bL-\d{4}\b/u;
 
 /**
  * The language-independent patterns, compiled on first use: compiling the analyser's

@@ -8,7 +8,9 @@
  * - the requirement for a field named by itself ("Het verstrekken van uw geboortedatum is een wettelijke
  *   verplichting", "without your date of birth we cannot"), or "if you'd rather not give them";
  * - the authority named by its task ("Landeszentrum für Datenschutz"), a German separable verb with
- *   its recipient in between ("geben sie ... an die Kühlkurier GmbH weiter").
+ *   its recipient in between ("geben sie ... an die Kühlkurier GmbH weiter");
+ * - rights asked for in the passive ("vragen dat uw informatie wordt gecorrigeerd of verwijderd");
+ * - an FAQ answer that opens with its purpose ("Zodat we je bestelling kunnen versturen").
  */
 import { once } from '../../../core/once.js';
 import { u, type PatternKey } from './pattern-types.js';
@@ -25,6 +27,7 @@ export const OWN_VOICE_PATTERNS = once(
         u(/\bwithout (?:your|the|a) (?:\p{L}+ ){1,3}(?:I|we) (?:cannot|can't|can not|am unable|are unable|won't be able)\b/u),
         u(/\bprovi(?:sion|ding) (?:of )?(?:your|the) (?:\p{L}+ ){1,3}(?:is|are) (?:a )?(?:legal|statutory|contractual) (?:obligation|requirement)\b/u),
       ],
+      purposes: [u(/^so (?:that )?(?:we|I) (?:can|could|are able to|am able to)\b/)],
       rightAccess: [u(/\bask (?:me|us)\b[^.;]{0,20}\bwhat (?:I|we) (?:know|have|hold|keep|store)\b/)],
       rightRectification: [u(/\b(?:something|anything)(?:['’]s| is)? (?:wrong|incorrect|out of date)\b[^.;]{0,40}\b(?:fix|correct|change|update|put right)\b/)],
       rightErasure: [u(/\b(?:I|we)(?:['’]ll| will) (?:delete|erase|remove)\b/)],
@@ -35,18 +38,20 @@ export const OWN_VOICE_PATTERNS = once(
         u(/\bzonder (?:uw |je |jouw |de |een )?\p{L}+,? kunnen (?:we|wij|ik)\b[^.;]{0,40}\bniet\b/u),
       ],
       rightAccess: [u(/\b(?:vragen|opvragen|weten) wat (?:ik|we|wij) (?:van|over) (?:u|je|jou) (?:weet|weten|heb|hebben|bewaar|bewaren)\b/)],
-      rightRectification: [u(/\b(?:klopt|is) (?:er )?(?:iets )?(?:niet|fout|onjuist)\b[^.;]{0,40}\b(?:pas|passen|verbeter\p{L}*|corrigeer\p{L}*|aanpassen)\b/u)],
-      rightErasure: [u(/\b(?:verwijder|wis) (?:ik|we|wij)\b/)],
+      rightRectification: [u(/\b(?:vragen|verzoeken|verlangen|eisen) (?:om |dat )?[^.;]{0,80}\b(?:gecorrigeerd|verbeterd|aangepast|gewijzigd|bijgewerkt|gerectificeerd)\b/), u(/\b(?:klopt|is) (?:er )?(?:iets )?(?:niet|fout|onjuist)\b[^.;]{0,40}\b(?:pas|passen|verbeter\p{L}*|corrigeer\p{L}*|aanpassen)\b/u)],
+      rightErasure: [u(/\b(?:verwijder|wis) (?:ik|we|wij)\b/), u(/\b(?:vragen|verzoeken|verlangen|eisen) (?:om |dat )?[^.;]{0,80}\b(?:verwijderd|gewist)\b/)],
+      purposes: [u(/^(?:zodat|opdat) (?:we|wij|ik)\b/)],
     },
     de: {
       recipients: [u(/\bgeben (?:wir |ich )?(?:sie|diese|Ihre|deine)\b[^.;]{0,80}\ban (?:die|den|das|einen|eine) [^.;]{1,60}\bweiter\b/)],
       requirement: [u(/\bohne (?:Ihre?n?|deine?n?|die|den|das) \p{L}+,? (?:können|kann) (?:wir|ich)\b[^.;]{0,40}\bnicht\b/u)],
       rightAccess: [u(/\bfragen,? (?:was|welche (?:\p{L}+ )?Daten) (?:ich|wir) (?:über|von) (?:dich|Sie|dir|Ihnen)\b/u)],
-      rightRectification: [u(/\b(?:falsch|unrichtig|nicht stimmt|nicht richtig)\b[^.;]{0,40}\b(?:korrigier\p{L}*|berichtig\p{L}*|änder\p{L}*)\b/u)],
-      rightErasure: [u(/\blösche (?:ich|wir)\b/)],
+      rightRectification: [u(/\b(?:verlangen|beantragen|fordern|bitten),? dass\b[^.;]{0,60}\b(?:berichtigt|korrigiert|geändert|aktualisiert)\b/), u(/\b(?:falsch|unrichtig|nicht stimmt|nicht richtig)\b[^.;]{0,40}\b(?:korrigier\p{L}*|berichtig\p{L}*|änder\p{L}*)\b/u)],
+      rightErasure: [u(/\blösche (?:ich|wir)\b/), u(/\b(?:verlangen|beantragen|fordern|bitten),? dass\b[^.;]{0,60}\bgelöscht\b/)],
       complaint: [u(/\b(?:Landeszentrum|Landesamt|Zentrum|Behörde|Stelle) für (?:den )?Datenschutz\p{L}*\b/u)],
     },
     fr: {
+      purposes: [u(/^(?:pour|afin) (?:que|qu['’]) ?(?:nous|je|on)\b/)],
       rightAccess: [u(/\b(?:me|nous) demander ce que (?:je|nous) (?:sai[st]|savons|conserve|conservons|garde|gardons|ai|avons)\b/)],
       rightRectification: [u(/\bsi (?:quelque chose|une information|une donnée) (?:est|n['’]est plus|n['’]est pas)\b[^.;]{0,40}\b(?:corrige|rectifie)\p{L}*/u)],
       rightErasure: [u(/\b(?:je|nous) (?:les |la |le )?(?:supprime|supprimons|efface|effaçons)\b/)],
@@ -54,6 +59,7 @@ export const OWN_VOICE_PATTERNS = once(
     sv: {
       // The right as a compound noun ("invändningsrätten gäller inte"), as German "Widerspruchsrecht".
       rightObjection: [u(/\binvändningsrätt(?:en)?\b/)],
+      purposes: [u(/^(?:så att|för att) (?:vi|jag)\b/)],
       rightAccess: [u(/\bfråga (?:mig|oss)\b[^.;]{0,20}\bvad (?:jag|vi) (?:vet|har|sparar)\b/)],
       rightRectification: [u(/\b(?:något|det) är fel\b[^.;]{0,40}\b(?:rättar|ändrar|fixar)\b/)],
       rightErasure: [u(/\b(?:raderar|tar bort) jag\b/)],
