@@ -95,6 +95,18 @@ const CASES: Record<string, Case[]> = {
     // A year before a word is no postcode: no block, no controller.
     ['en', 'controller', 'missing', 'Since 2019 Harbour Yarns has sold yarn.\nWe love wool.'],
   ],
+  'periods in every number word, the future tense, a right as a German compound, a carrier by its trade': [
+    ['fr', 'retention', 'found', 'Les factures sept ans, le reste un an.'],
+    ['en', 'retention', 'found', 'Invoices: eight years.'],
+    ['nl', 'retention', 'found', 'Facturen: acht jaar.'],
+    ['de', 'retention', 'found', 'Rechnungen: acht Jahre.'],
+    ['sv', 'retention', 'found', 'Fakturor: åtta år.'],
+    ['fr', 'retention', 'found', 'Nous conserverons vos informations de commande pour nos dossiers pendant dix ans.'],
+    ['fr', 'retention', 'found', 'Le carnet d’entretien de votre vélo, aussi longtemps que dure la garantie.'],
+    ['de', 'rightAccess', 'found', 'Ihre Rechte\n1. Auskunftsrecht\nSie können von uns eine Bestätigung darüber verlangen, ob wir Daten von Ihnen verarbeiten.'],
+    ['de', 'rightErasure', 'found', 'Ihre Rechte\nSie haben ein Löschungsrecht.'],
+    ['en', 'recipients', 'found', 'Your address is passed to the freight company that delivers the bike.'],
+  ],
 };
 
 describeCases('kinds of phrasing from batch b6, in five languages (issue 14, round three)', CASES);

@@ -10,7 +10,9 @@
  * - the authority named by its task ("Landeszentrum für Datenschutz"), a German separable verb with
  *   its recipient in between ("geben sie ... an die Kühlkurier GmbH weiter");
  * - rights asked for in the passive ("vragen dat uw informatie wordt gecorrigeerd of verwijderd");
- * - an FAQ answer that opens with its purpose ("Zodat we je bestelling kunnen versturen").
+ * - an FAQ answer that opens with its purpose ("Zodat we je bestelling kunnen versturen");
+ * - periods in the number words the first patterns left out ("sept ans", "vier Jahre", "åtta år"),
+ *   the future tense ("nous conserverons"), a right as a German compound ("Auskunftsrecht").
  */
 import { once } from '../../../core/once.js';
 import { u, type PatternKey } from './pattern-types.js';
@@ -21,6 +23,8 @@ type Extra = Partial<Record<PatternKey, RegExp[]>>;
 export const OWN_VOICE_PATTERNS = once(
   (): Record<StatementLang, Extra> => ({
     en: {
+      retention: [u(/\b(?:four|eight|nine|eleven|twelve|fifteen|twenty|thirty) (?:days?|weeks?|months?|years?)\b/)],
+      recipients: [u(/\b(?:is|are) (?:passed|handed|given|sent|forwarded) (?:on )?to (?:the |our |a )?(?:\p{L}+ )?(?:company|carrier|courier|service|provider|partner|firm|bank)\b/u)],
       legalBasis: [u(/\b(?:do|deliver|carry out) (?:what|as) (?:we|you and I|you and we) (?:agreed|arranged)\b/), u(/\bbecause you asked (?:me|us) to\b/)],
       requirement: [
         u(/\b(?:rather|prefer) not (?:to )?(?:give|provide|share|fill in)\b/),
@@ -33,6 +37,7 @@ export const OWN_VOICE_PATTERNS = once(
       rightErasure: [u(/\b(?:I|we)(?:['’]ll| will) (?:delete|erase|remove)\b/)],
     },
     nl: {
+      retention: [u(/\b(?:vier|acht|negen|elf|twaalf|vijftien|twintig|dertig) (?:dagen|weken|maanden|jaar|jaren)\b/)],
       requirement: [
         u(/\bverstrekken van (?:uw|je|jouw|de) \p{L}+\b[^.;]{0,60}\b(?:verplicht\p{L}*|noodzakelijk|nodig|vrijwillig)\b/u),
         u(/\bzonder (?:uw |je |jouw |de |een )?\p{L}+,? kunnen (?:we|wij|ik)\b[^.;]{0,40}\bniet\b/u),
@@ -43,20 +48,27 @@ export const OWN_VOICE_PATTERNS = once(
       purposes: [u(/^(?:zodat|opdat) (?:we|wij|ik)\b/)],
     },
     de: {
+      retention: [u(/\b(?:vier|acht|neun|elf|zwölf|fünfzehn|zwanzig|dreißig) (?:Tagen?|Wochen?|Monaten?|Jahren?|Jahre)\b/)],
       recipients: [u(/\bgeben (?:wir |ich )?(?:sie|diese|Ihre|deine)\b[^.;]{0,80}\ban (?:die|den|das|einen|eine) [^.;]{1,60}\bweiter\b/)],
       requirement: [u(/\bohne (?:Ihre?n?|deine?n?|die|den|das) \p{L}+,? (?:können|kann) (?:wir|ich)\b[^.;]{0,40}\bnicht\b/u)],
-      rightAccess: [u(/\bfragen,? (?:was|welche (?:\p{L}+ )?Daten) (?:ich|wir) (?:über|von) (?:dich|Sie|dir|Ihnen)\b/u)],
-      rightRectification: [u(/\b(?:verlangen|beantragen|fordern|bitten),? dass\b[^.;]{0,60}\b(?:berichtigt|korrigiert|geändert|aktualisiert)\b/), u(/\b(?:falsch|unrichtig|nicht stimmt|nicht richtig)\b[^.;]{0,40}\b(?:korrigier\p{L}*|berichtig\p{L}*|änder\p{L}*)\b/u)],
-      rightErasure: [u(/\blösche (?:ich|wir)\b/), u(/\b(?:verlangen|beantragen|fordern|bitten),? dass\b[^.;]{0,60}\bgelöscht\b/)],
+      rightAccess: [u(/\bAuskunftsrecht\b/), u(/\bBestätigung darüber\b[^.;]{0,40}\bob\b/), u(/\bfragen,? (?:was|welche (?:\p{L}+ )?Daten) (?:ich|wir) (?:über|von) (?:dich|Sie|dir|Ihnen)\b/u)],
+      rightRectification: [u(/\bBerichtigungsrecht\b/), u(/\b(?:verlangen|beantragen|fordern|bitten),? dass\b[^.;]{0,60}\b(?:berichtigt|korrigiert|geändert|aktualisiert)\b/), u(/\b(?:falsch|unrichtig|nicht stimmt|nicht richtig)\b[^.;]{0,40}\b(?:korrigier\p{L}*|berichtig\p{L}*|änder\p{L}*)\b/u)],
+      rightErasure: [u(/\bLöschungsrecht\b/), u(/\blösche (?:ich|wir)\b/), u(/\b(?:verlangen|beantragen|fordern|bitten),? dass\b[^.;]{0,60}\bgelöscht\b/)],
       complaint: [u(/\b(?:Landeszentrum|Landesamt|Zentrum|Behörde|Stelle) für (?:den )?Datenschutz\p{L}*\b/u)],
     },
     fr: {
+      retention: [
+        u(/\b(?:quatre|sept|huit|neuf|onze|douze|quinze|vingt|trente) (?:jours|semaines|mois|ans|années)\b/),
+        u(/\bconserv(?:erons|erai|era|eront|e|ent)\b(?=[^.;]{0,120}\b(?:pendant|jusqu|durée|ans|années|mois|jours|semaines|tant que|aussi longtemps)\b)/),
+        u(/\baussi longtemps que\b/),
+      ],
       purposes: [u(/^(?:pour|afin) (?:que|qu['’]) ?(?:nous|je|on)\b/)],
       rightAccess: [u(/\b(?:me|nous) demander ce que (?:je|nous) (?:sai[st]|savons|conserve|conservons|garde|gardons|ai|avons)\b/)],
       rightRectification: [u(/\bsi (?:quelque chose|une information|une donnée) (?:est|n['’]est plus|n['’]est pas)\b[^.;]{0,40}\b(?:corrige|rectifie)\p{L}*/u)],
       rightErasure: [u(/\b(?:je|nous) (?:les |la |le )?(?:supprime|supprimons|efface|effaçons)\b/)],
     },
     sv: {
+      retention: [u(/\b(?:fyra|åtta|nio|elva|tolv|femton|tjugo|trettio) (?:dagar|veckor|månader|år)\b/)],
       // The right as a compound noun ("invändningsrätten gäller inte"), as German "Widerspruchsrecht".
       rightObjection: [u(/\binvändningsrätt(?:en)?\b/)],
       purposes: [u(/^(?:så att|för att) (?:vi|jag)\b/)],
