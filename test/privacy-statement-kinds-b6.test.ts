@@ -107,6 +107,11 @@ const CASES: Record<string, Case[]> = {
     ['de', 'rightErasure', 'found', 'Ihre Rechte\nSie haben ein Löschungsrecht.'],
     ['en', 'recipients', 'found', 'Your address is passed to the freight company that delivers the bike.'],
   ],
+  'profiling named only as what can be objected to is no automated decision': [
+    ['fr', 'automatedDecisions', 'found', "La personne concernée peut s'opposer à tout moment à la prospection, y compris au profilage lié à cette prospection.\nNous ne prenons aucune décision fondée exclusivement sur un traitement automatisé.", 'none'],
+    ['en', 'automatedDecisions', 'found', 'You may object at any time to direct marketing, including profiling related to it.\nWe make no decisions based solely on automated processing.', 'none'],
+    ['de', 'automatedDecisions', 'found', 'Sie können der Werbung jederzeit widersprechen, auch dem damit verbundenen Profiling.\nEine automatisierte Entscheidungsfindung findet nicht statt.', 'none'],
+  ],
 };
 
 describeCases('kinds of phrasing from batch b6, in five languages (issue 14, round three)', CASES);

@@ -129,6 +129,10 @@ function prefilterOf(patterns: RegExp[]): RegExp[] {
   return prefilter;
 }
 
+function namesObjection(text: string): boolean {
+  return Object.values(LANGUAGE_PATTERNS).some((patterns) => patterns.patterns.rightObjection.some((pattern) => pattern.test(text)));
+}
+
 function namesDpo(text: string): boolean {
   return Object.values(LANGUAGE_PATTERNS).some((patterns) => patterns.patterns.dpo.some((pattern) => pattern.test(text)));
 }
@@ -320,7 +324,8 @@ function negatable(id: ElementId, requirement: Requirement, search: Search): Ele
  * subject to automated decisions") next to a denial ("we make none") also says there is none.
  */
 function withNone(id: ElementId, requirement: Requirement, search: Search): ElementFinding {
-  const onlyTheRight = search.positive !== undefined && search.negated !== undefined && sharedPatterns().RIGHT_WORD.test(search.positive.sentence.text);
+  // "You may object to direct marketing, including profiling" names profiling only as what can be objected to.
+  const onlyTheRight = search.positive !== undefined && search.negated !== undefined && (sharedPatterns().RIGHT_WORD.test(search.positive.sentence.text) || namesObjection(search.positive.sentence.text));
   if (search.positive && !onlyTheRight) return found(id, requirement, [search.positive]);
   if (search.negated) return found(id, requirement, [search.negated], 'none');
   return missing(id, requirement);
