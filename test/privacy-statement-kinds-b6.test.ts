@@ -5,6 +5,8 @@
  * the data "we hold about you" inside a rights sentence is no retention period.
  * Round one's cases are in privacy-statement-structure.test.ts, round two's in privacy-statement-kinds.test.ts.
  */
+import { describe, expect, it } from 'vitest';
+import { analyseStatement } from '../src/scan/privacy/statement/index.js';
 import { describeCases, type Case } from './privacy-statement-cases.js';
 
 const CASES: Record<string, Case[]> = {
@@ -115,3 +117,20 @@ const CASES: Record<string, Case[]> = {
 };
 
 describeCases('kinds of phrasing from batch b6, in five languages (issue 14, round three)', CASES);
+
+describe('evidence from a long clause (issue 14, round three)', () => {
+  const rights = `7.1 Subject to the conditions laid down in the GDPR, you have the right of access to your personal data (Article 15 GDPR), the right to rectification of inaccurate data (Article 16 GDPR), the right to erasure (Article 17 GDPR), the right to restriction of processing (Article 18 GDPR), the right to data portability (Article 20 GDPR) and the right to object (Article 21 GDPR).`;
+
+  it('is cut around the words that state the element, not at its head', () => {
+    const finding = analyseStatement(rights).elements.find((element) => element.id === 'rightPortability');
+    expect(finding?.status).toBe('found');
+    expect(finding?.sentences[0]).toContain('the right to data portability (Article 20');
+    expect(finding?.sentences[0]?.startsWith('…')).toBe(true);
+  });
+
+  it('is cut at its head when the words are near it', () => {
+    const finding = analyseStatement(rights).elements.find((element) => element.id === 'rightAccess');
+    expect(finding?.sentences[0]?.startsWith('7.1 Subject')).toBe(true);
+    expect(finding?.sentences[0]?.length).toBeLessThanOrEqual(300);
+  });
+});

@@ -209,10 +209,10 @@ class Finder {
             const answeredNo = negatable && this.answeredNo(sentence);
             const denied = answeredNo || (negatable && this.negated(sentence, start, start + match[0].length, lang));
             // A question answered "No" is cited with its answer, which is what states the element.
-            if (denied) result.negated ??= answeredNo ? { sentence: this.withNext(sentence), lang } : { sentence, lang };
+            if (denied) result.negated ??= answeredNo ? { sentence: this.withNext(sentence), lang } : { sentence, lang, at: start };
             // "... for the following purposes:" announces a list; the evidence takes its first item along.
             else if (options.labelRowsLast && (LABEL_ROW.test(sentence.text) || sharedPatterns().RECIPIENT_NAMES.exec(sentence.text)?.index === 0)) labelRowHit ??= { sentence, lang };
-            else if (!this.headings[sentence.index]) result.positive ??= { sentence: sentence.text.endsWith(':') ? this.withNext(sentence) : sentence, lang };
+            else if (!this.headings[sentence.index]) result.positive ??= { sentence: sentence.text.endsWith(':') ? this.withNext(sentence) : sentence, lang, at: start };
             // A long title ("Met welk doel en op basis van welke grondslag ...") names several topics: the text under it states one of them at most.
             else if (!this.longTitles[sentence.index]) headingHit ??= { sentence, lang };
             // `alsoDenial`: keep looking for a denial after the first positive sentence.
@@ -314,7 +314,7 @@ function plain(id: ElementId, requirement: Requirement, search: Search): Element
 /** Negated-only mentions deny the element ("you cannot object"). */
 function negatable(id: ElementId, requirement: Requirement, search: Search): ElementFinding {
   if (search.positive) return found(id, requirement, [search.positive]);
-  if (search.negated) return { id, requirement, status: 'denied', sentences: [cut(search.negated.sentence.text)], lang: search.negated.lang };
+  if (search.negated) return { id, requirement, status: 'denied', sentences: [cut(search.negated.sentence.text, search.negated.at)], lang: search.negated.lang };
   return missing(id, requirement);
 }
 
@@ -339,7 +339,7 @@ function optionalWithNone(id: ElementId, search: Search): ElementFinding {
 function conditional(id: ElementId, relied: boolean, search: Search): ElementFinding {
   if (search.positive) return found(id, 'conditional', [search.positive]);
   if (!relied) return { id, requirement: 'conditional', status: 'notApplicable', sentences: [] };
-  if (search.negated) return { id, requirement: 'conditional', status: 'denied', sentences: [cut(search.negated.sentence.text)], lang: search.negated.lang };
+  if (search.negated) return { id, requirement: 'conditional', status: 'denied', sentences: [cut(search.negated.sentence.text, search.negated.at)], lang: search.negated.lang };
   return missing(id, 'conditional');
 }
 
