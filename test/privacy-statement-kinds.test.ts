@@ -8,13 +8,8 @@
  * about breaches, a breach report to the authority, a DPO appointment read as the controller).
  * This file holds round two's cases; round one's are in privacy-statement-structure.test.ts.
  */
-import { describe, expect, it } from 'vitest';
-import { analyseStatement, type ElementFinding, type ElementId, type ElementStatus } from '../src/scan/privacy/statement/index.js';
+import { describeCases, type Case } from './privacy-statement-cases.js';
 
-/** [language, element, expected status or { cite }, text, expected note]. */
-type Case = [string, ElementId, ElementStatus | { cite: string }, string, ElementFinding['note']?];
-
-const norm = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ');
 const RIGHTS = 'Your rights\n';
 
 const CASES: Record<string, Case[]> = {
@@ -160,18 +155,4 @@ const CASES: Record<string, Case[]> = {
   ],
 };
 
-describe('kinds of phrasing from batch b5, in five languages (issue 14, round two)', () => {
-  for (const [kind, cases] of Object.entries(CASES)) {
-    describe(kind, () => {
-      for (const [lang, id, expected, text, note] of cases) {
-        it(`${lang}: ${id} in "${text.replace(/\n/g, ' / ').slice(0, 90)}"`, () => {
-          const finding = analyseStatement(text).elements.find((element) => element.id === id);
-          const status = typeof expected === 'string' ? expected : 'found';
-          expect(finding?.status, `cited: ${finding?.sentences[0]}`).toBe(status);
-          if (typeof expected !== 'string') expect(norm(finding?.sentences[0] ?? ''), 'cites').toContain(norm(expected.cite));
-          if (note !== undefined) expect(finding?.note).toBe(note);
-        });
-      }
-    });
-  }
-});
+describeCases('kinds of phrasing from batch b5, in five languages (issue 14, round two)', CASES);

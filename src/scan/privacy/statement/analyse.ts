@@ -112,14 +112,38 @@ function globalOf(pattern: RegExp): RegExp {
   return global;
 }
 
+/**
+ * One regex per element, language and flags that matches where any of its patterns does: each sentence
+ * is scanned once per element instead of once per pattern, and only the sentences it lets through are
+ * tried pattern by pattern (in order, so the clearest sentence is still cited first).
+ */
+const PREFILTERS = new WeakMap<RegExp[], RegExp[]>();
+function prefilterOf(patterns: RegExp[]): RegExp[] {
+  let prefilter = PREFILTERS.get(patterns);
+  if (!prefilter) {
+    const byFlags = new Map<string, string[]>();
+    for (const pattern of patterns) byFlags.set(pattern.flags, [...(byFlags.get(pattern.flags) ?? []), `(?:${pattern.source})`]);
+    prefilter = [...byFlags].map(([flags, sources]) => new RegExp(sources.join('|'), flags));
+    PREFILTERS.set(patterns, prefilter);
+  }
+  return prefilter;
+}
+
+function namesObjection(text: string): boolean {
+  return Object.values(LANGUAGE_PATTERNS).some((patterns) => patterns.patterns.rightObjection.some((pattern) => pattern.test(text)));
+}
+
 function namesDpo(text: string): boolean {
   return Object.values(LANGUAGE_PATTERNS).some((patterns) => patterns.patterns.dpo.some((pattern) => pattern.test(text)));
 }
 
-/** A period that is an age limit, or a delivery or returns period in a sentence without data or records. */
+/**
+ * A period that is an age limit, a delivery or returns period in a sentence without data or records,
+ * or the data "we hold about you" named in a sentence that gives no period.
+ */
 function notRetention(text: string): boolean {
   const shared = sharedPatterns();
-  return shared.AGE_LIMIT.test(text) || (shared.LOGISTICS.test(text) && !shared.RECORDS.test(text));
+  return shared.AGE_LIMIT.test(text) || (shared.LOGISTICS.test(text) && !shared.RECORDS.test(text)) || (shared.HELD_ABOUT_YOU.test(text) && !shared.PERIOD.test(text));
 }
 
 class Finder {
@@ -171,9 +195,11 @@ class Finder {
     for (const lang of this.langs) {
       const patterns = LANGUAGE_PATTERNS[lang];
       const extra = options.extra ? [options.extra] : [];
+      const prefilter = [...prefilterOf(patterns.patterns[key]), ...extra];
+      const candidates = this.sentences.filter((sentence) => prefilter.some((pattern) => pattern.test(sentence.text)));
       for (const pattern of options.extraFirst ? [...extra, ...patterns.patterns[key]] : [...patterns.patterns[key], ...extra]) {
         const global = globalOf(pattern);
-        for (const sentence of this.sentences) {
+        for (const sentence of candidates) {
           if (options.rightsOnly && !this.inRightsContext(lang, sentence.index)) continue;
           // A sentence about something else that happens to match ("children under 16 years" for
           // retention), or a definition from the law ("'controller' means the natural or legal person ...").
@@ -183,10 +209,10 @@ class Finder {
             const answeredNo = negatable && this.answeredNo(sentence);
             const denied = answeredNo || (negatable && this.negated(sentence, start, start + match[0].length, lang));
             // A question answered "No" is cited with its answer, which is what states the element.
-            if (denied) result.negated ??= answeredNo ? { sentence: this.withNext(sentence), lang } : { sentence, lang };
+            if (denied) result.negated ??= answeredNo ? { sentence: this.withNext(sentence), lang } : { sentence, lang, at: start };
             // "... for the following purposes:" announces a list; the evidence takes its first item along.
             else if (options.labelRowsLast && (LABEL_ROW.test(sentence.text) || sharedPatterns().RECIPIENT_NAMES.exec(sentence.text)?.index === 0)) labelRowHit ??= { sentence, lang };
-            else if (!this.headings[sentence.index]) result.positive ??= { sentence: sentence.text.endsWith(':') ? this.withNext(sentence) : sentence, lang };
+            else if (!this.headings[sentence.index]) result.positive ??= { sentence: sentence.text.endsWith(':') ? this.withNext(sentence) : sentence, lang, at: start };
             // A long title ("Met welk doel en op basis van welke grondslag ...") names several topics: the text under it states one of them at most.
             else if (!this.longTitles[sentence.index]) headingHit ??= { sentence, lang };
             // `alsoDenial`: keep looking for a denial after the first positive sentence.
@@ -288,7 +314,7 @@ function plain(id: ElementId, requirement: Requirement, search: Search): Element
 /** Negated-only mentions deny the element ("you cannot object"). */
 function negatable(id: ElementId, requirement: Requirement, search: Search): ElementFinding {
   if (search.positive) return found(id, requirement, [search.positive]);
-  if (search.negated) return { id, requirement, status: 'denied', sentences: [cut(search.negated.sentence.text)], lang: search.negated.lang };
+  if (search.negated) return { id, requirement, status: 'denied', sentences: [cut(search.negated.sentence.text, search.negated.at)], lang: search.negated.lang };
   return missing(id, requirement);
 }
 
@@ -298,7 +324,8 @@ function negatable(id: ElementId, requirement: Requirement, search: Search): Ele
  * subject to automated decisions") next to a denial ("we make none") also says there is none.
  */
 function withNone(id: ElementId, requirement: Requirement, search: Search): ElementFinding {
-  const onlyTheRight = search.positive !== undefined && search.negated !== undefined && sharedPatterns().RIGHT_WORD.test(search.positive.sentence.text);
+  // "You may object to direct marketing, including profiling" names profiling only as what can be objected to.
+  const onlyTheRight = search.positive !== undefined && search.negated !== undefined && (sharedPatterns().RIGHT_WORD.test(search.positive.sentence.text) || namesObjection(search.positive.sentence.text));
   if (search.positive && !onlyTheRight) return found(id, requirement, [search.positive]);
   if (search.negated) return found(id, requirement, [search.negated], 'none');
   return missing(id, requirement);
@@ -312,7 +339,7 @@ function optionalWithNone(id: ElementId, search: Search): ElementFinding {
 function conditional(id: ElementId, relied: boolean, search: Search): ElementFinding {
   if (search.positive) return found(id, 'conditional', [search.positive]);
   if (!relied) return { id, requirement: 'conditional', status: 'notApplicable', sentences: [] };
-  if (search.negated) return { id, requirement: 'conditional', status: 'denied', sentences: [cut(search.negated.sentence.text)], lang: search.negated.lang };
+  if (search.negated) return { id, requirement: 'conditional', status: 'denied', sentences: [cut(search.negated.sentence.text, search.negated.at)], lang: search.negated.lang };
   return missing(id, 'conditional');
 }
 

@@ -50,6 +50,8 @@ function identityLine(sentences: Sentence[]): Sentence | undefined {
 /** A contact block has at most this many lines after its name line. */
 const CONTACT_BLOCK_LINES = 6;
 const BLOCK_LINE_WORDS = 8;
+/** A line that is only a phone number, perhaps with its label ("013 - 543 21 09", "Tel.: +46 8 123 45 67"). */
+const PHONE_LINE = /^(?:(?:tel(?:efoon|efon)?|phone|tél(?:éphone)?)\.?:?\s*)?\+?[\d\s()/-]{8,}$/iu;
 
 /** The complaint patterns of every language: an address block under them is the authority's. */
 function aboutAuthority(text: string): boolean {
@@ -60,7 +62,7 @@ function aboutAuthority(text: string): boolean {
  * The controller's details one per line, as shops set them: under a contact title ("Contact /
  * Bloemenhuis Jansen / Kerkstraat 1 / 3511 AB Utrecht / info@..."), ending in an e-mail address or
  * a postal code; or without a title, a name line, address lines and an e-mail address ("Salt & Wick
- * / Triq il-Kbira 12 / Birkirkara / hello@..."). Not the supervisory authority's address. The
+ * / Triq il-Kbira 12 / Birkirkara / hello@...") or a phone number after the postal code. Not the supervisory authority's address. The
  * evidence is the block's lines joined by " — ".
  */
 function contactBlock(sentences: Sentence[]): Sentence | undefined {
@@ -75,7 +77,10 @@ function contactBlock(sentences: Sentence[]): Sentence | undefined {
     const titled = shared.CONTACT_TITLE.test(sentences[name.index - 1]?.text ?? '');
     if (!shortLine(name) || email.test(name.text) || shared.CONTACT_TITLE.test(name.text) || /\?$/.test(name.text)) continue;
     const lines = sentences.slice(name.index + 1, name.index + 1 + CONTACT_BLOCK_LINES);
-    const end = lines.findIndex((line) => email.test(line.text) || (titled && shared.POSTAL_CODE.test(line.text)));
+    // The block ends with an e-mail address, under a title with the postal code, or with a phone line after the postal code.
+    const end = lines.findIndex(
+      (line, at) => email.test(line.text) || (titled && shared.POSTAL_CODE.test(line.text)) || (PHONE_LINE.test(line.text) && lines.slice(0, at).some((before) => shared.POSTAL_CODE.test(before.text))),
+    );
     if (end < 0 || !lines.slice(0, end + 1).every(shortLine)) continue;
     const block = [name, ...lines.slice(0, end + 1)];
     // Without a title, an address line (a number) before the e-mail says it is a postal address block.

@@ -10,19 +10,36 @@ export interface Hit {
   lang: StatementLang;
   /** Only a section title matched (the evidence then adds the line under it). */
   heading?: boolean;
+  /** Where in the sentence the match starts: a long sentence is cut around it. */
+  at?: number;
 }
 export interface Search {
   positive?: Hit;
   negated?: Hit;
 }
 
-export const cut = (text: string): string => (text.length > MAX_EVIDENCE_CHARS ? `${text.slice(0, MAX_EVIDENCE_CHARS - 1)}…` : text);
+/** Characters kept before the match when a long sentence is cut around it. */
+const CONTEXT_BEFORE = 100;
+
+/**
+ * A sentence cut to the evidence length: from its head, or, when the match lies beyond that (a long
+ * numbered clause listing every right), around the match, so the evidence shows what states the element.
+ */
+export function cut(text: string, at = 0): string {
+  if (text.length <= MAX_EVIDENCE_CHARS) return text;
+  if (at + CONTEXT_BEFORE < MAX_EVIDENCE_CHARS - 1) return `${text.slice(0, MAX_EVIDENCE_CHARS - 1)}…`;
+  const start = at - CONTEXT_BEFORE;
+  const window = text.slice(start, start + MAX_EVIDENCE_CHARS - 2);
+  return `…${window}${start + window.length < text.length ? '…' : ''}`;
+}
+
+const evidence = (hit: Hit): string => cut(hit.sentence.text, hit.at);
 
 export function found(id: ElementId, requirement: Requirement, hits: Hit[], note?: ElementFinding['note']): ElementFinding {
-  const texts = [...new Set(hits.map((hit) => cut(hit.sentence.text)))];
+  const texts = [...new Set(hits.map(evidence))];
   return { id, requirement, status: 'found', sentences: texts, ...(hits[0] ? { lang: hits[0].lang } : {}), ...(note ? { note } : {}) };
 }
 
 export function missing(id: ElementId, requirement: Requirement, note?: ElementFinding['note'], context: Hit[] = []): ElementFinding {
-  return { id, requirement, status: 'missing', sentences: context.map((hit) => cut(hit.sentence.text)), ...(note ? { note } : {}) };
+  return { id, requirement, status: 'missing', sentences: context.map(evidence), ...(note ? { note } : {}) };
 }

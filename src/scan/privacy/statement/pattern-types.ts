@@ -1,5 +1,6 @@
 /** Shape of one language's patterns, and a helper for Unicode-aware word boundaries. */
 import { once } from '../../../core/once.js';
+import { unicodeBoundaries } from './word-boundary.js';
 
 /** What the patterns look for. Most keys are art. 13 elements; a few are facts that decide conditional elements. */
 export type PatternKey =
@@ -41,28 +42,16 @@ export interface LanguagePatterns {
   patterns: Record<PatternKey, RegExp[]>;
 }
 
-/**
- * A letter or digit of the Latin script the five statement languages are written in
- * (Latin-1, Latin Extended-A/B and Additional, the fi/fl ligatures PDFs produce), with the
- * Latin-1 digits and fractions. It stands in for [\p{L}\p{N}]: compiling that class with
- * case folding, four times for every \b, cost 3 ms per pattern and 700 ms for a scan's first
- * statement; this one costs 0.1 ms. Other scripts count as non-letters, which no EN/NL/SV/
- * DE/FR statement notices.
- */
-const WORD = '[0-9A-Za-z\\u00AA\\u00B2\\u00B3\\u00B5\\u00B9\\u00BA\\u00BC-\\u00BE\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u1E00-\\u1EFF\\uFB00-\\uFB06]';
-/** JS `\b` only knows ASCII letters; this boundary knows å, ä, ö, é, ü. */
-const UNICODE_BOUNDARY = `(?:(?<!${WORD})(?=${WORD})|(?<=${WORD})(?!${WORD}))`;
-
 /** Compile a regex literal with Unicode word boundaries, case-insensitive unless `caseSensitive`. */
 export function u(pattern: RegExp, caseSensitive = false): RegExp {
-  return new RegExp(pattern.source.replaceAll('\\b', UNICODE_BOUNDARY), caseSensitive ? 'u' : 'iu');
+  return new RegExp(unicodeBoundaries(pattern.source), caseSensitive ? 'u' : 'iu');
 }
 
 /** Two capitals after a four-digit number are a Dutch postcode ("3511 AB"), not a legal form. */
 const NOT_POSTCODE = '(?<!\\d{4}\\s)';
 
-/** A postal code: Dutch 1234 AB, Swedish 123 45, five digits (DE/FR), Irish Eircode, Luxembourg L-1234. */
-const POSTAL_CODE = /\b\d{4}\s?[A-Z]{2}\b|\b\d{3}\s\d{2}\b|\b\d{5}\b|\b[A-Z]\d{2}\s?[A-Z0-9]{4}\b|\bL-\d{4}\b/u;
+/** A postal code: Dutch 1234 AB, four digits before a town (DK, BE, AT: "9000 Aalborg"), Swedish 123 45, five digits (DE/FR), Irish Eircode, Luxembourg L-1234. */
+const POSTAL_CODE = /\b\d{4}\s?[A-Z]{2}\b|\b\d{4} [A-ZÀ-Þ][a-zß-ÿ]{2,}|\b\d{3}\s\d{2}\b|\b\d{5}\b|\b[A-Z]\d{2}\s?[A-Z0-9]{4}\b|\bL-\d{4}\b/u;
 
 /**
  * The language-independent patterns, compiled on first use: compiling the analyser's
@@ -117,6 +106,17 @@ export const sharedPatterns = once(() => ({
    */
   LOGISTICS: u(
     /\b(?:shipping|delivery|deliver(?:ed)?|dispatch(?:ed)?|return(?:ed|s)?|refund|withdraw from the (?:contract|purchase)|verzending|levering|geleverd|bezorging|bezorgd|retour\p{L}*|terugsturen|herroep\p{L}*|Versand|Lieferung|geliefert|Lieferzeit|Rücksendung|zurücksenden|Widerruf\p{L}*|livraison|livré|expédition|expédié|retour\p{L}*|rétractation|remboursement|leverans\p{L}*|levereras|frakt\p{L}*|retur\p{L}*|ångerrätt\p{L}*|returnera)\b/u,
+  ),
+  /**
+   * The data "we hold about you" named inside a sentence about another thing ("het recht op toegang tot de
+   * informatie die wij over u bewaren"): a keep verb there states no period, unless the sentence gives one.
+   */
+  HELD_ABOUT_YOU: u(
+    /\b(?:(?:hold|keep|store|retain|have) (?:about|on) you|(?:die|welke|dat) (?:wij|we) (?:over|van) (?:u|je|jou) (?:\p{L}+ )?(?:bewaren|bewaard|opslaan|opgeslagen|hebben)|über Sie (?:\p{L}+ )?(?:gespeichert\p{L}*|speichern|aufbewahr\p{L}*)|que nous (?:conservons|détenons|stockons|avons) (?:sur vous|à votre sujet|vous concernant)|(?:sparar|lagrar|har|behåller) om dig)\b/u,
+  ),
+  /** A period or an end stated in words ("two years", "as long as", "until", "zolang", "så länge"). */
+  PERIOD: u(
+    /\b(?:(?:\d+|one|two|three|five|six|seven|ten|een|twee|drie|vijf|zes|zeven|tien|zwei|drei|fünf|sechs|sieben|zehn|un|deux|trois|cinq|dix|ett|två|tre|fem|sju|tio) (?:days?|weeks?|months?|years?|dagen|weken|maanden|jaar|jaren|Tagen?|Wochen?|Monate[n]?|Jahre[n]?|jours|semaines|mois|ans|années|dagar|veckor|månader|år)|as long as|until|as soon as|zolang|totdat|zodra|solange|so lange|sobald|tant que|jusqu|dès que|så länge|tills|så snart|bewaartermijn|Speicherdauer|durée de conservation|lagringstid|retention period)\b/,
   ),
   /** Words that make a period one of data or records ("invoices", "account data", "stored", "deleted"). */
   RECORDS: u(

@@ -62,7 +62,8 @@ export const PLAIN_PATTERNS = once(
         u(/\b(?:fields?|boxes) (?:marked|with)\b[^.;]{0,40}\b(?:required|mandatory|obligatory|compulsory|must)\b/),
         u(/\b(?:required|mandatory|obligatory|compulsory) fields?\b/),
         u(/\bprovi(?:sion|ding|de) (?:of )?(?:(?:your|the|this|these|such|personal|us with) )*(?:data|information|details)\b[^.;]{0,80}\b(?:required|necessary|mandatory|obligatory|needed|voluntary|optional|obliged)\b/),
-        u(/\b(?:legally|contractually) (?:required|obliged)\b/),
+        // Our own duty to keep records ("we keep invoices because we are legally required to") asks nothing of the visitor.
+        u(/(?<!\b(?:keep|kept|keeps|retain|retained|store|stored|archive|hold)\b[^.;]{0,60})\b(?:legally|contractually) (?:required|obliged)\b(?![^.;]{0,40}\b(?:keep|retain|store|archive|hold)\b)/),
       ],
       rightAccess: [u(/\b(?:see|view|consult|inspect|look at)\b(?=[^.;]{0,50}\b(?:data|information|details)\b)/)],
       rightRectification: [u(/\b(?:have|get) (?:it|them|this|that) (?:corrected|fixed|updated|changed|rectified)\b/), u(/\b(?:change|correct|update|fix|amend|modify)\b(?=[^.;]{0,50}\b(?:data|information|details)\b)/)],
@@ -98,7 +99,7 @@ export const PLAIN_PATTERNS = once(
         u(/\bverplichte velden\b/),
         u(/\b(?:velden|vakjes) (?:met|gemarkeerd met)\b[^.;]{0,30}\b(?:verplicht|sterretje)\b/),
         u(/\bverstrekken van (?:uw |je |jouw |de )?(?:persoons)?gegevens\b[^.;]{0,60}\b(?:verplicht|noodzakelijk|nodig|vrijwillig)\b/),
-        u(/\b(?:wettelijk|contractueel) verplicht\b/),
+        u(/(?<!\b(?:bewaren|bewaard|bewaart|bewaar|opslaan|archiveren|Belastingdienst|fiscus)\b[^.;]{0,60})\b(?:wettelijk|contractueel) verplicht\b(?![^.;]{0,40}\b(?:bewaren|bewaard|opslaan|archiveren)\b)/),
       ],
       rightAccess: [u(/\b(?:in ?zien|inkijken|bekijken|opvragen)\b/)],
       rightRectification: [u(/\blaten (?:aanpassen|wijzigen|corrigeren|verbeteren|veranderen)\b/), near('(?:te )?(?:wijzigen|corrigeren|verbeteren|aanpassen|veranderen)', 'gegevens')],

@@ -7,7 +7,7 @@ export const SV = once((): LanguagePatterns => ({
   negationAfter: u(/^(?:(?!\b(?:om|när|som|eftersom|då|att|ifall)\b)[^,]){0,60}?\b(?:inte|ej)(?: \p{L}+){0,2}\s*(?:[.;!]|$)|\b(?:(?:är|planeras|avses) inte (?:planerad|avsedd|aktuell)?|är inte möjligt|inte möjligt|förekommer inte|sker inte|gäller inte|är inte tillämplig|kan inte utövas|är undantagen|(?:behövs|krävs) inte|är inte (?:nödvändig|nödvändigt|obligatorisk|obligatoriskt))\b/u),
   benign: u(/\b(?:inte bli föremål för|inte senare än|senast|tveka inte|ingen kostnad|utan kostnad|inte bara|inte (?:är )?nöjda?|inte (?:håller med|är överens)|inte längre (?:behövs|behövda|nödvändiga))\b/),
   clauseBreak: u(/\b(?:men|dock|utom|förutom)\b/),
-  rightCue: u(/\b(?:rätt(?:ighet(?:er(?:na)?)?)?|du kan|kan du|du får|kan jag|får jag|kan ni|vi kan|begära|begäran|be oss|be om|kontakta oss|möjligt|möjlighet)\b/),
+  rightCue: u(/\b(?:rätt(?:ighet(?:er(?:na)?)?)?|\p{L}{3,}rätt(?:en)?|du kan|kan du|du får|kan jag|får jag|kan ni|vi kan|begära|begäran|be oss|be om|kontakta oss|möjligt|möjlighet)\b/u),
   patterns: {
     controllerRole: [u(/\bpersonuppgiftsansvarig\b/), u(/\bansvarig för (?:behandlingen|dina personuppgifter)\b/), u(/\bvilka vi är\b/), u(/\bvem ansvarar\b/), u(/\bansvarar för (?:dina|mina|era) (?:person)?uppgifter\b/), u(/\bdrivs av\b/)],
     dpo: [u(/\bdataskyddsombud\b/), u(/\bDPO\b/)],
@@ -40,7 +40,7 @@ export const DE = once((): LanguagePatterns => ({
   negationAfter: u(/^(?:(?!\b(?:wenn|dass|weil|falls|sofern|soweit|die|der|das|wie|ob)\b)[^,]){0,60}?\bnicht(?: \p{L}+){0,2}\s*(?:[.;!]|,\s*(?:weil|da|denn)\b|$)|\b(?:(?:ist|sind|wird|werden) (?:\p{L}+ )?nicht (?:vorgesehen|geplant|beabsichtigt)|nicht möglich|besteht nicht|bestehen nicht|findet nicht statt|finden nicht statt|erfolgt nicht|erfolgen nicht|gilt nicht|besteht nicht|findet keine Anwendung|ist ausgeschlossen|entfällt|(?:ist|sind) (?:für uns )?nicht (?:erforderlich|notwendig|nötig|vorgeschrieben))\b/u),
   benign: u(/\b(?:nicht (?:einer|einer ausschließlich) [^,.]{0,60}unterworfen|nicht später als|spätestens|zögern Sie nicht|keine Kosten|kostenlos|nicht nur|nicht zufrieden|nicht einverstanden|nicht mehr (?:benötigte|erforderliche|notwendige|gebrauchte)[nrs]?)\b/),
   clauseBreak: u(/\b(?:aber|jedoch|sondern|außer|es sei denn|dann)\b/),
-  rightCue: u(/\b(?:Recht(?:e|s)?|Sie können|können Sie|kann ich|darf ich|wir können|verlangen|Anspruch|beantragen|auf Wunsch|auf Anfrage|möglich|Möglichkeit)\b/),
+  rightCue: u(/\b(?:Recht(?:e|s)?|\p{L}{3,}recht|du kannst|kannst du|Sie können|können Sie|kann ich|darf ich|wir können|verlangen|Anspruch|beantragen|auf Wunsch|auf Anfrage|möglich|Möglichkeit)\b/u),
   patterns: {
     controllerRole: [u(/\bVerantwortlich(?:e|er|en)?\b/), u(/\bverantwortlich (?:für|im Sinne)\b/), u(/\bbetrieben (?:von|durch)\b/), u(/\bBetreiber(?:in)?\b/), u(/\bwer wir sind\b/)],
     dpo: [u(/\bDatenschutzbeauftragte(?:r|n)?\b/), u(/\bDSB\b/)],
@@ -62,7 +62,7 @@ export const DE = once((): LanguagePatterns => ({
     rightPortability: [u(/übertragbarkeit\b/), u(/\bDaten (?:zu )?einem anderen (?:Anbieter|Verantwortlichen) mitnehmen\b/), u(/\bmaschinenlesbar(?:en)?\b/)],
     withdrawConsent: [u(/\bEinwilligung (?:jederzeit )?(?:zu )?widerrufen\b/), u(/\bEinwilligung\b[^.;]{0,60}\bwiderrufen\b/), u(/\bWiderruf (?:Ihrer|der) Einwilligung\b/), u(/\bwiderrufen\b/), u(/\bWiderruf\b/)],
     complaint: [u(/\b(?:Datenschutz)?Aufsichtsbehörde(?:n)?\b/), u(/\bBeauftragten? für (?:den )?Datenschutz\b/), u(/\bDatenschutzaufsicht\b/)],
-    requirement: [u(/\b(?:verpflichtet|erforderlich|notwendig), (?:uns )?(?:Ihre |die )?(?:Daten|Angaben) (?:zu )?(?:bereitzustellen|anzugeben|mitzuteilen)\b/), u(/\bgesetzlich oder vertraglich vorgeschrieben\b/), u(/\bohne (?:diese |Ihre |Ihren |die )?(?:Namen?|Daten|Angaben|(?:Liefer|Rechnungs)?adresse|Anschrift)\b/), u(/\b(?:Angabe|Bereitstellung)\b[^.;]{0,100}\b(?:erforderlich|notwendig|verpflichtend|vorgeschrieben)\b/), u(/\bwenn Sie (?:die |diese )?(?:Daten|Angaben) nicht\b/)],
+    requirement: [u(/\b(?:verpflichtet|erforderlich|notwendig), (?:uns )?(?:Ihre |die )?(?:Daten|Angaben) (?:zu )?(?:bereitzustellen|anzugeben|mitzuteilen)\b/), u(/\bgesetzlich oder vertraglich vorgeschrieben\b/), u(/\bohne (?:diese |Ihre |Ihren |die )?(?:Namen?|Daten|Angaben|(?:Liefer|Rechnungs)?adresse|Anschrift)\b/), u(/\b(?:Angabe|Bereitstellung)\b(?! (?:einer|eines|unserer|unseres|unsere|der|des|dieser|dieses) (?:\p{L}+ )?(?:Website|Webseite|Internetseite|Internetpräsenz|Onlineshops?|Shops?|Dienste?s?|Dienstleistung\p{L}*|Inhalte|Leistung\p{L}*|Plattform|App|Services?|Produkte?))[^.;]{0,100}\b(?:erforderlich|notwendig|verpflichtend|vorgeschrieben)\b/u), u(/\bwenn Sie (?:die |diese )?(?:Daten|Angaben) nicht\b/)],
     automatedDecisions: [u(/\bautomatisierte(?:n)? (?:Entscheidung(?:en|sfindung)?|Einzelentscheidung(?:en)?)\b/), u(/\bProfiling\b/)],
     breachPolicy: [u(/\bDatenpanne(?:n)?\b/), u(/\bVerletzung(?:en)? des Schutzes personenbezogener Daten\b/), u(/\bDatenschutzverletzung(?:en)?\b/)],
   },
@@ -73,7 +73,7 @@ export const FR = once((): LanguagePatterns => ({
   negationAfter: u(/\b(?:n['’]est pas (?:prévue?|envisagée?)|n['’]est pas possible|n['’]a pas lieu|ne s['’]applique pas|n['’]est pas applicable|ne peut pas être exercé|n['’]est pas (?:obligatoire|nécessaire|requise?))\b/),
   benign: u(/\b(?:ne pas faire l['’]objet|n['’]hésitez pas|au plus tard|sans frais|gratuitement|pas seulement|non seulement|(?:n['’]êtes|n['’]étiez|ne serez) pas (?:satisfaite?s?|contente?s?|d['’]accord)|n['’](?:avons|sont) plus (?:besoin|nécessaires|utiles))\b/),
   clauseBreak: u(/\b(?:mais|toutefois|cependant|sauf|alors)\b/),
-  rightCue: u(/\b(?:droits?|vous pouvez|pouvez-vous|vous ne pouvez|nous ne pouvons|puis-je|demander|demande|nous demander|disposez|possible|possibilité)\b/),
+  rightCue: u(/\b(?:droits?|vous pouvez|tu peux|pouvez-vous|vous ne pouvez|nous ne pouvons|puis-je|demander|demande|nous demander|disposez|possible|possibilité)\b/u),
   patterns: {
     controllerRole: [u(/\bresponsable (?:du|de|de ce|des) traitement(?:s)?\b/), u(/\bqui sommes-nous\b/), u(/\bqui est responsable\b/), u(/\bresponsable de (?:vos|mes) données\b/), u(/\b(?:exploitée?|éditée?) par\b/)],
     dpo: [u(/\bdélégué à la protection des données\b/), u(/\bDPO\b/)],
