@@ -129,7 +129,10 @@ function partyOf(host: string, firstParty: string): Party {
 }
 
 /** `work`, or a rejection as soon as `signal` aborts. */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  // The work still settles after an abort (a killed browser rejects every pending call): its
+  // rejection must stay handled, or it ends the whole process as an unhandled rejection.
+  work.catch(() => undefined);
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => reject(new Error('the scan was stopped'));
     if (signal.aborted) return onAbort();
