@@ -38,6 +38,10 @@ const PURPOSE_WORD = /purpose|zweck|doel|syfte|ändamål|finalit/iu;
 /** A table cell read as "Label: value." with a value of one or two words ("Zweck: Versand."). */
 const LABEL_ROW = /^[^:.]{1,40}:\s?\S+(?:\s\S+)?\.?$/u;
 /** "No", "Nee", "Nej", "Nein", "Non" opening an answer. */
+/** A title naming several topics: a comma, then a last one after "and". */
+const TOPIC_LIST = /\p{L},\s[^,]+\s(?:and|en|und|et|och|&)\s\p{L}/iu;
+/** Profiling named as part of a denied decision ("aucune décision ... automatisé, y compris le profilage"). */
+const INCLUDING_PROFILING = /\b(?:including|incl\.|y compris(?: le| au)?|einschließlich|inklusive|inclusief|inklusive|däribland|inbegripen)\s+(?:\p{L}+\s+)?(?:profiling|profilage|profilering)\b/iu;
 const NEGATIVE_ANSWER = /^(?:no|nee|neen|nej|nein|non)(?:[.,!;:]|\s|$)/iu;
 
 export interface AnalyseOptions {
@@ -160,7 +164,8 @@ class Finder {
     private readonly langs: StatementLang[],
   ) {
     this.headings = sentences.map(isHeading);
-    this.longTitles = sentences.map((sentence, index) => this.headings[index] === true && !sentence.text.endsWith('?') && sentence.text.split(/\s+/).length > 8);
+    // A title listing its topics ("Doeleinden, gegevens en bewaartermijnen") is read as a long one: the text under it states one at most.
+    this.longTitles = sentences.map((sentence, index) => this.headings[index] === true && !sentence.text.endsWith('?') && (sentence.text.split(/\s+/).length > 8 || TOPIC_LIST.test(sentence.text)));
     this.definitions = sentences.map((sentence) => sharedPatterns().DEFINITION.test(sentence.text));
   }
 
@@ -325,7 +330,14 @@ function negatable(id: ElementId, requirement: Requirement, search: Search): Ele
  */
 function withNone(id: ElementId, requirement: Requirement, search: Search): ElementFinding {
   // "You may object to direct marketing, including profiling" names profiling only as what can be objected to.
-  const onlyTheRight = search.positive !== undefined && search.negated !== undefined && (sharedPatterns().RIGHT_WORD.test(search.positive.sentence.text) || namesObjection(search.positive.sentence.text));
+  const { positive, negated } = search;
+  const onlyTheRight =
+    positive !== undefined &&
+    negated !== undefined &&
+    (sharedPatterns().RIGHT_WORD.test(positive.sentence.text) ||
+      namesObjection(positive.sentence.text) ||
+      // Profiling "included" in the denial of the same sentence is denied with it.
+      (positive.sentence.index === negated.sentence.index && INCLUDING_PROFILING.test(positive.sentence.text)));
   if (search.positive && !onlyTheRight) return found(id, requirement, [search.positive]);
   if (search.negated) return found(id, requirement, [search.negated], 'none');
   return missing(id, requirement);

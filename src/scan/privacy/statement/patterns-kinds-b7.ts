@@ -1,0 +1,87 @@
+/**
+ * Phrasings found on batch b7 (issue 14, round four), by kind, in all five languages; tried after
+ * every other language pattern, so the clearer sentence is cited:
+ * - rights as nouns listed before the verb ("den Zugang zu Ihren Informationen, die Korrektur ...
+ *   beantragen"), portability as a file to take elsewhere ("in einem gängigen Format erhalten",
+ *   "en exporterad fil", "mee te nemen naar een ander bedrijf", "pour les confier à un autre");
+ * - retention as long as the account is active ("solange Ihr Konto aktiv ist");
+ * - consent withdrawn by "zurückziehen", the basis as "part of our contract", "with your consent",
+ *   "eftersom det behövs för att ... leverera", "uppfylla kontraktet", "vårt berättigade intresse";
+ * - the one-person shop's purposes in its own voice ("Deine Adresse nutze ich, um", "On utilise ... pour")
+ *   and its controller line ("der Mensch hinter der Plattenkiste", "Det är jag ... som driver den");
+ * - no automated decisions as "a human always decides", automated decisions as a verdict taken
+ *   automatically ("scored automatically for fraud risk", "suspendre automatiquement une annonce");
+ * - nothing leaving the EU, storage within the EU; servers in a named third country, a supplier there
+ *   that gets the address; data forwarded to the seller; a shop introducing itself names the controller.
+ */
+import { once } from '../../../core/once.js';
+import { u, type PatternKey } from './pattern-types.js';
+import type { StatementLang } from './types.js';
+
+type Extra = Partial<Record<PatternKey, RegExp[]>>;
+
+export const B7_KIND_PATTERNS = once(
+  (): Record<StatementLang, Extra> => ({
+    en: {
+      controllerRole: [u(/\bthe (?:person|people|woman|man|maker) behind (?:the|this|our)\b/), u(/\b(?:I|we) (?:run|own) (?:it|this|the shop)\b/), u(/\b(?:policy|notice) describes how [^.;]{2,60}\bcollects\b/), u(/\b(?:is|are) an? (?:(?:small|little|family|independent) )?(?:shop|store|web ?shop|online shop)\b|\b(?:is|are) an? (?:small|little|family|independent) (?:business|company)\b/)],
+      legalBasis: [u(/\b(?:is|are) part of (?:our|the|your) (?:contract|agreement)\b/), u(/\bwe ask (?:for )?your (?:explicit |express )?consent\b/)],
+      consentBasis: [u(/\bwe ask (?:for )?your (?:explicit |express )?consent\b/)],
+      retention: [u(/\bas long as your (?:customer )?account (?:is|remains|stays) (?:active|open)\b/)],
+      rightPortability: [u(/\b(?:in|as) a (?:common|standard|usual|portable) (?:file )?format\b/), u(/\b(?:take|move|give) (?:them|it|your data) to another (?:company|shop|provider|seller|business)\b/)],
+      transfersNone: [u(/\bnothing (?:leaves|goes outside|is sent outside) the (?:EU|EEA|European Union)\b/), u(/\b(?:stored|kept|processed|hosted) (?:on \p{L}+ )?(?:servers )?(?:of \p{L}+ )?within the (?:EU|EEA|European Union)\b/u)],
+      recipients: [u(/\b(?:forward|pass|send)(?:ed)? (?:them |it )?(?:on )?to the (?:seller|vendor|maker|merchant)\b/)],
+      automatedDecisions: [u(/\b(?:scored|assessed|rated|blocked|suspended|rejected|declined|refused) automatically\b/), u(/\bautomatically (?:scored|assessed|rated|blocked|suspended|rejected|declined|refused)\b/)],
+      purposes: [u(/\bwhy do you (?:use|need|collect|process|keep) (?:my|our)\b/)],
+      transfers: [u(/\b(?:servers|data cent(?:er|re)s) in (?:Singapore|China|Hong Kong|India|Canada|Japan|Australia|the United States|the US|the USA)\b/)],
+    },
+    nl: {
+      controllerRole: [u(/\bde (?:persoon|mens|maker) achter (?:de|het|deze|dit)\b/), u(/\bis een (?:kleine |onafhankelijke )?(?:winkel|webwinkel|webshop) (?:uit|in)\b|\bis een (?:klein |familie)bedrijf\b/)],
+      retention: [u(/\bzolang (?:uw|je|jouw) (?:klant)?(?:account|profiel) (?:actief|open) is\b/)],
+      rightPortability: [u(/\b(?:in een|als) (?:\p{L}+ )?bestand om (?:ze|die|het) mee te nemen\b/u), u(/\bmee(?: te)? nemen naar een (?:ander|andere) (?:bedrijf|winkel|aanbieder|partij)\b/)],
+      transfersNone: [u(/\bniets (?:verlaat|gaat buiten) de (?:EU|EER|Europese Unie)\b/), u(/\b(?:opgeslagen|bewaard|verwerkt|gehost)\b[^.;]{0,60}\bbinnen de (?:EU|EER|Europese Unie)\b/)],
+      recipients: [u(/\b(?:doorsturen|doorgestuurd|doorgeven|doorgegeven|sturen door) (?:aan|naar) (?:de|het) (?:verkoper|koper|maker|winkelier)\b/)],
+      automatedDecisions: [u(/\bautomatisch (?:beoordeeld|geblokkeerd|afgewezen|geweigerd|opgeschort|gescoord)\b/)],
+      purposes: [u(/\bwaarom (?:gebruiken|verwerken|verzamelen|bewaren) (?:jullie|jij|u|we|wij) (?:mijn|onze)\b/)],
+      transfers: [u(/\b(?:servers|datacenters) in (?:de VS|de Verenigde Staten|China|Hongkong|India|Singapore|Canada|Japan|Australië)\b/)],
+    },
+    de: {
+      controllerRole: [u(/\bder Mensch hinter\b/), u(/\b(?:die|der) (?:Person|Frau|Mann) hinter (?:der|dem|den)\b/), u(/\bist ein (?:kleiner )?(?:Laden|Shop|Onlineshop) (?:aus|in)\b|\bist ein (?:kleines Unternehmen|Familienbetrieb)\b/)],
+      retention: [u(/\bsolange (?:Ihr|dein) (?:Kunden)?konto (?:aktiv|besteht|geöffnet)\b/)],
+      withdrawConsent: [u(/\bEinwilligung\b[^.;]{0,80}\bzurückzieh\p{L}*/u)],
+      legalBasis: [u(/\b(?:mit|auf Basis|auf Grundlage) (?:Ihrer|deiner) (?:ausdrücklichen )?Einwilligung\b/), u(/\b(?:zur|für die) Erfüllung (?:des|eines|unseres|Ihres) (?:Kauf|Liefer|Dienst)?vertrags\b/)],
+      consentBasis: [u(/\b(?:mit|auf Basis|auf Grundlage) (?:Ihrer|deiner) (?:ausdrücklichen )?Einwilligung\b/)],
+      purposes: [u(/\b(?:nutze|verwende|brauche|benötige|speichere) ich\b[^.;]{0,40}\b(?:um|damit)\b/), u(/\bwarum (?:nutzt|verwendet|verarbeitet|speichert|braucht|benötigt) (?:ihr|Sie) (?:meine|unsere)\b/)],
+      rightAccess: [u(/\bZugang zu (?:Ihren|deinen|den) (?:\p{L}+ )?(?:Informationen|Daten)\b/u)],
+      rightRectification: [u(/\bKorrektur\b(?=[^.;]{0,100}\b(?:beantragen|verlangen|fordern)\b)/)],
+      rightPortability: [u(/\bin einem (?:gängigen|üblichen|portablen|standardisierten) (?:\p{L}+ )?Format\b/u)],
+      complaint: [u(/\bbeschwer\p{L}*\b[^.;]{0,100}\bDatenschutz-? (?:und \p{L}+)?(?:beauftragte|aufsicht)\p{L}*/u)],
+      transfersNone: [u(/\bnichts verlässt die (?:EU|Europäische Union|EWR)\b/), u(/\b(?:gespeichert|verarbeitet|gehostet)\b[^.;]{0,60}\binnerhalb der (?:EU|Europäischen Union|EWR)\b/)],
+      automatedDecisions: [u(/\bautomatisch (?:bewertet|gesperrt|abgelehnt|blockiert|eingestuft)\b/), u(/\bautomatische (?:Entscheidung(?:en)?|Einzelentscheidung(?:en)?)\b/)],
+      transfers: [u(/\b(?:Servern?|Rechenzentren) in (?:den USA|den Vereinigten Staaten|Singapur|China|der Volksrepublik China|Indien|Hongkong|Kanada|Japan|Australien)\b/u)],
+    },
+    fr: {
+      controllerRole: [u(/\bla personne (?:derrière|qui tient)\b/), u(/\best une (?:petite )?(?:boutique|friperie|épicerie|librairie) (?:\p{L}+ )?(?:qui|de|à|basée)\b|\best une petite (?:entreprise|société)\b/u)],
+      purposes: [u(/\bon (?:utilise|traite|collecte|garde)\b[^.;]{0,60}\bpour (?:vous |\p{L}+er\b)/u), u(/\bpourquoi (?:utilisez|traitez|collectez|conservez)-vous (?:mes|nos)\b/)],
+      retention: [u(/\btant que votre compte (?:est|reste) (?:actif|ouvert)\b/)],
+      rightAccess: [u(/\bnous demander ce que (?:l['’])?on sait\b/)],
+      rightPortability: [u(/\b(?:recevoir|obtenir|récupérer)\b[^.;]{0,30}\bfichier\b[^.;]{0,40}\b(?:confier|transmettre|donner) à un autre\b/)],
+      transfersNone: [u(/\brien ne (?:sort|quitte)\b[^.;]{0,10}\b(?:de )?l['’](?:Union|UE|EEE)\b/)],
+      automatedDecisions: [u(/\b(?:suspend\p{L}*|bloqu\p{L}*|rejet\p{L}*|refus\p{L}*|évalu\p{L}*) automatiquement\b/u), u(/\bdécisions? automatiques?\b/)],
+      transfers: [u(/\b(?:serveurs|centres de données) (?:situés )?(?:en Chine|à Hong Kong|à Singapour|en Inde|au Canada|au Japon|en Australie|aux États-Unis)\b/)],
+    },
+    sv: {
+      controllerRole: [u(/\bsom driver (?:den|butiken|sajten|webbplatsen|det|loppisen)\b/), u(/\bpersonen bakom\b/), u(/\bär en (?:liten )?(?:butik|webbutik) (?:i|från)\b|\bär ett (?:litet|familje)företag\b/)],
+      purposes: [u(/\bsamlar (?:vi|jag) in\b[^.;]{0,140}\bför att\b/), u(/\bvarför (?:använder|behandlar|samlar|sparar) (?:ni|du) (?:in )?(?:mina|våra)\b/)],
+      legalBasis: [u(/\beftersom det (?:behövs|krävs)\b[^.;]{0,60}\b(?:leverera|beställning\p{L}*|köp\p{L}*)/u), u(/\buppfylla (?:kontraktet|köpekontraktet)\b/), u(/\bvårt berättigade intresse\b/)],
+      legitimateInterestBasis: [u(/\bvårt berättigade intresse\b/), u(/^berättigat intresse\s?[–—:-]\s?\p{L}/u)],
+      legitimateInterestDescribed: [u(/\bför att\b[^.;]{0,80}\bvilket är vårt berättigade intresse\b/), u(/^berättigat intresse\s?[–—:-]\s?(?:vi|för att)\b/)],
+      retention: [u(/\bså länge (?:ditt|ert) (?:kund)?konto (?:är|förblir) (?:aktivt|öppet)\b/)],
+      rightRectification: [u(/\b(?:vi|jag) rättar (?:felaktiga|fel)\b/)],
+      rightPortability: [u(/\bexporterad fil\b/)],
+      rightAccess: [u(/\bexporterad fil (?:av|med) (?:de |dina )?(?:person)?uppgifter\b/)],
+      transfersNone: [u(/\binget lämnar (?:EU|EES)\b/)],
+      automatedDecisions: [u(/\bautomatiskt (?:bedöms|spärras|avvisas|stängs av)\b/), u(/\bautomatiska beslut\b/)],
+      transfers: [u(/\b(?:servrar|leverantörer|underleverantörer|partner) i (?:USA|Kina|Hongkong|Indien|Singapore|Kanada|Japan|Australien)\b[^.;]{0,60}\b(?:uppgifter|personuppgifter|adress|namn|sparas|lagras)\b/)],
+    },
+  }),
+);
