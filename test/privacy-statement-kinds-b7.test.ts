@@ -101,6 +101,54 @@ const CASES: Record<string, Case[]> = {
     // The text under it still states what it states.
     ['nl', 'retention', 'found', 'Doeleinden, gegevens en bewaartermijnen\nWij bewaren bestelgegevens zeven jaar.'],
   ],
+  'rights in everyday words: data sent on to another company, not used for now, saying no': [
+    ['de', 'rightPortability', 'found', 'Sie können verlangen, dass wir Ihre Daten an einen anderen Anbieter übertragen.'],
+    ['sv', 'rightPortability', 'found', 'Du kan få dina uppgifter i ett format som du kan ta med till ett annat företag.'],
+    ['en', 'rightPortability', 'found', 'You can ask us to send your data to another company.'],
+    ['nl', 'rightPortability', 'found', 'Je kunt vragen je gegevens naar een ander bedrijf over te dragen.'],
+    ['fr', 'rightPortability', 'found', 'Vous pouvez nous demander de transmettre vos données à un autre commerçant.'],
+    ['de', 'rightRestriction', 'found', 'Sie können verlangen, dass wir Ihre Daten vorerst nicht weiter nutzen.'],
+    ['sv', 'rightRestriction', 'found', 'Du kan be oss att tillfälligt sluta använda dina uppgifter.'],
+    ['en', 'rightRestriction', 'found', 'You can ask us to temporarily stop using your data.'],
+    ['nl', 'rightRestriction', 'found', 'Je kunt vragen om je gegevens tijdelijk niet te gebruiken.'],
+    ['fr', 'rightRestriction', 'found', "Vous pouvez nous demander de cesser temporairement d'utiliser vos données."],
+    ['sv', 'rightObjection', 'found', 'Du kan säga nej till att vi använder dina uppgifter för marknadsföring.'],
+    ['en', 'rightObjection', 'found', 'You can say no to us using your data for marketing.'],
+    ['de', 'rightObjection', 'found', 'Du kannst Nein sagen zur Nutzung deiner Daten für Werbung.'],
+    ['nl', 'rightObjection', 'found', 'Je kunt nee zeggen tegen het gebruik van je gegevens voor reclame.'],
+    ['fr', 'rightObjection', 'found', "Vous pouvez dire non à l'utilisation de vos données pour la publicité."],
+    // Outside any right: a parcel sent on to another carrier, a shop closed for now.
+    ['en', 'rightPortability', 'missing', 'Parcels abroad are handed over to another company for the last mile.'],
+    ['de', 'rightRestriction', 'missing', 'Den Laden nutzen wir vorerst nicht weiter, der Versand läuft normal.'],
+  ],
+  'the requirement as a field that is voluntary; the basis as what the purchase needs': [
+    ['de', 'requirement', 'found', 'Die Angabe deiner Telefonnummer ist freiwillig.'],
+    ['nl', 'requirement', 'found', 'Het invullen van je telefoonnummer is niet verplicht.'],
+    ['fr', 'requirement', 'found', 'Le numéro de téléphone est facultatif.'],
+    ['sv', 'requirement', 'found', 'Telefonnummer är frivilligt.'],
+    ['sv', 'legalBasis', 'found', 'Det behövs för att vi ska kunna genomföra köpet.'],
+    // A voluntary event is no field of the visitor's data.
+    ['de', 'requirement', 'missing', 'Die Teilnahme an unserem Töpferkurs ist freiwillig und kostet 20 Euro.'],
+  ],
+  'legitimate interests described after the basis: "because we want", or after a dash': [
+    ['sv', 'legitimateInterests', { cite: 'eftersom vi vill' }, 'Vi skickar erbjudanden till befintliga kunder med stöd av berättigat intresse, eftersom vi vill hålla kontakten.'],
+    ['en', 'legitimateInterests', { cite: 'because we want' }, 'We send offers to existing customers on the basis of legitimate interest, because we want to stay in touch.'],
+    ['de', 'legitimateInterests', { cite: 'weil wir' }, 'Angebote an Bestandskunden schicken wir auf Grundlage unseres berechtigten Interesses, weil wir in Kontakt bleiben möchten.'],
+    ['nl', 'legitimateInterests', { cite: 'omdat we' }, 'Aanbiedingen aan bestaande klanten sturen we op basis van gerechtvaardigd belang, omdat we contact willen houden.'],
+    ['fr', 'legitimateInterests', { cite: 'car nous' }, "Nous envoyons des offres aux clients existants sur la base de notre intérêt légitime, car nous voulons garder le contact."],
+  ],
+  'no transfer as data that never leaves Europe': [
+    ['de', 'transfers', 'found', 'Deine Daten verlassen nie Europa.', 'none'],
+    ['sv', 'transfers', 'found', 'Dina uppgifter lämnar aldrig Europa.', 'none'],
+    ['nl', 'transfers', 'found', 'Je gegevens verlaten nooit de EU.', 'none'],
+    // Dutch puts the negation at the clause's end, as German does ("verlassen die EU nicht").
+    ['nl', 'transfers', 'found', 'Je gegevens verlaten de EU niet.', 'none'],
+    ['nl', 'transfers', 'found', 'Uw gegevens verlaten Europa nooit.', 'none'],
+    ['nl', 'rightObjection', 'denied', 'Bezwaar maken tegen deze verwerking kunt u bij ons niet.'],
+    // A negation in the next clause denies nothing.
+    ['nl', 'rightErasure', 'found', 'Je kunt vragen je gegevens te wissen; facturen wissen we niet.'],
+    ['nl', 'transfers', 'missing', 'Wij sturen je gegevens naar de VS, maar niet naar andere landen.', 'noSafeguard'],
+  ],
   'the German complaint to a Datenschutz- und ...beauftragte': [
     ['de', 'complaint', 'found', 'Wenn du dich über mich beschweren willst, kannst du dich an die Sächsische Datenschutz- und Transparenzbeauftragte wenden.'],
   ],

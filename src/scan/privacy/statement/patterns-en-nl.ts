@@ -56,7 +56,8 @@ export const EN = once((): LanguagePatterns => ({
 
 export const NL = once((): LanguagePatterns => ({
   negation: u(/\b(?:niet|geen|nooit|noch|niemand|niets)\b/),
-  negationAfter: u(/\b(?:(?:is|zijn|wordt|worden) niet (?:voorzien|gepland|de bedoeling|beoogd)|vindt niet plaats|vinden niet plaats|gebeurt niet|is niet mogelijk|niet mogelijk|is niet van toepassing|zijn niet van toepassing|geldt niet|gelden niet|vervalt|is uitgesloten|(?:is|zijn) (?:voor ons |bij ons )?niet (?:nodig|vereist|verplicht))\b/),
+  // A clause ending in "niet"/"nooit" ("Je gegevens verlaten de EU niet"), as German "nicht" at the end.
+  negationAfter: u(/^(?:(?!\b(?:als|wanneer|dat|omdat|die|dat|wat|of|indien|tenzij)\b)[^,]){0,60}?\b(?:niet|nooit)(?: \p{L}+){0,2}\s*(?:[.;!]|$)|\b(?:(?:is|zijn|wordt|worden) niet (?:voorzien|gepland|de bedoeling|beoogd)|vindt niet plaats|vinden niet plaats|gebeurt niet|is niet mogelijk|niet mogelijk|is niet van toepassing|zijn niet van toepassing|geldt niet|gelden niet|vervalt|is uitgesloten|(?:is|zijn) (?:voor ons |bij ons )?niet (?:nodig|vereist|verplicht))\b/u),
   benign: u(/\b(?:niet (?:te )?(?:worden )?onderworpen aan|niet later dan|uiterlijk|aarzel niet|geen kosten|kosteloos|niet alleen|niet tevreden|niet (?:mee )?eens|niet (?:meer|langer) (?:nodig|benodigde|noodzakelijke))\b/),
   clauseBreak: u(/\b(?:maar|echter|tenzij|behalve|dan)\b/),
   rightCue: u(/\b(?:recht(?:en)?|\p{L}{3,}recht|u kunt|u mag|kunt u|mag u|je kunt|kun je|je mag|mag je|kan ik|mag ik|kunnen jullie|wil je|wilt u|(?:wij|we) kunnen|verzoek(?:en)?|vragen|u heeft|heeft u|mogelijk|mogelijkheid|als (?:je|u) (?:wilt|wil|wenst))\b/u),
@@ -69,7 +70,7 @@ export const NL = once((): LanguagePatterns => ({
     legitimateInterestDescribed: [u(/\bgerechtvaardigde? belang(?:en)? (?:om|bij|bestaat|is|zijn|namelijk|:|van)\b/), u(/\bons belang (?:om|bij)\b/), u(/\bbelang bij (?:het )?(?:voorkomen|beveiligen|verbeteren|fraude)/), u(/\bbelang van [^,.;]{1,40} bij (?:het |de |een )?\p{L}+/u)],
     consentBasis: [u(/\btoestemming\b/)],
     recipients: [u(/\b(?:ontvangers?|derden|verwerkers?|delen (?:uw |wij )?(?:persoons)?gegevens|geven (?:wij )?(?:uw )?gegevens (?:door|aan)|verstrekken aan|vervoerder|pakketdienst|bezorger|betaalprovider|betaaldienst|boekhouder|accountant|hostingpartij)\b/)],
-    transfers: [u(/\bbuiten (?:de )?(?:EER|EU|Europese (?:Economische Ruimte|Unie)|Europa)\b/), u(/\b(?:verlaten|verlaat) (?:nooit |niet )?(?:de )?(?:EER|EU|Europese (?:Economische Ruimte|Unie)|Europa)\b/), u(/\bderde landen?\b/), u(/\bdoorgifte\b/), u(/\b(?:Verenigde Staten|VS|USA)\b/)],
+    transfers: [u(/\bbuiten (?:de )?(?:EER|EU|Europese (?:Economische Ruimte|Unie)|Europa)\b/), u(/\b(?:verlaten|verlaat) (?:de )?(?:EER|EU|Europese (?:Economische Ruimte|Unie)|Europa)\b/), u(/\bderde landen?\b/), u(/\bdoorgifte\b/), u(/\b(?:Verenigde Staten|VS|USA)\b/)],
     transfersNone: [u(/\b(?:binnen|in) de (?:EER|EU|Europese (?:Economische Ruimte|Unie)) (?:opgeslagen|verwerkt|bewaard|blijven)\b/), u(/\b(?:blijven|blijft|worden alleen) (?:(?:opgeslagen|verwerkt|bewaard) )?binnen de (?:EER|EU|Europese)\b/)],
     safeguard: [u(/\b(?:modelcontractbepalingen|standaardcontractbepalingen|standaardbepalingen|adequaatheidsbesluit|Data Privacy Framework|bindende bedrijfsvoorschriften|passende waarborgen)\b/)],
     retention: [u(/\b(?:bewaartermijn(?:en)?|(?:\d+|een|twee|drie|vijf|zes|zeven|tien) (?:dagen|weken|maanden|jaar|jaren)|zolang (?:dat )?(?:nodig|noodzakelijk))\b/), // A bare "keep" states a period only with an end or a duration in the sentence: "die we volgens de wet moeten bewaren" does not.
