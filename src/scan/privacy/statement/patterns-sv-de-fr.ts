@@ -7,7 +7,7 @@ export const SV = once((): LanguagePatterns => ({
   negationAfter: u(/^(?:(?!\b(?:om|när|som|eftersom|då|att|ifall)\b)[^,]){0,60}?\b(?:inte|ej)(?: \p{L}+){0,2}\s*(?:[.;!]|$)|\b(?:(?:är|planeras|avses) inte (?:planerad|avsedd|aktuell)?|är inte möjligt|inte möjligt|förekommer inte|sker inte|gäller inte|är inte tillämplig|kan inte utövas|är undantagen|(?:behövs|krävs) inte|är inte (?:nödvändig|nödvändigt|obligatorisk|obligatoriskt))\b/u),
   benign: u(/\b(?:inte bli föremål för|inte senare än|senast|tveka inte|ingen kostnad|utan kostnad|inte bara|inte (?:är )?nöjda?|inte (?:håller med|är överens)|inte längre (?:behövs|behövda|nödvändiga))\b/),
   clauseBreak: u(/\b(?:men|dock|utom|förutom)\b/),
-  rightCue: u(/\b(?:rätt(?:ighet(?:er(?:na)?)?)?|\p{L}{3,}rätt(?:en)?|du kan|kan du|du får|kan jag|får jag|kan ni|vi kan|begära|begäran|be oss|be om|kontakta oss|möjligt|möjlighet|om du (?:vill|önskar))\b/u),
+  rightCue: u(/\b(?:rätt(?:ighet(?:er(?:na)?)?)?|\p{L}{3,}rätt(?:en)?|du kan|kan du|du får|kan jag|får jag|kan ni|vi kan|begära|begäran|be oss|be om|kontakta oss|möjligt|möjlighet|om du (?:vill|önskar)|vill du|hör av dig)\b/u),
   patterns: {
     controllerRole: [u(/\bpersonuppgiftsansvarig\b/), u(/\bansvarig för (?:behandlingen|dina personuppgifter)\b/), u(/\bvilka vi är\b/), u(/\bvem ansvarar\b/), u(/\bansvarar för (?:dina|mina|era) (?:person)?uppgifter\b/), u(/\bdrivs av\b/)],
     dpo: [u(/\bdataskyddsombud\b/), u(/\bDPO\b/)],
