@@ -74,6 +74,12 @@ const CASES: Record<string, Case[]> = {
     ['nl', 'automatedDecisions', 'found', 'Verdachte bestellingen worden automatisch geblokkeerd.'],
     ['fr', 'automatedDecisions', 'found', "Nous ne prenons aucune décision produisant des effets juridiques à votre égard sur le seul fondement d'un traitement automatisé, y compris le profilage.", 'none'],
     ['en', 'automatedDecisions', 'found', 'We make no decisions about you based solely on automated processing, including profiling.', 'none'],
+    // A person who always decides says there are none; beside automated scoring it says nothing of the kind.
+    ['de', 'automatedDecisions', 'found', 'Bei uns entscheidet immer ein Mensch über Ihre Bestellung.', 'none'],
+    ['en', 'automatedDecisions', 'found', 'A human always decides whether an order is refused.', 'none'],
+    ['nl', 'automatedDecisions', 'found', 'Bij ons beslist altijd een mens over je bestelling.', 'none'],
+    ['fr', 'automatedDecisions', 'found', "C'est toujours un humain qui décide si une annonce est refusée.", 'none'],
+    ['sv', 'automatedDecisions', 'found', 'Hos oss fattar en människa alltid besluten om din beställning.', 'none'],
     // Profiling that is done is no denial, however the sentence goes on.
     ['en', 'automatedDecisions', 'found', 'We use automated decisions, including profiling, to approve payment by invoice.', undefined],
     // Something done automatically is no decision about the visitor.
@@ -176,6 +182,14 @@ const CASES: Record<string, Case[]> = {
 };
 
 describeCases('statement kinds of batch b7 (round four)', CASES);
+
+describe('a person who decides, beside automated scoring', () => {
+  it('says nothing of there being no automated decisions', () => {
+    const finding = analyseStatement('Orders are scored automatically for fraud risk, and a human always makes the decisions.').elements.find((element) => element.id === 'automatedDecisions');
+    expect(finding?.status).toBe('found');
+    expect(finding?.note).toBeUndefined();
+  });
+});
 
 describe('sentences: legal forms and numbered titles', () => {
   it('keeps a legal form with a dot inside its sentence ("Pte. Ltd.", "S.à r.l.", "e.K.")', () => {

@@ -338,9 +338,14 @@ function withNone(id: ElementId, requirement: Requirement, search: Search): Elem
       namesObjection(positive.sentence.text) ||
       // Profiling "included" in the denial of the same sentence is denied with it.
       (positive.sentence.index === negated.sentence.index && INCLUDING_PROFILING.test(positive.sentence.text)));
-  if (search.positive && !onlyTheRight) return found(id, requirement, [search.positive]);
+  if (search.positive && !onlyTheRight) return found(id, requirement, [search.positive], humanDecides(search.positive.sentence.text) ? 'none' : undefined);
   if (search.negated) return found(id, requirement, [search.negated], 'none');
   return missing(id, requirement);
+}
+
+/** "A human always decides", with no automated processing named beside it, says there are no automated decisions. */
+function humanDecides(text: string): boolean {
+  return sharedPatterns().HUMAN_DECIDES.test(text) && !/automat|profil/iu.test(text);
 }
 
 function optionalWithNone(id: ElementId, search: Search): ElementFinding {

@@ -12,7 +12,7 @@
  *   "eftersom det behövs för att ... leverera", "uppfylla kontraktet", "vårt berättigade intresse";
  * - the one-person shop's purposes in its own voice ("Deine Adresse nutze ich, um", "On utilise ... pour")
  *   and its controller line ("der Mensch hinter der Plattenkiste", "Det är jag ... som driver den");
- * - no automated decisions as "a human always decides", automated decisions as a verdict taken
+ * - no automated decisions as "a human always decides" (found, with the note none), automated decisions as a verdict taken
  *   automatically ("scored automatically for fraud risk", "suspendre automatiquement une annonce");
  * - nothing leaving the EU, storage within the EU; servers in a named third country, a supplier there
  *   that gets the address; data forwarded to the seller; a shop introducing itself names the controller.
@@ -33,7 +33,7 @@ export const B7_KIND_PATTERNS = once(
       rightPortability: [u(/\b(?:in|as) a (?:common|standard|usual|portable) (?:file )?format\b/), u(/\b(?:take|move|give) (?:them|it|your data) to another (?:company|shop|provider|seller|business)\b/), u(/\b(?:send|transfer|transmit|pass)\b[^.;]{0,40}\bto another (?:company|provider|shop|business|controller|service|seller)\b/)],
       transfersNone: [u(/\bnothing (?:leaves|goes outside|is sent outside) the (?:EU|EEA|European Union)\b/), u(/\b(?:stored|kept|processed|hosted) (?:on \p{L}+ )?(?:servers )?(?:of \p{L}+ )?within the (?:EU|EEA|European Union)\b/u)],
       recipients: [u(/\b(?:forward|pass|send)(?:ed)? (?:them |it )?(?:on )?to the (?:seller|vendor|maker|merchant)\b/)],
-      automatedDecisions: [u(/\b(?:scored|assessed|rated|blocked|suspended|rejected|declined|refused) automatically\b/), u(/\bautomatically (?:scored|assessed|rated|blocked|suspended|rejected|declined|refused)\b/)],
+      automatedDecisions: [u(/\b(?:scored|assessed|rated|blocked|suspended|rejected|declined|refused) automatically\b/), u(/\bautomatically (?:scored|assessed|rated|blocked|suspended|rejected|declined|refused)\b/), u(/\b(?:a|one of us|a real) (?:human|person)(?: being)? (?:always )?(?:decides|makes (?:the|every|all) decisions?)\b/)],
       purposes: [u(/\bwhy do you (?:use|need|collect|process|keep) (?:my|our)\b/)],
       transfers: [u(/\b(?:servers|data cent(?:er|re)s) in (?:Singapore|China|Hong Kong|India|Canada|Japan|Australia|the United States|the US|the USA)\b/)],
       rightRestriction: [u(/\b(?:temporarily|for now|for the time being) (?:stop|pause|cease) (?:using|processing)\b/)],
@@ -46,7 +46,7 @@ export const B7_KIND_PATTERNS = once(
       rightPortability: [u(/\b(?:in een|als) (?:\p{L}+ )?bestand om (?:ze|die|het) mee te nemen\b/u), u(/\bmee(?: te)? nemen naar een (?:ander|andere) (?:bedrijf|winkel|aanbieder|partij)\b/), u(/\b(?:overdragen|overzetten|sturen|doorsturen|meenemen)\b[^.;]{0,20}\bnaar een (?:andere|ander) (?:partij|bedrijf|aanbieder|winkel|dienst)\b|\bnaar een (?:andere|ander) (?:partij|bedrijf|aanbieder|winkel|dienst) (?:over te dragen|te sturen|mee te nemen)\b/)],
       transfersNone: [u(/\bniets (?:verlaat|gaat buiten) de (?:EU|EER|Europese Unie)\b/), u(/\b(?:opgeslagen|bewaard|verwerkt|gehost)\b[^.;]{0,60}\bbinnen de (?:EU|EER|Europese Unie)\b/), u(/\bverlaten (?:nooit|niet) (?:Europa|de EU|de EER|de Europese Unie)\b|\bverlaten (?:Europa|de EU|de EER|de Europese Unie) (?:nooit|niet)\b/)],
       recipients: [u(/\b(?:doorsturen|doorgestuurd|doorgeven|doorgegeven|sturen door) (?:aan|naar) (?:de|het) (?:verkoper|koper|maker|winkelier)\b/)],
-      automatedDecisions: [u(/\bautomatisch (?:beoordeeld|geblokkeerd|afgewezen|geweigerd|opgeschort|gescoord)\b/)],
+      automatedDecisions: [u(/\bautomatisch (?:beoordeeld|geblokkeerd|afgewezen|geweigerd|opgeschort|gescoord)\b/), u(/\b(?:beslist|beslissen) (?:bij ons )?(?:altijd|steeds) (?:een )?mens(?:en)?\b/)],
       purposes: [u(/\bwaarom (?:gebruiken|verwerken|verzamelen|bewaren) (?:jullie|jij|u|we|wij) (?:mijn|onze)\b/), u(/\b(?:gegevens|adres|e-?mailadres|telefoonnummer)\b[^.;]{0,30}\b(?:dienen|dient) (?:om|voor|ter)\b/)],
       transfers: [u(/\b(?:servers|datacenters) in (?:de VS|de Verenigde Staten|China|Hongkong|India|Singapore|Canada|Japan|Australië)\b/)],
       rightRestriction: [u(/\btijdelijk (?:niet (?:meer )?(?:te )?gebruiken|(?:te )?stoppen met (?:het )?gebruik\p{L}*)\b/u)],
@@ -66,7 +66,7 @@ export const B7_KIND_PATTERNS = once(
       rightPortability: [u(/\bin einem (?:gängigen|üblichen|portablen|standardisierten) (?:\p{L}+ )?Format\b/u), u(/\ban (?:einen|eine) (?:anderen|andere|neuen|neue) (?:Anbieter|Händler|Unternehmen|Shop|Verantwortlichen|Dienst)\b[^.;]{0,20}\b(?:übertragen|übermitteln|weitergeben|schicken|senden)\b/)],
       complaint: [u(/\bbeschwer\p{L}*\b[^.;]{0,100}\bDatenschutz-? (?:und \p{L}+)?(?:beauftragte|aufsicht)\p{L}*/u)],
       transfersNone: [u(/\bnichts verlässt die (?:EU|Europäische Union|EWR)\b/), u(/\b(?:gespeichert|verarbeitet|gehostet)\b[^.;]{0,60}\binnerhalb der (?:EU|Europäischen Union|EWR)\b/), u(/\bverlassen (?:nie|niemals|nicht) (?:Europa|die EU|den EWR|die Europäische Union)\b/)],
-      automatedDecisions: [u(/\bautomatisch (?:bewertet|gesperrt|abgelehnt|blockiert|eingestuft)\b/), u(/\bautomatische (?:Entscheidung(?:en)?|Einzelentscheidung(?:en)?)\b/)],
+      automatedDecisions: [u(/\bautomatisch (?:bewertet|gesperrt|abgelehnt|blockiert|eingestuft)\b/), u(/\bautomatische (?:Entscheidung(?:en)?|Einzelentscheidung(?:en)?)\b/), u(/\b(?:entscheidet|entscheiden) (?:bei uns )?(?:immer|stets|ausschließlich) (?:ein )?Mensch(?:en)?\b/)],
       transfers: [u(/\b(?:Servern?|Rechenzentren) in (?:den USA|den Vereinigten Staaten|Singapur|China|der Volksrepublik China|Indien|Hongkong|Kanada|Japan|Australien)\b/u)],
       rightRestriction: [u(/\b(?:vorerst|vorübergehend|vorläufig|einstweilen)\b[^.;]{0,30}\bnicht (?:mehr |weiter )?(?:nutzen|verwenden|verarbeiten)\b/), u(/\bSperrung\b/), u(/\b(?:Verarbeitung|Daten)\b[^.;]{0,20}\bsperren (?:zu )?lassen\b/)],
       rightObjection: [u(/\bNein sagen zu(?:r)? (?:Nutzung|Verwendung|Verarbeitung)\b/)],
@@ -81,7 +81,7 @@ export const B7_KIND_PATTERNS = once(
       rightAccess: [u(/\bnous demander ce que (?:l['’])?on sait\b/)],
       rightPortability: [u(/\b(?:recevoir|obtenir|récupérer)\b[^.;]{0,30}\bfichier\b[^.;]{0,40}\b(?:confier|transmettre|donner) à un autre\b/), u(/\b(?:transmettre|transférer|envoyer)\b[^.;]{0,40}\bà un autre (?:prestataire|commerçant|fournisseur|responsable|service|site)\b/)],
       transfersNone: [u(/\brien ne (?:sort|quitte)\b[^.;]{0,10}\b(?:de )?l['’](?:Union|UE|EEE)\b/)],
-      automatedDecisions: [u(/\b(?:suspend\p{L}*|bloqu\p{L}*|rejet\p{L}*|refus\p{L}*|évalu\p{L}*) automatiquement\b/u), u(/\bdécisions? automatiques?\b/)],
+      automatedDecisions: [u(/\b(?:suspend\p{L}*|bloqu\p{L}*|rejet\p{L}*|refus\p{L}*|évalu\p{L}*) automatiquement\b/u), u(/\bdécisions? automatiques?\b/), u(/\bc['’]est toujours (?:un humain|une personne|un être humain) qui (?:décide|prend)\b/)],
       transfers: [u(/\b(?:serveurs|centres de données) (?:situés )?(?:en Chine|à Hong Kong|à Singapour|en Inde|au Canada|au Japon|en Australie|aux États-Unis)\b/)],
       rightRestriction: [u(/\b(?:cesser|arrêter|suspendre) temporairement (?:d['’]utiliser|l['’]utilisation|le traitement)\b/)],
       rightObjection: [u(/\bdire non à (?:l['’]utilisation|l['’]usage|ce que nous utilisions|leur utilisation)\b/)],
@@ -99,7 +99,7 @@ export const B7_KIND_PATTERNS = once(
       rightPortability: [u(/\bexporterad fil\b/), u(/\b(?:ta med|flytta|överföra|skicka)\b[^.;]{0,40}\btill (?:ett annat (?:företag|ställe)|en annan (?:butik|leverantör|aktör|tjänst))\b/)],
       rightAccess: [u(/\bexporterad fil (?:av|med) (?:de |dina )?(?:person)?uppgifter\b/)],
       transfersNone: [u(/\binget lämnar (?:EU|EES)\b/), u(/\blämnar (?:aldrig|inte) (?:Europa|EU|EES)\b/)],
-      automatedDecisions: [u(/\bautomatiskt (?:bedöms|spärras|avvisas|stängs av)\b/), u(/\bautomatiska beslut\b/)],
+      automatedDecisions: [u(/\bautomatiskt (?:bedöms|spärras|avvisas|stängs av)\b/), u(/\bautomatiska beslut\b/), u(/\b(?:(?:fattar|tar) (?:alltid )?en människa (?:alltid )?(?:besluten|beslut)|en människa (?:fattar|tar) (?:alltid )?(?:besluten|beslut)|besluten fattas (?:alltid )?av (?:en )?människ(?:a|or))\b/)],
       transfers: [u(/\b(?:servrar|leverantörer|underleverantörer|partner) i (?:USA|Kina|Hongkong|Indien|Singapore|Kanada|Japan|Australien)\b[^.;]{0,60}\b(?:uppgifter|personuppgifter|adress|namn|sparas|lagras)\b/)],
       rightRestriction: [u(/\b(?:tillfälligt|tills vidare) (?:sluta|slutar|upphöra med att) (?:använda|behandla)\b/)],
       rightObjection: [u(/\bsäga nej till (?:att vi (?:använder|behandlar)|användningen|behandlingen)\b/)],
