@@ -176,6 +176,14 @@ const CASES: Record<string, Case[]> = {
     ['sv', 'requirement', 'missing', 'Utan cookies kan sidan inte visas korrekt.'],
     ['sv', 'recipients', 'missing', 'Vi får dina uppgifter från dig när du handlar.'],
   ],
+  'a table\'s retention cell is cited for the withdrawal only when nothing else states it': [
+    ['en', 'withdrawConsent', { cite: 'withdraw that consent at any time' }, 'Retention period: Until you withdraw your consent.\nWe send the newsletter with your consent; you can withdraw that consent at any time.'],
+    ['de', 'withdrawConsent', { cite: 'jederzeit widerrufen' }, 'Speicherdauer: Bis Sie Ihre Einwilligung widerrufen.\nDen Newsletter senden wir mit Ihrer Einwilligung, die Sie jederzeit widerrufen können.'],
+    ['nl', 'withdrawConsent', { cite: 'altijd intrekken' }, 'Bewaartermijn: tot je je toestemming intrekt.\nDe nieuwsbrief sturen we met je toestemming, die je altijd intrekken kunt.'],
+    ['sv', 'withdrawConsent', { cite: 'när som helst' }, 'Lagringstid: Tills du återkallar ditt samtycke.\nNyhetsbrevet skickar vi med ditt samtycke, som du när som helst kan återkalla.'],
+    ['fr', 'withdrawConsent', { cite: 'à tout moment' }, 'Durée de conservation : jusqu\'au retrait de votre consentement.\nNous envoyons la lettre avec votre consentement, que vous pouvez retirer à tout moment.'],
+    ['en', 'withdrawConsent', { cite: 'Until you withdraw' }, 'Retention period: Until you withdraw your consent.'],
+  ],
   'the German complaint to a Datenschutz- und ...beauftragte': [
     ['de', 'complaint', 'found', 'Wenn du dich über mich beschweren willst, kannst du dich an die Sächsische Datenschutz- und Transparenzbeauftragte wenden.'],
   ],
