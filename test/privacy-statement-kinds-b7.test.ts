@@ -184,6 +184,19 @@ const CASES: Record<string, Case[]> = {
     ['fr', 'withdrawConsent', { cite: 'à tout moment' }, 'Durée de conservation : jusqu\'au retrait de votre consentement.\nNous envoyons la lettre avec votre consentement, que vous pouvez retirer à tout moment.'],
     ['en', 'withdrawConsent', { cite: 'Until you withdraw' }, 'Retention period: Until you withdraw your consent.'],
   ],
+  'the one-person shop in the other languages: who is behind it, "if something is wrong", "everything stays here"': [
+    ['en', 'controller', 'found', 'Hi, I am Tom, the person behind Oak & Ash. You can reach me at tom@oakash.example.'],
+    ['nl', 'controller', 'found', 'Hoi, ik ben Sanne, de persoon achter De Zolder. Mail me via sanne@dezolder.example.'],
+    ['en', 'rightRectification', 'found', 'If something is wrong, tell me and I will correct it.'],
+    ['sv', 'rightRectification', 'found', 'Om något är fel rättar jag det.'],
+    ['fr', 'rightErasure', 'found', 'Si vous le souhaitez, je supprime vos données.'],
+    ['sv', 'legalBasis', 'found', 'Det får jag eftersom du har handlat av mig.'],
+    ['fr', 'transfers', 'found', 'Tout reste en France.', 'none'],
+    ['de', 'transfers', 'found', 'Alles bleibt in Deutschland.', 'none'],
+    // A delivery that goes wrong is no right; a product made here is no place of the data.
+    ['en', 'rightRectification', 'missing', 'If something is wrong with your delivery, tell us and we will send a new parcel.'],
+    ['de', 'transfers', 'missing', 'Unsere Kerzen werden in Handarbeit gefertigt und bleiben lange frisch.'],
+  ],
   'the German complaint to a Datenschutz- und ...beauftragte': [
     ['de', 'complaint', 'found', 'Wenn du dich über mich beschweren willst, kannst du dich an die Sächsische Datenschutz- und Transparenzbeauftragte wenden.'],
   ],

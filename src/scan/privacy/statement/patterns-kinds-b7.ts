@@ -26,7 +26,7 @@ type Extra = Partial<Record<PatternKey, RegExp[]>>;
 export const B7_KIND_PATTERNS = once(
   (): Record<StatementLang, Extra> => ({
     en: {
-      controllerRole: [u(/\bthe (?:person|people|woman|man|maker) behind (?:the|this|our)\b/), u(/\b(?:I|we) (?:run|own) (?:it|this|the shop)\b/), u(/\b(?:policy|notice) describes how [^.;]{2,60}\bcollects\b/), u(/\b(?:is|are) an? (?:(?:small|little|family|independent) )?(?:shop|store|web ?shop|online shop)\b|\b(?:is|are) an? (?:small|little|family|independent) (?:business|company)\b/)],
+      controllerRole: [u(/\bthe (?:person|people|woman|man|maker|one) behind\b/), u(/\b(?:I|we) (?:run|own) (?:it|this|the shop)\b/), u(/\b(?:policy|notice) describes how [^.;]{2,60}\bcollects\b/), u(/\b(?:is|are) an? (?:(?:small|little|family|independent) )?(?:shop|store|web ?shop|online shop)\b|\b(?:is|are) an? (?:small|little|family|independent) (?:business|company)\b/)],
       legalBasis: [u(/\b(?:is|are) part of (?:our|the|your) (?:contract|agreement)\b/), u(/\bwe ask (?:for )?your (?:explicit |express )?consent\b/)],
       consentBasis: [u(/\bwe ask (?:for )?your (?:explicit |express )?consent\b/)],
       retention: [u(/\bas long as your (?:customer )?account (?:is|remains|stays) (?:active|open)\b/)],
@@ -41,7 +41,7 @@ export const B7_KIND_PATTERNS = once(
       legitimateInterestDescribed: [u(/\blegitimate interests?,? (?:because|as|since) we (?:want|wish|would like)\b/), u(/^legitimate interests?\s?[–—-]\s?(?:we|to)\b/)],
     },
     nl: {
-      controllerRole: [u(/\bde (?:persoon|mens|maker) achter (?:de|het|deze|dit)\b/), u(/\bis een (?:kleine |onafhankelijke )?(?:winkel|webwinkel|webshop) (?:uit|in)\b|\bis een (?:klein |familie)bedrijf\b/)],
+      controllerRole: [u(/\bde (?:persoon|mens|maker) achter\b/), u(/\bis een (?:kleine |onafhankelijke )?(?:winkel|webwinkel|webshop) (?:uit|in)\b|\bis een (?:klein |familie)bedrijf\b/)],
       retention: [u(/\bzolang (?:uw|je|jouw) (?:klant)?(?:account|profiel) (?:actief|open) is\b/)],
       rightPortability: [u(/\b(?:in een|als) (?:\p{L}+ )?bestand om (?:ze|die|het) mee te nemen\b/u), u(/\bmee(?: te)? nemen naar een (?:ander|andere) (?:bedrijf|winkel|aanbieder|partij)\b/), u(/\b(?:overdragen|overzetten|sturen|doorsturen|meenemen)\b[^.;]{0,20}\bnaar een (?:andere|ander) (?:partij|bedrijf|aanbieder|winkel|dienst)\b|\bnaar een (?:andere|ander) (?:partij|bedrijf|aanbieder|winkel|dienst) (?:over te dragen|te sturen|mee te nemen)\b/)],
       transfersNone: [u(/\bniets (?:verlaat|gaat buiten) de (?:EU|EER|Europese Unie)\b/), u(/\b(?:opgeslagen|bewaard|verwerkt|gehost)\b[^.;]{0,60}\bbinnen de (?:EU|EER|Europese Unie)\b/), u(/\bverlaten (?:nooit|niet) (?:Europa|de EU|de EER|de Europese Unie)\b|\bverlaten (?:Europa|de EU|de EER|de Europese Unie) (?:nooit|niet)\b/)],
@@ -65,7 +65,7 @@ export const B7_KIND_PATTERNS = once(
       rightRectification: [u(/\bKorrektur\b(?=[^.;]{0,100}\b(?:beantragen|verlangen|fordern)\b)/)],
       rightPortability: [u(/\bin einem (?:gängigen|üblichen|portablen|standardisierten) (?:\p{L}+ )?Format\b/u), u(/\ban (?:einen|eine) (?:anderen|andere|neuen|neue) (?:Anbieter|Händler|Unternehmen|Shop|Verantwortlichen|Dienst)\b[^.;]{0,20}\b(?:übertragen|übermitteln|weitergeben|schicken|senden)\b/)],
       complaint: [u(/\bbeschwer\p{L}*\b[^.;]{0,100}\bDatenschutz-? (?:und \p{L}+)?(?:beauftragte|aufsicht)\p{L}*/u)],
-      transfersNone: [u(/\bnichts verlässt die (?:EU|Europäische Union|EWR)\b/), u(/\b(?:gespeichert|verarbeitet|gehostet)\b[^.;]{0,60}\binnerhalb der (?:EU|Europäischen Union|EWR)\b/), u(/\bverlassen (?:nie|niemals|nicht) (?:Europa|die EU|den EWR|die Europäische Union)\b/)],
+      transfersNone: [u(/\bnichts verlässt die (?:EU|Europäische Union|EWR)\b/), u(/\b(?:gespeichert|verarbeitet|gehostet)\b[^.;]{0,60}\binnerhalb der (?:EU|Europäischen Union|EWR)\b/), u(/\bverlassen (?:nie|niemals|nicht) (?:Europa|die EU|den EWR|die Europäische Union)\b/), u(/\b(?:bleibt|bleiben) (?:alles |alle Daten |Ihre Daten |deine Daten )?(?:nur |ausschließlich )?in (?:Deutschland|Österreich|Luxemburg|Belgien|den Niederlanden|Frankreich|Schweden|Dänemark|Finnland|Irland|Italien|Spanien|Polen|der EU|Europa|der Europäischen Union|dem EWR)\b/)],
       automatedDecisions: [u(/\bautomatisch (?:bewertet|gesperrt|abgelehnt|blockiert|eingestuft)\b/), u(/\bautomatische (?:Entscheidung(?:en)?|Einzelentscheidung(?:en)?)\b/), u(/\b(?:entscheidet|entscheiden) (?:bei uns )?(?:immer|stets|ausschließlich) (?:ein )?Mensch(?:en)?\b/)],
       transfers: [u(/\b(?:Servern?|Rechenzentren) in (?:den USA|den Vereinigten Staaten|Singapur|China|der Volksrepublik China|Indien|Hongkong|Kanada|Japan|Australien)\b/u)],
       rightRestriction: [u(/\b(?:vorerst|vorübergehend|vorläufig|einstweilen)\b[^.;]{0,30}\bnicht (?:mehr |weiter )?(?:nutzen|verwenden|verarbeiten)\b/), u(/\bSperrung\b/), u(/\b(?:Verarbeitung|Daten)\b[^.;]{0,20}\bsperren (?:zu )?lassen\b/)],
@@ -80,7 +80,7 @@ export const B7_KIND_PATTERNS = once(
       retention: [u(/\btant que votre compte (?:est|reste) (?:actif|ouvert)\b/)],
       rightAccess: [u(/\bnous demander ce que (?:l['’])?on sait\b/)],
       rightPortability: [u(/\b(?:recevoir|obtenir|récupérer)\b[^.;]{0,30}\bfichier\b[^.;]{0,40}\b(?:confier|transmettre|donner) à un autre\b/), u(/\b(?:transmettre|transférer|envoyer)\b[^.;]{0,40}\bà un autre (?:prestataire|commerçant|fournisseur|responsable|service|site)\b/)],
-      transfersNone: [u(/\brien ne (?:sort|quitte)\b[^.;]{0,10}\b(?:de )?l['’](?:Union|UE|EEE)\b/)],
+      transfersNone: [u(/\brien ne (?:sort|quitte)\b[^.;]{0,10}\b(?:de )?l['’](?:Union|UE|EEE)\b/), u(/\b(?:reste|restent|demeure|demeurent) (?:uniquement |toujours )?(?:en France|en Belgique|au Luxembourg|en Europe|dans l['’]Union européenne|dans l['’]UE|en Allemagne|aux Pays-Bas|en Irlande|en Suède)\b/)],
       automatedDecisions: [u(/\b(?:suspend\p{L}*|bloqu\p{L}*|rejet\p{L}*|refus\p{L}*|évalu\p{L}*) automatiquement\b/u), u(/\bdécisions? automatiques?\b/), u(/\bc['’]est toujours (?:un humain|une personne|un être humain) qui (?:décide|prend)\b/)],
       transfers: [u(/\b(?:serveurs|centres de données) (?:situés )?(?:en Chine|à Hong Kong|à Singapour|en Inde|au Canada|au Japon|en Australie|aux États-Unis)\b/)],
       rightRestriction: [u(/\b(?:cesser|arrêter|suspendre) temporairement (?:d['’]utiliser|l['’]utilisation|le traitement)\b/)],
@@ -91,7 +91,7 @@ export const B7_KIND_PATTERNS = once(
     sv: {
       controllerRole: [u(/\bsom driver (?:den|butiken|sajten|webbplatsen|det|loppisen)\b/), u(/\bpersonen bakom\b/), u(/\bär en (?:liten )?(?:butik|webbutik) (?:i|från)\b|\bär ett (?:litet|familje)företag\b/)],
       purposes: [u(/\bsamlar (?:vi|jag) in\b[^.;]{0,140}\bför att\b/), u(/\bvarför (?:använder|behandlar|samlar|sparar) (?:ni|du) (?:in )?(?:mina|våra)\b/)],
-      legalBasis: [u(/\beftersom det (?:behövs|krävs)\b[^.;]{0,60}\b(?:leverera|beställning\p{L}*|köp\p{L}*)/u), u(/\buppfylla (?:kontraktet|köpekontraktet)\b/), u(/\bvårt berättigade intresse\b/), u(/\b(?:behövs|krävs|nödvändigt) för att (?:vi ska kunna |kunna )?(?:genomföra|fullfölja|slutföra) (?:köpet|beställningen|affären|avtalet)\b/), u(/\bgrunden? för (?:detta|det|behandlingen) är\b[^.;]{0,40}\b(?:avtal|samtycke|intresse|förpliktelse)\p{L}*/u), u(/\bstöd(?:jer|er) (?:vi )?oss på (?:ditt samtycke|avtalet|köpeavtalet|vårt berättigade intresse|en rättslig förpliktelse)\b/)],
+      legalBasis: [u(/\beftersom det (?:behövs|krävs)\b[^.;]{0,60}\b(?:leverera|beställning\p{L}*|köp\p{L}*)/u), u(/\buppfylla (?:kontraktet|köpekontraktet)\b/), u(/\bvårt berättigade intresse\b/), u(/\b(?:behövs|krävs|nödvändigt) för att (?:vi ska kunna |kunna )?(?:genomföra|fullfölja|slutföra) (?:köpet|beställningen|affären|avtalet)\b/), u(/\bgrunden? för (?:detta|det|behandlingen) är\b[^.;]{0,40}\b(?:avtal|samtycke|intresse|förpliktelse)\p{L}*/u), u(/\bstöd(?:jer|er) (?:vi )?oss på (?:ditt samtycke|avtalet|köpeavtalet|vårt berättigade intresse|en rättslig förpliktelse)\b/), u(/\beftersom du (?:har )?(?:handlat|handlar|beställt|köpt)\b/)],
       legitimateInterestBasis: [u(/\bvårt berättigade intresse\b/), u(/^berättigat intresse\s?[–—:-]\s?\p{L}/u)],
       legitimateInterestDescribed: [u(/\bför att\b[^.;]{0,80}\bvilket är vårt berättigade intresse\b/), u(/^berättigat intresse\s?[–—:-]\s?(?:vi|för att)\b/), u(/\bberättigat intresse,? (?:eftersom|då) vi (?:vill|önskar)\b/)],
       retention: [u(/\bså länge (?:ditt|ert) (?:kund)?konto (?:är|förblir) (?:aktivt|öppet)\b/)],
