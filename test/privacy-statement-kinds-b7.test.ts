@@ -193,6 +193,9 @@ const CASES: Record<string, Case[]> = {
     ['sv', 'legalBasis', 'found', 'Det får jag eftersom du har handlat av mig.'],
     ['fr', 'transfers', 'found', 'Tout reste en France.', 'none'],
     ['de', 'transfers', 'found', 'Alles bleibt in Deutschland.', 'none'],
+    // The person behind the counter is no controller.
+    ['en', 'controller', 'missing', 'The person behind the counter will gladly help you choose a candle.'],
+    ['nl', 'controller', 'missing', 'De persoon achter de kassa helpt je graag.'],
     // A delivery that goes wrong is no right; a product made here is no place of the data.
     ['en', 'rightRectification', 'missing', 'If something is wrong with your delivery, tell us and we will send a new parcel.'],
     ['de', 'transfers', 'missing', 'Unsere Kerzen werden in Handarbeit gefertigt und bleiben lange frisch.'],

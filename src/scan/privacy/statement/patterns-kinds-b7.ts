@@ -26,7 +26,7 @@ type Extra = Partial<Record<PatternKey, RegExp[]>>;
 export const B7_KIND_PATTERNS = once(
   (): Record<StatementLang, Extra> => ({
     en: {
-      controllerRole: [u(/\bthe (?:person|people|woman|man|maker|one) behind\b/), u(/\b(?:I|we) (?:run|own) (?:it|this|the shop)\b/), u(/\b(?:policy|notice) describes how [^.;]{2,60}\bcollects\b/), u(/\b(?:is|are) an? (?:(?:small|little|family|independent) )?(?:shop|store|web ?shop|online shop)\b|\b(?:is|are) an? (?:small|little|family|independent) (?:business|company)\b/)],
+      controllerRole: [u(/\b[Tt]he (?:person|people|woman|man|maker|one) behind (?:\p{Lu}|(?:this|the|our) (?:shop|store|site|website|brand|business)\b)/u, true), u(/\b(?:I|we) (?:run|own) (?:this|the) (?:shop|store|web ?shop|site|website)\b/), u(/\b(?:policy|notice) describes how [^.;]{2,60}\bcollects\b/), u(/\b(?:is|are) an? (?:(?:small|little|family|independent) )?(?:shop|store|web ?shop|online shop)\b|\b(?:is|are) an? (?:small|little|family|independent) (?:business|company)\b/)],
       legalBasis: [u(/\b(?:is|are) part of (?:our|the|your) (?:contract|agreement)\b/), u(/\bwe ask (?:for )?your (?:explicit |express )?consent\b/)],
       consentBasis: [u(/\bwe ask (?:for )?your (?:explicit |express )?consent\b/)],
       retention: [u(/\bas long as your (?:customer )?account (?:is|remains|stays) (?:active|open)\b/)],
@@ -41,7 +41,7 @@ export const B7_KIND_PATTERNS = once(
       legitimateInterestDescribed: [u(/\blegitimate interests?,? (?:because|as|since) we (?:want|wish|would like)\b/), u(/^legitimate interests?\s?[–—-]\s?(?:we|to)\b/)],
     },
     nl: {
-      controllerRole: [u(/\bde (?:persoon|mens|maker) achter\b/), u(/\bis een (?:kleine |onafhankelijke )?(?:winkel|webwinkel|webshop) (?:uit|in)\b|\bis een (?:klein |familie)bedrijf\b/)],
+      controllerRole: [u(/\b[Dd]e (?:persoon|mens|maker) achter (?:\p{Lu}|(?:deze|de|het|onze) (?:winkel|webshop|webwinkel|site|website|zaak|merk)\b)/u, true), u(/\bis een (?:kleine |onafhankelijke )?(?:winkel|webwinkel|webshop) (?:uit|in)\b|\bis een (?:klein |familie)bedrijf\b/)],
       retention: [u(/\bzolang (?:uw|je|jouw) (?:klant)?(?:account|profiel) (?:actief|open) is\b/)],
       rightPortability: [u(/\b(?:in een|als) (?:\p{L}+ )?bestand om (?:ze|die|het) mee te nemen\b/u), u(/\bmee(?: te)? nemen naar een (?:ander|andere) (?:bedrijf|winkel|aanbieder|partij)\b/), u(/\b(?:overdragen|overzetten|sturen|doorsturen|meenemen)\b[^.;]{0,20}\bnaar een (?:andere|ander) (?:partij|bedrijf|aanbieder|winkel|dienst)\b|\bnaar een (?:andere|ander) (?:partij|bedrijf|aanbieder|winkel|dienst) (?:over te dragen|te sturen|mee te nemen)\b/)],
       transfersNone: [u(/\bniets (?:verlaat|gaat buiten) de (?:EU|EER|Europese Unie)\b/), u(/\b(?:opgeslagen|bewaard|verwerkt|gehost)\b[^.;]{0,60}\bbinnen de (?:EU|EER|Europese Unie)\b/), u(/\bverlaten (?:nooit|niet) (?:Europa|de EU|de EER|de Europese Unie)\b|\bverlaten (?:Europa|de EU|de EER|de Europese Unie) (?:nooit|niet)\b/)],
@@ -55,7 +55,7 @@ export const B7_KIND_PATTERNS = once(
       requirement: [u(/\b(?:invullen|opgeven|verstrekken|telefoonnummer|geboortedatum|e-?mailadres|veld)\b[^.;]{0,40}\bis (?:niet verplicht|vrijwillig|optioneel)\b/)],
     },
     de: {
-      controllerRole: [u(/\bder Mensch hinter\b/), u(/\b(?:die|der) (?:Person|Frau|Mann) hinter (?:der|dem|den)\b/), u(/\bist ein (?:kleiner )?(?:Laden|Shop|Onlineshop) (?:aus|in)\b|\bist ein (?:kleines Unternehmen|Familienbetrieb)\b/)],
+      controllerRole: [u(/\bder Mensch hinter\b/), u(/\bist ein (?:kleiner )?(?:Laden|Shop|Onlineshop) (?:aus|in)\b|\bist ein (?:kleines Unternehmen|Familienbetrieb)\b/)],
       retention: [u(/\bsolange (?:Ihr|dein) (?:Kunden)?konto (?:aktiv|besteht|geöffnet)\b/)],
       withdrawConsent: [u(/\bEinwilligung\b[^.;]{0,80}\bzurückzieh\p{L}*/u)],
       legalBasis: [u(/\b(?:mit|auf Basis|auf Grundlage) (?:Ihrer|deiner) (?:ausdrücklichen )?Einwilligung\b/), u(/\b(?:zur|für die) Erfüllung (?:des|eines|unseres|Ihres) (?:Kauf|Liefer|Dienst)?vertrags\b/), u(/\b(?:nötig|notwendig|erforderlich),? (?:um|damit) (?:wir )?(?:den|Ihren|deinen) (?:Kauf|Kaufvertrag|Vertrag|Bestellung) (?:abzuwickeln|abwickeln|abschließen|erfüllen|zu erfüllen)\b/), u(/\bGrundlage (?:dafür |hierfür |der Verarbeitung )?ist\b[^.;]{0,40}\b(?:Vertrag|Kaufvertrag|Einwilligung|Interesse|Pflicht)\p{L}*/u)],
@@ -75,7 +75,7 @@ export const B7_KIND_PATTERNS = once(
       rightErasure: [u(/\b(?:verlangen|beantragen|bitten),? dass (?:wir|ich)\b[^.;]{0,40}\bentfernen\b/)],
     },
     fr: {
-      controllerRole: [u(/\bla personne (?:derrière|qui tient)\b/), u(/\best une (?:petite )?(?:boutique|friperie|épicerie|librairie) (?:\p{L}+ )?(?:qui|de|à|basée)\b|\best une petite (?:entreprise|société)\b/u)],
+      controllerRole: [u(/\b[Ll]a personne (?:derrière|qui tient) (?:\p{Lu}|(?:la|cette|notre) boutique\b|(?:le|ce) site\b)/u, true), u(/\best une (?:petite )?(?:boutique|friperie|épicerie|librairie) (?:\p{L}+ )?(?:qui|de|à|basée)\b|\best une petite (?:entreprise|société)\b/u)],
       purposes: [u(/\bon (?:utilise|traite|collecte|garde)\b[^.;]{0,60}\bpour (?:vous |\p{L}+er\b)/u), u(/\bpourquoi (?:utilisez|traitez|collectez|conservez)-vous (?:mes|nos)\b/), u(/\b(?:données|adresse|informations|coordonnées)\b[^.;]{0,30}\b(?:servent|sert) (?:à|uniquement à)\b/)],
       retention: [u(/\btant que votre compte (?:est|reste) (?:actif|ouvert)\b/)],
       rightAccess: [u(/\bnous demander ce que (?:l['’])?on sait\b/)],
@@ -89,7 +89,7 @@ export const B7_KIND_PATTERNS = once(
       requirement: [u(/\b(?:numéro de téléphone|date de naissance|champ|adresse e-?mail|renseigner)\b[^.;]{0,30}\best (?:facultati(?:f|ve)|optionnel(?:le)?)\b/)],
     },
     sv: {
-      controllerRole: [u(/\bsom driver (?:den|butiken|sajten|webbplatsen|det|loppisen)\b/), u(/\bpersonen bakom\b/), u(/\bär en (?:liten )?(?:butik|webbutik) (?:i|från)\b|\bär ett (?:litet|familje)företag\b/)],
+      controllerRole: [u(/\bsom driver (?:den|butiken|sajten|webbplatsen|det|loppisen)\b/), u(/\b[Pp]ersonen bakom (?:\p{Lu}|(?:butiken|sajten|webbplatsen|företaget)\b)/u, true), u(/\bär en (?:liten )?(?:butik|webbutik) (?:i|från)\b|\bär ett (?:litet|familje)företag\b/)],
       purposes: [u(/\bsamlar (?:vi|jag) in\b[^.;]{0,140}\bför att\b/), u(/\bvarför (?:använder|behandlar|samlar|sparar) (?:ni|du) (?:in )?(?:mina|våra)\b/)],
       legalBasis: [u(/\beftersom det (?:behövs|krävs)\b[^.;]{0,60}\b(?:leverera|beställning\p{L}*|köp\p{L}*)/u), u(/\buppfylla (?:kontraktet|köpekontraktet)\b/), u(/\bvårt berättigade intresse\b/), u(/\b(?:behövs|krävs|nödvändigt) för att (?:vi ska kunna |kunna )?(?:genomföra|fullfölja|slutföra) (?:köpet|beställningen|affären|avtalet)\b/), u(/\bgrunden? för (?:detta|det|behandlingen) är\b[^.;]{0,40}\b(?:avtal|samtycke|intresse|förpliktelse)\p{L}*/u), u(/\bstöd(?:jer|er) (?:vi )?oss på (?:ditt samtycke|avtalet|köpeavtalet|vårt berättigade intresse|en rättslig förpliktelse)\b/), u(/\beftersom du (?:har )?(?:handlat|handlar|beställt|köpt)\b/)],
       legitimateInterestBasis: [u(/\bvårt berättigade intresse\b/), u(/^berättigat intresse\s?[–—:-]\s?\p{L}/u)],
