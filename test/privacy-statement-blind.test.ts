@@ -9,7 +9,7 @@
  *
  * A batch whose status in batches.json is 'held-out' (b4, the tuning set, until it was tuned on; b5
  * and b6 until tuned on in rounds two and three; b7 until tuned on in round four; b8, held out for
- * good, written after the tuning on b7) is measured by the bench only: its misses are the figures it was written to
+ * good, written blind after the tuning on b4, b5 and b6) is measured by the bench only: its misses are the figures it was written to
  * measure, so asserting them here would either fail CI on the analyser they measure or turn the
  * held-out set into a list of known misses. For those items this test checks only that their
  * expectations are well-formed (every element asserted, every found element with a citation).
