@@ -38,6 +38,12 @@ const PURPOSE_WORD = /purpose|zweck|doel|syfte|ändamål|finalit/iu;
 /** A table cell read as "Label: value." with a value of one or two words ("Zweck: Versand."). */
 const LABEL_ROW = /^[^:.]{1,40}:\s?\S+(?:\s\S+)?\.?$/u;
 /** "No", "Nee", "Nej", "Nein", "Non" opening an answer. */
+/** A table's retention cell ("Retention period: Until you withdraw your consent") states the period, not the withdrawal: cited for it last. */
+const RETENTION_CELL = /^(?:retention(?: period)?|how long|storage period|bewaartermijn|hoe lang|speicherdauer|aufbewahrungsdauer|wie lange|durée de conservation|conservation|lagringstid|hur länge)\s?:/iu;
+/** A title naming several topics: a comma, then a last one after "and". */
+const TOPIC_LIST = /\p{L},\s[^,]+\s(?:and|en|und|et|och|&)\s\p{L}/iu;
+/** Profiling named as part of a denied decision ("aucune décision ... automatisé, y compris le profilage"). */
+const INCLUDING_PROFILING = /\b(?:including|incl\.|y compris(?: le| au)?|einschließlich|inklusive|inclusief|inklusive|däribland|inbegripen)\s+(?:\p{L}+\s+)?(?:profiling|profilage|profilering)\b/iu;
 const NEGATIVE_ANSWER = /^(?:no|nee|neen|nej|nein|non)(?:[.,!;:]|\s|$)/iu;
 
 export interface AnalyseOptions {
@@ -76,7 +82,7 @@ export function analyseStatement(text: string, options: AnalyseOptions = {}): St
     transfersFinding(finder),
     plain('retention', 'required', finder.search('retention', { exclude: notRetention })),
     ...RIGHT_ELEMENTS.map((right) => negatable(right, 'required', finder.search(right, { rightsOnly: true }))),
-    conditional('withdrawConsent', reliesOn.consent, finder.search('withdrawConsent', { negatable: true })),
+    conditional('withdrawConsent', reliesOn.consent, finder.search('withdrawConsent', { negatable: true, labelRowsLast: true, lastAlso: RETENTION_CELL })),
     negatable('complaint', 'core', finder.search('complaint', { negatable: true, extra: sharedPatterns().AUTHORITY_NAMES, exclude: (text) => sharedPatterns().BREACH.test(text) })),
     plain('requirement', 'required', finder.search('requirement')),
     withNone('automatedDecisions', 'required', finder.search('automatedDecisions', { negatable: true, alsoDenial: true })),
@@ -160,7 +166,8 @@ class Finder {
     private readonly langs: StatementLang[],
   ) {
     this.headings = sentences.map(isHeading);
-    this.longTitles = sentences.map((sentence, index) => this.headings[index] === true && !sentence.text.endsWith('?') && sentence.text.split(/\s+/).length > 8);
+    // A title listing its topics ("Doeleinden, gegevens en bewaartermijnen") is read as a long one: the text under it states one at most.
+    this.longTitles = sentences.map((sentence, index) => this.headings[index] === true && !sentence.text.endsWith('?') && (sentence.text.split(/\s+/).length > 8 || TOPIC_LIST.test(sentence.text)));
     this.definitions = sentences.map((sentence) => sharedPatterns().DEFINITION.test(sentence.text));
   }
 
@@ -177,7 +184,7 @@ class Finder {
    */
   search(
     key: PatternKey,
-    options: { negatable?: boolean; rightsOnly?: boolean; extra?: RegExp; extraFirst?: boolean; alsoDenial?: boolean; labelRowsLast?: boolean; exclude?: (text: string) => boolean } = {},
+    options: { negatable?: boolean; rightsOnly?: boolean; extra?: RegExp; extraFirst?: boolean; alsoDenial?: boolean; labelRowsLast?: boolean; lastAlso?: RegExp; exclude?: (text: string) => boolean } = {},
   ): Search {
     const negatable = options.negatable ?? options.rightsOnly ?? false;
     const result: Search = {};
@@ -211,7 +218,7 @@ class Finder {
             // A question answered "No" is cited with its answer, which is what states the element.
             if (denied) result.negated ??= answeredNo ? { sentence: this.withNext(sentence), lang } : { sentence, lang, at: start };
             // "... for the following purposes:" announces a list; the evidence takes its first item along.
-            else if (options.labelRowsLast && (LABEL_ROW.test(sentence.text) || sharedPatterns().RECIPIENT_NAMES.exec(sentence.text)?.index === 0)) labelRowHit ??= { sentence, lang };
+            else if (options.labelRowsLast && (LABEL_ROW.test(sentence.text) || options.lastAlso?.test(sentence.text) === true || sharedPatterns().RECIPIENT_NAMES.exec(sentence.text)?.index === 0)) labelRowHit ??= { sentence, lang };
             else if (!this.headings[sentence.index]) result.positive ??= { sentence: sentence.text.endsWith(':') ? this.withNext(sentence) : sentence, lang, at: start };
             // A long title ("Met welk doel en op basis van welke grondslag ...") names several topics: the text under it states one of them at most.
             else if (!this.longTitles[sentence.index]) headingHit ??= { sentence, lang };
@@ -325,10 +332,22 @@ function negatable(id: ElementId, requirement: Requirement, search: Search): Ele
  */
 function withNone(id: ElementId, requirement: Requirement, search: Search): ElementFinding {
   // "You may object to direct marketing, including profiling" names profiling only as what can be objected to.
-  const onlyTheRight = search.positive !== undefined && search.negated !== undefined && (sharedPatterns().RIGHT_WORD.test(search.positive.sentence.text) || namesObjection(search.positive.sentence.text));
-  if (search.positive && !onlyTheRight) return found(id, requirement, [search.positive]);
+  const { positive, negated } = search;
+  const onlyTheRight =
+    positive !== undefined &&
+    negated !== undefined &&
+    (sharedPatterns().RIGHT_WORD.test(positive.sentence.text) ||
+      namesObjection(positive.sentence.text) ||
+      // Profiling "included" in the denial of the same sentence is denied with it.
+      (positive.sentence.index === negated.sentence.index && INCLUDING_PROFILING.test(positive.sentence.text)));
+  if (search.positive && !onlyTheRight) return found(id, requirement, [search.positive], humanDecides(search.positive.sentence.text) ? 'none' : undefined);
   if (search.negated) return found(id, requirement, [search.negated], 'none');
   return missing(id, requirement);
+}
+
+/** "A human always decides", with no automated processing named beside it, says there are no automated decisions. */
+function humanDecides(text: string): boolean {
+  return sharedPatterns().HUMAN_DECIDES.test(text) && !/automat|profil/iu.test(text);
 }
 
 function optionalWithNone(id: ElementId, search: Search): ElementFinding {

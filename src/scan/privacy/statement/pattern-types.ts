@@ -159,4 +159,8 @@ export const sharedPatterns = once(() => ({
   RIGHTS_TITLE: /(?:rights|rechte|rechten|rättigheter(?:na)?|droits)(?![\p{L}])/iu,
   /** A sentence that speaks of a right ("you have the right not to be subject to ..."). */
   RIGHT_WORD: u(/\b(?:rights?|recht(?:en)?|rätt(?:ighet(?:er(?:na)?)?)?|droits?)\b/),
+  /** A person always decides ("bei uns entscheidet immer ein Mensch"): no automated decisions, said positively. */
+  HUMAN_DECIDES: u(
+    /\b(?:(?:a|one of us|a real) (?:human|person|people)(?: being)? (?:always )?(?:decides?|makes? (?:the|every|all) decisions?)|(?:entscheidet|entscheiden) (?:bei uns )?(?:immer|stets|ausschließlich) (?:ein )?Mensch(?:en)?|(?:beslist|beslissen) (?:bij ons )?(?:altijd|steeds) (?:een )?mens(?:en)?|c['’]est toujours (?:un humain|une personne|un être humain) qui (?:décide|prend)|(?:fattar|tar) (?:alltid )?en människa (?:alltid )?(?:besluten|beslut)|en människa (?:fattar|tar) (?:alltid )?(?:besluten|beslut)|besluten fattas (?:alltid )?av (?:en )?människ(?:a|or))\b/,
+  ),
 }));

@@ -7,7 +7,7 @@ export const EN = once((): LanguagePatterns => ({
   negationAfter: u(/\b(?:(?:is|are|will|shall) not (?:be )?(?:intended|planned|envisaged|foreseen|made|carried out)|does not take place|do not take place|does not happen|does not apply|do not apply|is not possible|are not possible|is not available|are not available|is excluded|cannot be exercised|(?:is|are) not (?:required|needed|necessary))\b/),
   benign: u(/\b(?:nothing in this (?:policy|notice|statement)|not to be subject(?:ed)? to|no later than|not later than|do not hesitate|don't hesitate|at no cost|no charge|free of charge|not only|not (?:happy|satisfied|content)|(?:do not|don't) agree|no longer (?:needed|required|necessary))\b/),
   clauseBreak: u(/\b(?:but|however|although|except that|whereas|then)\b/),
-  rightCue: u(/\b(?:rights?|entitled|you (?:can|may|are able to|could|cannot|can't)|(?:can|may) I|we (?:cannot|can't|are unable to)|ask|request|let us know|contact us to|possible|possibility)\b/u),
+  rightCue: u(/\b(?:rights?|entitled|you (?:can|may|are able to|could|cannot|can't)|(?:can|may) I|we (?:cannot|can't|are unable to)|ask|request|let us know|contact us to|possible|possibility|if you (?:want|wish|would like)|tell (?:me|us)|if (?:something|anything)(?:['’]s| is) wrong)\b/u),
   patterns: {
     controllerRole: [u(/\b(?:data )?controller\b/), u(/\bresponsible for (?:the )?(?:processing|your (?:personal )?data)\b/), u(/\bwho (?:we are|is responsible)\b/), u(/\b(?:operated|run|owned) by\b/), u(/\btrading name of\b/), u(/\b(?:runs|operates) (?:this|the|our) (?:web ?shop|online (?:shop|store)|website|site|store|shop)\b/)],
     dpo: [u(/\bdata protection officer\b/), u(/\bDPO\b/)],
@@ -56,10 +56,11 @@ export const EN = once((): LanguagePatterns => ({
 
 export const NL = once((): LanguagePatterns => ({
   negation: u(/\b(?:niet|geen|nooit|noch|niemand|niets)\b/),
-  negationAfter: u(/\b(?:(?:is|zijn|wordt|worden) niet (?:voorzien|gepland|de bedoeling|beoogd)|vindt niet plaats|vinden niet plaats|gebeurt niet|is niet mogelijk|niet mogelijk|is niet van toepassing|zijn niet van toepassing|geldt niet|gelden niet|vervalt|is uitgesloten|(?:is|zijn) (?:voor ons |bij ons )?niet (?:nodig|vereist|verplicht))\b/),
+  // A clause ending in "niet"/"nooit" ("Je gegevens verlaten de EU niet"), as German "nicht" at the end.
+  negationAfter: u(/^(?:(?!\b(?:als|wanneer|dat|omdat|die|dat|wat|of|indien|tenzij)\b)[^,]){0,60}?\b(?:niet|nooit)(?: \p{L}+){0,2}\s*(?:[.;!]|$)|\b(?:(?:is|zijn|wordt|worden) niet (?:voorzien|gepland|de bedoeling|beoogd)|vindt niet plaats|vinden niet plaats|gebeurt niet|is niet mogelijk|niet mogelijk|is niet van toepassing|zijn niet van toepassing|geldt niet|gelden niet|vervalt|is uitgesloten|(?:is|zijn) (?:voor ons |bij ons )?niet (?:nodig|vereist|verplicht))\b/u),
   benign: u(/\b(?:niet (?:te )?(?:worden )?onderworpen aan|niet later dan|uiterlijk|aarzel niet|geen kosten|kosteloos|niet alleen|niet tevreden|niet (?:mee )?eens|niet (?:meer|langer) (?:nodig|benodigde|noodzakelijke))\b/),
   clauseBreak: u(/\b(?:maar|echter|tenzij|behalve|dan)\b/),
-  rightCue: u(/\b(?:recht(?:en)?|\p{L}{3,}recht|u kunt|u mag|kunt u|mag u|je kunt|kun je|je mag|mag je|kan ik|mag ik|kunnen jullie|wil je|wilt u|(?:wij|we) kunnen|verzoek(?:en)?|vragen|u heeft|heeft u|mogelijk|mogelijkheid)\b/u),
+  rightCue: u(/\b(?:recht(?:en)?|\p{L}{3,}recht|u kunt|u mag|kunt u|mag u|je kunt|kun je|je mag|mag je|kan ik|mag ik|kunnen jullie|wil je|wilt u|(?:wij|we) kunnen|verzoek(?:en)?|vragen|u heeft|heeft u|mogelijk|mogelijkheid|als (?:je|u) (?:wilt|wil|wenst)|als er iets niet klopt)\b/u),
   patterns: {
     controllerRole: [u(/\bverwerkingsverantwoordelijke\b/), u(/\bverantwoordelijk voor (?:de )?verwerking\b/), u(/\bwie (?:zijn wij|wij zijn|we zijn)\b/), u(/\bwie is verantwoordelijk\b/), u(/\bverantwoordelijk voor (?:mijn|uw|je|jouw) (?:persoons)?gegevens\b/), u(/\b(?:gerund|beheerd|geëxploiteerd) door\b/), u(/\bhandelsnaam van\b/)],
     dpo: [u(/\bfunctionaris (?:voor )?(?:de )?gegevensbescherming\b/), u(/\bFG\b/), u(/\bDPO\b/), u(/\bprivacy officer\b/)],
@@ -69,7 +70,7 @@ export const NL = once((): LanguagePatterns => ({
     legitimateInterestDescribed: [u(/\bgerechtvaardigde? belang(?:en)? (?:om|bij|bestaat|is|zijn|namelijk|:|van)\b/), u(/\bons belang (?:om|bij)\b/), u(/\bbelang bij (?:het )?(?:voorkomen|beveiligen|verbeteren|fraude)/), u(/\bbelang van [^,.;]{1,40} bij (?:het |de |een )?\p{L}+/u)],
     consentBasis: [u(/\btoestemming\b/)],
     recipients: [u(/\b(?:ontvangers?|derden|verwerkers?|delen (?:uw |wij )?(?:persoons)?gegevens|geven (?:wij )?(?:uw )?gegevens (?:door|aan)|verstrekken aan|vervoerder|pakketdienst|bezorger|betaalprovider|betaaldienst|boekhouder|accountant|hostingpartij)\b/)],
-    transfers: [u(/\bbuiten (?:de )?(?:EER|EU|Europese (?:Economische Ruimte|Unie)|Europa)\b/), u(/\b(?:verlaten|verlaat) (?:nooit |niet )?(?:de )?(?:EER|EU|Europese (?:Economische Ruimte|Unie)|Europa)\b/), u(/\bderde landen?\b/), u(/\bdoorgifte\b/), u(/\b(?:Verenigde Staten|VS|USA)\b/)],
+    transfers: [u(/\bbuiten (?:de )?(?:EER|EU|Europese (?:Economische Ruimte|Unie)|Europa)\b/), u(/\b(?:verlaten|verlaat) (?:de )?(?:EER|EU|Europese (?:Economische Ruimte|Unie)|Europa)\b/), u(/\bderde landen?\b/), u(/\bdoorgifte\b/), u(/\b(?:Verenigde Staten|VS|USA)\b/)],
     transfersNone: [u(/\b(?:binnen|in) de (?:EER|EU|Europese (?:Economische Ruimte|Unie)) (?:opgeslagen|verwerkt|bewaard|blijven)\b/), u(/\b(?:blijven|blijft|worden alleen) (?:(?:opgeslagen|verwerkt|bewaard) )?binnen de (?:EER|EU|Europese)\b/)],
     safeguard: [u(/\b(?:modelcontractbepalingen|standaardcontractbepalingen|standaardbepalingen|adequaatheidsbesluit|Data Privacy Framework|bindende bedrijfsvoorschriften|passende waarborgen)\b/)],
     retention: [u(/\b(?:bewaartermijn(?:en)?|(?:\d+|een|twee|drie|vijf|zes|zeven|tien) (?:dagen|weken|maanden|jaar|jaren)|zolang (?:dat )?(?:nodig|noodzakelijk))\b/), // A bare "keep" states a period only with an end or a duration in the sentence: "die we volgens de wet moeten bewaren" does not.

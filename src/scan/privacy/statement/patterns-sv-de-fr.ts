@@ -7,7 +7,7 @@ export const SV = once((): LanguagePatterns => ({
   negationAfter: u(/^(?:(?!\b(?:om|när|som|eftersom|då|att|ifall)\b)[^,]){0,60}?\b(?:inte|ej)(?: \p{L}+){0,2}\s*(?:[.;!]|$)|\b(?:(?:är|planeras|avses) inte (?:planerad|avsedd|aktuell)?|är inte möjligt|inte möjligt|förekommer inte|sker inte|gäller inte|är inte tillämplig|kan inte utövas|är undantagen|(?:behövs|krävs) inte|är inte (?:nödvändig|nödvändigt|obligatorisk|obligatoriskt))\b/u),
   benign: u(/\b(?:inte bli föremål för|inte senare än|senast|tveka inte|ingen kostnad|utan kostnad|inte bara|inte (?:är )?nöjda?|inte (?:håller med|är överens)|inte längre (?:behövs|behövda|nödvändiga))\b/),
   clauseBreak: u(/\b(?:men|dock|utom|förutom)\b/),
-  rightCue: u(/\b(?:rätt(?:ighet(?:er(?:na)?)?)?|\p{L}{3,}rätt(?:en)?|du kan|kan du|du får|kan jag|får jag|kan ni|vi kan|begära|begäran|be oss|be om|kontakta oss|möjligt|möjlighet)\b/u),
+  rightCue: u(/\b(?:rätt(?:ighet(?:er(?:na)?)?)?|\p{L}{3,}rätt(?:en)?|du kan|kan du|du får|kan jag|får jag|kan ni|vi kan|begära|begäran|be oss|be om|kontakta oss|möjligt|möjlighet|om du (?:vill|önskar)|vill du|hör av dig|om något är fel)\b/u),
   patterns: {
     controllerRole: [u(/\bpersonuppgiftsansvarig\b/), u(/\bansvarig för (?:behandlingen|dina personuppgifter)\b/), u(/\bvilka vi är\b/), u(/\bvem ansvarar\b/), u(/\bansvarar för (?:dina|mina|era) (?:person)?uppgifter\b/), u(/\bdrivs av\b/)],
     dpo: [u(/\bdataskyddsombud\b/), u(/\bDPO\b/)],
@@ -40,7 +40,7 @@ export const DE = once((): LanguagePatterns => ({
   negationAfter: u(/^(?:(?!\b(?:wenn|dass|weil|falls|sofern|soweit|die|der|das|wie|ob)\b)[^,]){0,60}?\bnicht(?: \p{L}+){0,2}\s*(?:[.;!]|,\s*(?:weil|da|denn)\b|$)|\b(?:(?:ist|sind|wird|werden) (?:\p{L}+ )?nicht (?:vorgesehen|geplant|beabsichtigt)|nicht möglich|besteht nicht|bestehen nicht|findet nicht statt|finden nicht statt|erfolgt nicht|erfolgen nicht|gilt nicht|besteht nicht|findet keine Anwendung|ist ausgeschlossen|entfällt|(?:ist|sind) (?:für uns )?nicht (?:erforderlich|notwendig|nötig|vorgeschrieben))\b/u),
   benign: u(/\b(?:nicht (?:einer|einer ausschließlich) [^,.]{0,60}unterworfen|nicht später als|spätestens|zögern Sie nicht|keine Kosten|kostenlos|nicht nur|nicht zufrieden|nicht einverstanden|nicht mehr (?:benötigte|erforderliche|notwendige|gebrauchte)[nrs]?)\b/),
   clauseBreak: u(/\b(?:aber|jedoch|sondern|außer|es sei denn|dann)\b/),
-  rightCue: u(/\b(?:Recht(?:e|s)?|\p{L}{3,}recht|du kannst|kannst du|Sie können|können Sie|kann ich|darf ich|wir können|verlangen|Anspruch|beantragen|auf Wunsch|auf Anfrage|möglich|Möglichkeit)\b/u),
+  rightCue: u(/\b(?:Recht(?:e|s)?|\p{L}{3,}recht|du kannst|kannst du|Sie können|können Sie|kann ich|darf ich|wir können|verlangen|Anspruch|beantragen|auf Wunsch|auf Anfrage|möglich|Möglichkeit|wenn (?:du|Sie) (?:willst|möchtest|möchten|wollen|wünschen)|wenn etwas (?:falsch|nicht richtig) ist)\b/u),
   patterns: {
     controllerRole: [u(/\bVerantwortlich(?:e|er|en)?\b/), u(/\bverantwortlich (?:für|im Sinne)\b/), u(/\bbetrieben (?:von|durch)\b/), u(/\bBetreiber(?:in)?\b/), u(/\bwer wir sind\b/)],
     dpo: [u(/\bDatenschutzbeauftragte(?:r|n)?\b/), u(/\bDSB\b/)],
@@ -73,7 +73,7 @@ export const FR = once((): LanguagePatterns => ({
   negationAfter: u(/\b(?:n['’]est pas (?:prévue?|envisagée?)|n['’]est pas possible|n['’]a pas lieu|ne s['’]applique pas|n['’]est pas applicable|ne peut pas être exercé|n['’]est pas (?:obligatoire|nécessaire|requise?))\b/),
   benign: u(/\b(?:ne pas faire l['’]objet|n['’]hésitez pas|au plus tard|sans frais|gratuitement|pas seulement|non seulement|(?:n['’]êtes|n['’]étiez|ne serez) pas (?:satisfaite?s?|contente?s?|d['’]accord)|n['’](?:avons|sont) plus (?:besoin|nécessaires|utiles))\b/),
   clauseBreak: u(/\b(?:mais|toutefois|cependant|sauf|alors)\b/),
-  rightCue: u(/\b(?:droits?|vous pouvez|tu peux|pouvez-vous|vous ne pouvez|nous ne pouvons|puis-je|demander|demande|nous demander|disposez|possible|possibilité)\b/u),
+  rightCue: u(/\b(?:droits?|vous pouvez|tu peux|pouvez-vous|vous ne pouvez|nous ne pouvons|puis-je|demander|demande|nous demander|disposez|possible|possibilité|si (?:vous|tu) (?:le )?(?:voulez|veux|souhaitez|souhaites)|si quelque chose (?:est faux|est incorrect|ne va pas))\b/u),
   patterns: {
     controllerRole: [u(/\bresponsable (?:du|de|de ce|des) traitement(?:s)?\b/), u(/\bqui sommes-nous\b/), u(/\bqui est responsable\b/), u(/\bresponsable de (?:vos|mes) données\b/), u(/\b(?:exploitée?|éditée?) par\b/)],
     dpo: [u(/\bdélégué à la protection des données\b/), u(/\bDPO\b/)],
@@ -102,7 +102,7 @@ export const FR = once((): LanguagePatterns => ({
     ],
     complaint: [u(/\bautorité de (?:contrôle|protection des données)\b/)],
     requirement: [u(/\b(?:obligatoire|facultative?)s?\b/), u(/\bsi vous ne (?:fournissez|communiquez) pas\b/), u(/\bexigence (?:réglementaire|contractuelle)\b/), u(/\bsans (?:ces |vos |votre |une |l['’])?(?:données|informations|adresse)\b/)],
-    automatedDecisions: [u(/\bdécisions? (?:individuelles? )?automatisées?\b/), u(/\bdécisions?\b[^.;]{0,60}\btraitement automatisé\b/), u(/\bprise de décision automatisée\b/), u(/\bprofilage\b/)],
+    automatedDecisions: [u(/\bdécisions? (?:individuelles? )?automatisées?\b/), u(/\bdécisions?\b[^.;]{0,100}\btraitement automatisé\b/), u(/\bprise de décision automatisée\b/), u(/\bprofilage\b/)],
     breachPolicy: [u(/\bviolation(?:s)? de (?:vos )?données\b/), u(/\bfuite de données\b/)],
   },
 }));

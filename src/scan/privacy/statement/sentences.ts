@@ -17,10 +17,13 @@ const ABBREVIATIONS = new Set([
   'z.b', 'bzw', 'd.h', 'ggf', 'abs', 'u.a', 'usw', 'vgl', 'inkl', 'evtl', 'lit',
   'p.ex', 'env', 'mme',
   'b.v', 'n.v', 'v.o.f', 'c.v', 'e.v', 'inc', 'co', 'corp', 'ltd',
+  // Legal forms ending in a dot mid-name: "Modaro Global Pte. Ltd.", "Markethall Europe S.à r.l.", "e.K.".
+  'pte', 'pty', 'r.l', 's.a', 's.r.l', 's.p.a', 'e.k', 'o.o',
   'tel', 'tfn', 'fax', 'mob', 'str', 'hnr',
 ]);
 
-const LIST_MARKER = /^\s*(?:[-*•·–—▪◦]|\d{1,2}[.)]|[a-z][.)])\s+/iu;
+// A letter marks a list item ("a) ...", "B. ..."); "I." and "V." are the Roman numbers of a generator's titles ("I. Name und Anschrift des Verantwortlichen").
+const LIST_MARKER = /^\s*(?:[-*•·–—▪◦]|\d{1,2}[.)]|[a-z][.)]|[A-HJ-UWYZ][.)])\s+/u;
 
 export interface Sentence {
   text: string;
