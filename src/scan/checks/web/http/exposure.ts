@@ -98,8 +98,9 @@ function run(evidence: ScanEvidence): CheckVerdict {
   // Every host that was probed (apex and www): a shop may serve its files from either.
   const probed = hosts.flatMap((host) => (host.paths ? host.paths.exposure.map((probe) => ({ host: host.host, origin: host.paths?.exposureOrigin, probe })) : []));
   // A probe whose body broke off before its signature could be read proves nothing either way.
-  const unread = probed.filter(({ probe }) => probe.error === undefined && probe.incomplete !== undefined && probe.signature === undefined);
-  const answered = probed.filter(({ probe }) => probe.error === undefined && !unread.some((u) => u.probe === probe));
+  const unreadable = (probe: (typeof probed)[number]['probe']): boolean => probe.incomplete !== undefined && probe.signature === undefined;
+  const unread = probed.filter(({ probe }) => probe.error === undefined && unreadable(probe));
+  const answered = probed.filter(({ probe }) => probe.error === undefined && !unreadable(probe));
   const exposed: Exposed[] = probed.flatMap(({ host, origin, probe }) => {
     const kind = exposedKind(probe);
     if (!kind) return [];
